@@ -1,0 +1,5 @@
+"""``python -m tiewise`` runs the command line."""
+
+from tiewise.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Advice: actions derived from the analysis, each carrying the figures that drove it."""

@@ -1,0 +1,557 @@
+"""The ``tiewise`` command line (Typer + Rich). Presentation only: it reads and writes through the
+store, computes through ``analysis``/``advice``, and prints.
+
+Errors a user can cause (a bad file, an unknown name) are :class:`~tiewise.errors.TiewiseError`;
+they are printed as one clear line on stderr and end the command with exit status 2.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Annotated, Any
+
+import numpy as np
+import typer
+from rich.console import Console
+from rich.table import Table
+from typer.core import TyperGroup
+
+from tiewise import model
+from tiewise.demo import build_demo
+from tiewise.errors import InputError, NotFoundError, TiewiseError
+from tiewise.i18n import LANGUAGES, text
+from tiewise.identifiers import identifier
+from tiewise.model import IdentifierKind as IK
+from tiewise.report.text import render_report
+from tiewise.snapshot import load_snapshot
+from tiewise.store import Store
+from tiewise.store import repository as repo
+from tiewise.store.database import default_database
+
+error_console = Console(stderr=True)
+
+
+class _Group(TyperGroup):
+    """The root command group: a TiewiseError becomes one line on stderr and exit status 2."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TiewiseError as error:
+            language = ctx.obj.language if isinstance(ctx.obj, State) else "en"
+            error_console.print(
+                f"{text('error', language)}: {error}", markup=False, highlight=False, soft_wrap=True
+            )
+            raise typer.Exit(2) from error
+
+
+@dataclass
+class State:
+    db: str
+    language: str
+    _store: Store | None = field(default=None, repr=False)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store.open(self.db)
+        return self._store
+
+    def t(self, key: str, **values: object) -> str:
+        return text(key, self.language, **values)
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="tiewise — goal-driven, selective networking: whom to invest in, whom to let go, "
+    "which events to skip.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+contact_app = typer.Typer(help="Show, add and edit one contact.", no_args_is_help=True)
+app.add_typer(contact_app, name="contact")
+
+console = Console()
+
+
+def _state(ctx: typer.Context) -> State:
+    return ctx.ensure_object(State)
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", envvar="TIEWISE_DB", help="Database file or SQLAlchemy URL."),
+    ] = None,
+    lang: Annotated[
+        str,
+        typer.Option("--lang", envvar="TIEWISE_LANG", help="Language of the output: en or nl."),
+    ] = "en",
+) -> None:
+    if lang not in LANGUAGES:
+        raise typer.BadParameter(
+            f"expected one of {', '.join(LANGUAGES)}, found {lang!r}", param_hint="--lang"
+        )
+    ctx.obj = State(db=db or os.fspath(default_database()), language=lang)
+    ctx.call_on_close(lambda: ctx.obj._store.close() if ctx.obj._store else None)
+
+
+def _print_json(value: object) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise InputError(f"{option}: expected a date YYYY-MM-DD, found {value!r}") from error
+
+
+# --- demo and report
+
+
+@app.command()
+def demo(
+    ctx: typer.Context,
+    seed: Annotated[
+        int, typer.Option(help="Random seed; the same seed gives the same network.")
+    ] = 1,
+    today: Annotated[
+        str | None, typer.Option(help="Pretend today is this date (YYYY-MM-DD).")
+    ] = None,
+) -> None:
+    """Build the demo network (a design studio in Nijmegen) and print the report."""
+    state = _state(ctx)
+    as_of = _parse_date(today, "--today") or date.today()
+    build_demo(state.store, seed=seed, today=as_of)
+    console.print(state.t("demo.written", seed=seed, db=state.db))
+    console.print()
+    render_report(load_snapshot(state.store), as_of, state.language, console)
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    today: Annotated[str | None, typer.Option(help="Report as of this date (YYYY-MM-DD).")] = None,
+) -> None:
+    """Print the strategy report for your network."""
+    state = _state(ctx)
+    render_report(
+        load_snapshot(state.store),
+        _parse_date(today, "--today") or date.today(),
+        state.language,
+        console,
+    )
+
+
+# --- contacts
+
+
+def _contact_rows(state: State) -> list[dict[str, Any]]:
+    """One dictionary per contact: what ``contacts --json`` promises (see README)."""
+    snapshot = load_snapshot(state.store)
+    rows = []
+    for i, contact in enumerate(snapshot.contacts):
+        tie = snapshot.ties[i]
+        last = snapshot.last_interaction[i]
+        urls = contact.values(IK.PROFILE_URL)
+        rows.append(
+            {
+                "id": contact.id,
+                "name": contact.name,
+                "organisation": contact.organisation,
+                "role": contact.role,
+                "sector": contact.sector,
+                "region": contact.region,
+                "emails": list(contact.values(IK.EMAIL)),
+                "phones": list(contact.values(IK.PHONE)),
+                "profile_url": f"https://{urls[0]}" if urls else None,
+                "closeness": tie.closeness,
+                "contexts": list(tie.contexts),
+                "status": tie.status.value,
+                "tie_class": None,
+                "strength": None,
+                "interaction_count": int(snapshot.interaction_counts[i]),
+                "last_interaction": None if np.isnat(last) else str(last.astype("datetime64[D]")),
+            }
+        )
+    return rows
+
+
+@app.command()
+def contacts(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List your contacts with tie strength and interactions."""
+    state = _state(ctx)
+    rows = _contact_rows(state)
+    if as_json:
+        _print_json(rows)
+        return
+    if not rows:
+        console.print(state.t("contacts.none"))
+        return
+    table = Table()
+    for key, justify in (
+        ("col.id", "right"),
+        ("col.name", "left"),
+        ("col.organisation", "left"),
+        ("col.class", "left"),
+        ("col.strength", "right"),
+        ("col.interactions", "right"),
+        ("col.last", "left"),
+    ):
+        table.add_column(state.t(key), justify=justify)  # type: ignore[arg-type]
+    for row in rows:
+        table.add_row(
+            str(row["id"]),
+            row["name"],
+            row["organisation"] or "",
+            state.t(f"class.{row['tie_class']}") if row["tie_class"] else "—",
+            "—" if row["strength"] is None else f"{row['strength']:.2f}",
+            str(row["interaction_count"]),
+            row["last_interaction"] or "—",
+        )
+    console.print(table)
+
+
+def find_contact(state: State, name: str) -> model.Contact:
+    """The one contact a user means by ``name``: an id, an exact name (case-insensitive), or a
+    unique part of a name. Several matches or none → NotFoundError listing the candidates."""
+    with state.store.connect() as connection:
+        everyone = repo.load_contacts(connection)
+    if name.isdigit():
+        for contact in everyone:
+            if contact.id == int(name):
+                return contact
+    wanted = name.casefold().strip()
+    exact = [c for c in everyone if c.name.casefold() == wanted]
+    matches = exact or [c for c in everyone if wanted in c.name.casefold()]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise NotFoundError(f"no contact matches {name!r}")
+    listed = "; ".join(f"{c.id} {c.name} ({c.organisation or '—'})" for c in matches[:10])
+    raise NotFoundError(f"{len(matches)} contacts match {name!r}: {listed} — give the id")
+
+
+@contact_app.command("show")
+def contact_show(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Name, part of a name, or id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show one contact: identifiers, tie, interactions, notes and stories."""
+    state = _state(ctx)
+    contact = find_contact(state, name)
+    row = next(r for r in _contact_rows(state) if r["id"] == contact.id)
+    with state.store.connect() as connection:
+        notes = repo.load_notes(connection, contact.id)
+        tie = next((t for t in repo.load_ties(connection) if t.contact_id == contact.id), None)
+    row["met_how"] = tie.met_how if tie else None
+    row["met_on"] = tie.met_on.isoformat() if tie and tie.met_on else None
+    row["notes"] = [
+        {"kind": n.kind.value, "text": n.text, "written_at": n.written_at.isoformat()}
+        for n in notes
+    ]
+    if as_json:
+        _print_json(row)
+        return
+    t = state.t
+    console.print(f"[bold]{contact.name}[/bold]  (id {contact.id})")
+    console.print(
+        " · ".join(
+            x for x in (contact.role, contact.organisation, contact.sector, contact.region) if x
+        )
+    )
+    console.print(
+        f"[bold]{t('show.identifiers')}[/bold]: "
+        + ", ".join(f"{i.kind.value} {i.value}" for i in contact.identifiers)
+    )
+    parts = []
+    if row["closeness"] is not None:
+        parts.append(t("show.closeness", value=row["closeness"]))
+    if row["contexts"]:
+        parts.append(t("show.contexts", value=", ".join(row["contexts"])))
+    if row["met_how"] or row["met_on"]:
+        parts.append(t("show.met", value=" ".join(x for x in (row["met_how"], row["met_on"]) if x)))
+    parts.append(t("show.status", value=row["status"]))
+    console.print(f"[bold]{t('show.tie')}[/bold]: " + "; ".join(parts))
+    console.print(
+        t("show.interactions", count=row["interaction_count"], last=row["last_interaction"] or "—")
+    )
+    for kind, title in (("story", "show.stories"), ("note", "show.notes")):
+        selected = [n for n in notes if n.kind.value == kind]
+        if selected:
+            console.print(f"[bold]{t(title)}[/bold]")
+            for n in selected:
+                console.print(f"  {n.written_at.date().isoformat()}  {n.text}")
+
+
+def _identifiers(
+    emails: list[str], phones: list[str], urls: list[str]
+) -> tuple[model.Identifier, ...]:
+    found = []
+    for kind, values in ((IK.EMAIL, emails), (IK.PHONE, phones), (IK.PROFILE_URL, urls)):
+        for value in values:
+            normal = identifier(kind, value, model.Origin("manual"))
+            if normal is None:
+                raise InputError(
+                    f"--{kind.value.replace('_', '-')}: not a valid {kind.value}: {value!r}"
+                )
+            found.append(normal)
+    return tuple(found)
+
+
+Closeness = Annotated[
+    int | None,
+    typer.Option(min=1, max=5, help="How close you feel, 1 (distant) to 5 (very close)."),
+]
+
+
+@contact_app.command("add")
+def contact_add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Full name.")],
+    organisation: Annotated[str | None, typer.Option("--org", help="Organisation.")] = None,
+    role: Annotated[str | None, typer.Option(help="Role or job title.")] = None,
+    sector: Annotated[str | None, typer.Option(help="Sector.")] = None,
+    region: Annotated[str | None, typer.Option(help="Region or city.")] = None,
+    email: Annotated[list[str] | None, typer.Option(help="E-mail address (repeatable).")] = None,
+    phone: Annotated[list[str] | None, typer.Option(help="Phone number (repeatable).")] = None,
+    url: Annotated[list[str] | None, typer.Option(help="Profile URL (repeatable).")] = None,
+    closeness: Closeness = None,
+    context: Annotated[
+        list[str] | None,
+        typer.Option(help="Context of the tie: work, family, club … (repeatable)."),
+    ] = None,
+    met_how: Annotated[str | None, typer.Option(help="How you met.")] = None,
+    met_on: Annotated[str | None, typer.Option(help="When you met (YYYY-MM-DD).")] = None,
+) -> None:
+    """Add a contact by hand."""
+    state = _state(ctx)
+    if not name.strip():
+        raise InputError("NAME: expected a name, found an empty text")
+    identifiers = _identifiers(email or [], phone or [], url or [])
+    met = _parse_date(met_on, "--met-on")
+    with state.store.begin() as connection:
+        _refuse_known_identifiers(connection, identifiers)
+        origin_id = repo.add_origin(connection, "manual", datetime.now())
+        (contact_id,) = repo.add_contacts(
+            connection,
+            [
+                model.Contact(
+                    name=name.strip(),
+                    organisation=organisation,
+                    role=role,
+                    sector=sector,
+                    region=region,
+                    identifiers=identifiers,
+                )
+            ],
+            origin_id,
+        )
+        repo.save_ties(
+            connection,
+            [
+                model.Tie(
+                    contact_id=contact_id,
+                    closeness=closeness,
+                    contexts=tuple(c.strip().lower() for c in context or () if c.strip()),
+                    met_how=met_how,
+                    met_on=met,
+                )
+            ],
+        )
+    console.print(state.t("contact.added", name=name.strip(), id=contact_id))
+
+
+def _refuse_known_identifiers(connection: Any, identifiers: tuple[model.Identifier, ...]) -> None:
+    known = {
+        (i.kind, i.value): c
+        for c in repo.load_contacts(connection, include_merged=True)
+        for i in c.identifiers
+    }
+    for i in identifiers:
+        owner = known.get((i.kind, i.value))
+        if owner is not None:
+            raise InputError(
+                f"{i.kind.value} {i.value} already belongs to {owner.name} "
+                f"(id {owner.id}); edit that contact instead"
+            )
+
+
+@contact_app.command("edit")
+def contact_edit(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Name, part of a name, or id.")],
+    new_name: Annotated[str | None, typer.Option("--name", help="New full name.")] = None,
+    organisation: Annotated[str | None, typer.Option("--org", help="Organisation.")] = None,
+    role: Annotated[str | None, typer.Option(help="Role or job title.")] = None,
+    sector: Annotated[str | None, typer.Option(help="Sector.")] = None,
+    region: Annotated[str | None, typer.Option(help="Region or city.")] = None,
+    email: Annotated[list[str] | None, typer.Option(help="Add an e-mail address.")] = None,
+    phone: Annotated[list[str] | None, typer.Option(help="Add a phone number.")] = None,
+    url: Annotated[list[str] | None, typer.Option(help="Add a profile URL.")] = None,
+    closeness: Closeness = None,
+    context: Annotated[
+        list[str] | None, typer.Option(help="Replace the contexts of the tie (repeatable).")
+    ] = None,
+    met_how: Annotated[str | None, typer.Option(help="How you met.")] = None,
+    met_on: Annotated[str | None, typer.Option(help="When you met (YYYY-MM-DD).")] = None,
+    status: Annotated[
+        model.TieStatus | None,
+        typer.Option(help="active, keep (never advise letting go) or let_go."),
+    ] = None,
+) -> None:
+    """Change a contact or the tie with them; options not given stay as they are."""
+    state = _state(ctx)
+    contact = find_contact(state, name)
+    identifiers = _identifiers(email or [], phone or [], url or [])
+    met = _parse_date(met_on, "--met-on")
+    changes = {
+        k: v
+        for k, v in {
+            "name": new_name,
+            "organisation": organisation,
+            "role": role,
+            "sector": sector,
+            "region": region,
+        }.items()
+        if v is not None
+    }
+    updated = model.Contact(
+        **{
+            **{
+                f: getattr(contact, f)
+                for f in (
+                    "id",
+                    "name",
+                    "given_name",
+                    "family_name",
+                    "organisation",
+                    "role",
+                    "sector",
+                    "region",
+                )
+            },
+            **changes,
+        }
+    )
+    with state.store.begin() as connection:
+        _refuse_known_identifiers(connection, identifiers)
+        repo.update_contact(connection, updated)
+        repo.add_identifiers(connection, [(contact.id, i) for i in identifiers])
+        tie = next(
+            (t for t in repo.load_ties(connection) if t.contact_id == contact.id),
+            model.Tie(contact_id=contact.id),
+        )  # type: ignore[arg-type]
+        repo.save_ties(
+            connection,
+            [
+                model.Tie(
+                    contact_id=tie.contact_id,
+                    closeness=closeness if closeness is not None else tie.closeness,
+                    contexts=tuple(c.strip().lower() for c in context if c.strip())
+                    if context
+                    else tie.contexts,
+                    met_how=met_how if met_how is not None else tie.met_how,
+                    met_on=met if met is not None else tie.met_on,
+                    status=status or tie.status,
+                    cadence_days=tie.cadence_days,
+                )
+            ],
+        )
+    console.print(state.t("contact.updated", name=updated.name))
+
+
+@app.command()
+def note(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Name, part of a name, or id.")],
+    note_text: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
+    story: Annotated[
+        bool, typer.Option("--story", help="A story: what this person means to you.")
+    ] = False,
+) -> None:
+    """Write a note — or, with --story, a story — about a contact."""
+    state = _state(ctx)
+    if not note_text.strip():
+        raise InputError("TEXT: expected a note, found an empty text")
+    contact = find_contact(state, name)
+    kind = model.NoteKind.STORY if story else model.NoteKind.NOTE
+    with state.store.begin() as connection:
+        repo.add_notes(
+            connection, [model.Note(contact.id, note_text.strip(), datetime.now(), kind)]
+        )  # type: ignore[arg-type]
+    console.print(state.t("story.added" if story else "note.added", name=contact.name))
+
+
+@app.command()
+def me(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Option(help="Your full name.")] = None,
+    email: Annotated[
+        list[str] | None, typer.Option(help="Your e-mail address (repeatable).")
+    ] = None,
+    phone: Annotated[list[str] | None, typer.Option(help="Your phone number (repeatable).")] = None,
+    url: Annotated[list[str] | None, typer.Option(help="Your profile URL (repeatable).")] = None,
+    organisation: Annotated[str | None, typer.Option("--org", help="Your organisation.")] = None,
+    role: Annotated[str | None, typer.Option(help="Your role.")] = None,
+    sector: Annotated[str | None, typer.Option(help="Your sector.")] = None,
+    region: Annotated[str | None, typer.Option(help="Your region or city.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show or set who you are, so that imports recognise you and never list you as a contact."""
+    state = _state(ctx)
+    added = _identifiers(email or [], phone or [], url or [])
+    with state.store.begin() as connection:
+        current = repo.load_me(connection)
+        if any(v is not None for v in (name, organisation, role, sector, region)) or added:
+            current = model.Me(
+                name=name if name is not None else current.name,
+                identifiers=current.identifiers + added,
+                organisation=organisation if organisation is not None else current.organisation,
+                role=role if role is not None else current.role,
+                sector=sector if sector is not None else current.sector,
+                region=region if region is not None else current.region,
+            )
+            repo.save_me(connection, current)
+            if not as_json:
+                console.print(state.t("me.saved", name=current.name or "—"))
+    result = {
+        "name": current.name,
+        "organisation": current.organisation,
+        "role": current.role,
+        "sector": current.sector,
+        "region": current.region,
+        **{
+            f"{kind.value}s": list(current.values(kind))
+            for kind in (IK.EMAIL, IK.PHONE, IK.PROFILE_URL)
+        },
+    }
+    if as_json:
+        _print_json(result)
+    else:
+        for key, value in result.items():
+            shown = ", ".join(value) if isinstance(value, list) else value
+            console.print(f"{key}: {shown or '—'}")
+
+
+def main() -> None:
+    app(prog_name="tiewise")
+
+
+if __name__ == "__main__":
+    main()

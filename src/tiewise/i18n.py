@@ -1,0 +1,95 @@
+"""User-facing text in English and Dutch.
+
+A small catalogue keyed by message id; ``text(key, language, **values)`` formats one message.
+A test checks that every message exists in both languages with the same placeholders.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "nl")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "report.title": ("tiewise — network report for {name}", "tiewise — netwerkrapport voor {name}"),
+    "report.as_of": ("As of {date}", "Stand per {date}"),
+    "report.size": (
+        "{count} contacts (size is reported, not a goal: it does not predict performance)",
+        "{count} contacten (omvang wordt gemeld, is geen doel: ze voorspelt geen prestaties)",
+    ),
+    "report.by_context": ("Contacts by context", "Contacten per context"),
+    "report.by_class": ("Contacts by tie class", "Contacten per sterkte van de band"),
+    "report.goals": ("Goals", "Doelen"),
+    "report.no_goals": (
+        "No goals yet — name them first: tiewise goals add KEY",
+        "Nog geen doelen — benoem ze eerst: tiewise goals add SLEUTEL",
+    ),
+    "report.events": (
+        "Events attended in the last 12 months",
+        "Bezochte evenementen in de afgelopen 12 maanden",
+    ),
+    "report.no_events": ("No events recorded.", "Geen evenementen vastgelegd."),
+    "report.hours_total": (
+        "{hours:.0f} hours at {visits} events in the last 12 months",
+        "{hours:.0f} uur op {visits} evenementen in de afgelopen 12 maanden",
+    ),
+    "col.context": ("Context", "Context"),
+    "col.contacts": ("Contacts", "Contacten"),
+    "col.class": ("Class", "Klasse"),
+    "col.goal": ("Goal", "Doel"),
+    "col.goal_class": ("Kind", "Soort"),
+    "col.priority": ("Priority", "Prioriteit"),
+    "col.targets": ("Targets", "Doelgroep"),
+    "col.series": ("Event series", "Evenementenreeks"),
+    "col.visits": ("Visits", "Bezoeken"),
+    "col.hours": ("Hours", "Uren"),
+    "col.cost": ("Cost (€)", "Kosten (€)"),
+    "col.enjoyment": ("Enjoyment", "Plezier"),
+    "col.outcomes": ("Outcomes", "Opbrengsten"),
+    "col.id": ("Id", "Id"),
+    "col.name": ("Name", "Naam"),
+    "col.organisation": ("Organisation", "Organisatie"),
+    "col.strength": ("Strength", "Sterkte"),
+    "col.interactions": ("Interactions", "Contactmomenten"),
+    "col.last": ("Last contact", "Laatste contact"),
+    "class.strong": ("strong", "sterk"),
+    "class.medium": ("medium", "middel"),
+    "class.weak": ("weak", "zwak"),
+    "class.dormant": ("dormant", "slapend"),
+    "class.unknown": ("not yet known", "nog onbekend"),
+    "goalclass.expressive": ("expressive", "expressief"),
+    "goalclass.instrumental": ("instrumental", "instrumenteel"),
+    "goalclass.mixed": ("mixed", "gemengd"),
+    "context.none": ("(no context)", "(geen context)"),
+    "demo.written": (
+        "Demo network (seed {seed}) written to {db}.",
+        "Demonetwerk (seed {seed}) geschreven naar {db}.",
+    ),
+    "contact.added": ("Added contact {name} (id {id}).", "Contact {name} toegevoegd (id {id})."),
+    "contact.updated": ("Updated contact {name}.", "Contact {name} bijgewerkt."),
+    "note.added": ("Note added for {name}.", "Notitie toegevoegd voor {name}."),
+    "story.added": ("Story added for {name}.", "Verhaal toegevoegd voor {name}."),
+    "me.saved": ("Saved: {name}.", "Opgeslagen: {name}."),
+    "contacts.none": (
+        "No contacts yet. Try: tiewise demo",
+        "Nog geen contacten. Probeer: tiewise demo",
+    ),
+    "show.identifiers": ("Identifiers", "Kenmerken"),
+    "show.tie": ("Tie", "Band"),
+    "show.notes": ("Notes", "Notities"),
+    "show.stories": ("Stories", "Verhalen"),
+    "show.closeness": ("self-rated closeness {value}/5", "zelf ingeschatte nabijheid {value}/5"),
+    "show.contexts": ("contexts: {value}", "contexten: {value}"),
+    "show.met": ("met: {value}", "leren kennen: {value}"),
+    "show.status": ("status: {value}", "status: {value}"),
+    "show.interactions": (
+        "{count} interactions, the last on {last}",
+        "{count} contactmomenten, het laatste op {last}",
+    ),
+    "error": ("Error", "Fout"),
+}
+
+
+def text(key: str, language: str = "en", **values: object) -> str:
+    """The message ``key`` in ``language`` (English when the language is unknown)."""
+    english, dutch = MESSAGES[key]
+    template = dutch if language == "nl" else english
+    return template.format(**values) if values else template

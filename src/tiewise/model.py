@@ -1,0 +1,354 @@
+"""Domain records of tiewise: plain, immutable values with no I/O.
+
+One database holds the network of one person, *me* (see docs/decisions.md). Everything else is
+seen from me: contacts, the tie between me and each contact, links between two contacts, the
+interactions, goals, events and their outcomes, and what was given and received.
+
+Every record may carry an ``origin`` — where the fact came from (an import file and line, the demo,
+manual entry) — so that any fact can be traced back (provenance).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class IdentifierKind(StrEnum):
+    """How a person can be recognised across sources."""
+
+    EMAIL = "email"
+    PHONE = "phone"
+    PROFILE_URL = "profile_url"
+    SOURCE_ID = "source_id"
+
+
+class TieStatus(StrEnum):
+    """What the user decided about a tie: nothing yet (active), let go, or keep no matter what."""
+
+    ACTIVE = "active"
+    LET_GO = "let_go"
+    KEEP = "keep"
+
+
+class NoteKind(StrEnum):
+    """A note is anything worth remembering; a story is what the person means to me (seed 004)."""
+
+    NOTE = "note"
+    STORY = "story"
+
+
+class Direction(StrEnum):
+    """Who initiated an interaction, seen from me."""
+
+    INBOUND = "inbound"
+    OUTBOUND = "outbound"
+    MUTUAL = "mutual"
+
+
+class InteractionKind(StrEnum):
+    MEETING = "meeting"
+    MESSAGE = "message"
+    CALL = "call"
+    EMAIL = "email"
+    EVENT = "event"
+    OTHER = "other"
+
+
+class GoalClass(StrEnum):
+    """Lin (2001): expressive action keeps resources, instrumental action gains new ones."""
+
+    EXPRESSIVE = "expressive"
+    INSTRUMENTAL = "instrumental"
+    MIXED = "mixed"
+
+
+class TargetAttribute(StrEnum):
+    """Contact attributes a goal can target."""
+
+    SECTOR = "sector"
+    ROLE = "role"
+    REGION = "region"
+    ORGANISATION = "organisation"
+
+
+class AttendanceStatus(StrEnum):
+    PLANNED = "planned"
+    ATTENDED = "attended"
+    SKIPPED = "skipped"
+
+
+class EncounterKind(StrEnum):
+    """A person met at an occurrence, or one expected there (an attendee list)."""
+
+    MET = "met"
+    EXPECTED = "expected"
+
+
+class OutcomeKind(StrEnum):
+    CLIENT = "client"
+    DEAL = "deal"
+    LEAD = "lead"
+    ADVICE = "advice"
+    INFORMATION = "information"
+    HIRE = "hire"
+    JOB_OFFER = "job_offer"
+    REFERRAL = "referral"
+    INTRODUCTION = "introduction"
+    FUN = "fun"
+    OTHER = "other"
+
+
+class ExchangeDirection(StrEnum):
+    GIVEN = "given"
+    RECEIVED = "received"
+
+
+class ExchangeKind(StrEnum):
+    HELP = "help"
+    ADVICE = "advice"
+    INTRODUCTION = "introduction"
+    REFERRAL = "referral"
+    ENDORSEMENT = "endorsement"
+    RECOMMENDATION = "recommendation"
+    OTHER = "other"
+
+
+class InvitationStatus(StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    IGNORED = "ignored"
+
+
+class TopicKind(StrEnum):
+    """What a contact needs or offers; the raw material of introductions (the user as broker)."""
+
+    NEED = "need"
+    OFFER = "offer"
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a fact came from: a source kind (``linkedin``, ``vcard``, ``demo``, ``manual`` …),
+    optionally the file and the line in it."""
+
+    source: str
+    file: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Identifier:
+    kind: IdentifierKind
+    value: str
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Me:
+    """The user themself. Never a contact; recognised in imports by these identifiers."""
+
+    name: str = ""
+    identifiers: tuple[Identifier, ...] = ()
+    organisation: str | None = None
+    role: str | None = None
+    sector: str | None = None
+    region: str | None = None
+
+    def values(self, kind: IdentifierKind) -> tuple[str, ...]:
+        return tuple(i.value for i in self.identifiers if i.kind == kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A person in my network. ``merged_into`` points at the contact this one was merged into;
+    the facts stay attached to the original id, so a merge can be undone."""
+
+    name: str
+    id: int | None = None
+    given_name: str | None = None
+    family_name: str | None = None
+    organisation: str | None = None
+    role: str | None = None
+    sector: str | None = None
+    region: str | None = None
+    identifiers: tuple[Identifier, ...] = ()
+    merged_into: int | None = None
+    origin: Origin | None = None
+
+    def values(self, kind: IdentifierKind) -> tuple[str, ...]:
+        return tuple(i.value for i in self.identifiers if i.kind == kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """The relationship between me and one contact (Granovetter 1973; Marsden & Campbell 1984).
+
+    ``closeness`` is the self-rated emotional closeness 1–5, the best single indicator of tie
+    strength (Marsden & Campbell 1984); ``None`` when not rated.
+    """
+
+    contact_id: int
+    closeness: int | None = None
+    contexts: tuple[str, ...] = ()
+    met_how: str | None = None
+    met_on: date | None = None
+    status: TieStatus = TieStatus.ACTIVE
+    cadence_days: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    contact_id: int
+    text: str
+    written_at: datetime
+    kind: NoteKind = NoteKind.NOTE
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ContactLink:
+    """Two contacts know each other. ``evidence_count`` counts the observations from ``source``
+    (shared meetings, group conversations, the user's word)."""
+
+    contact_a: int
+    contact_b: int
+    source: str
+    evidence_count: int = 1
+    first_seen: date | None = None
+    last_seen: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    """One contact moment: a meeting, a message, a call. ``participants`` are contact ids."""
+
+    occurred_at: datetime
+    kind: InteractionKind
+    channel: str
+    direction: Direction
+    participants: tuple[int, ...]
+    duration_minutes: int | None = None
+    subject: str | None = None
+    external_key: str | None = None
+    id: int | None = None
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GoalTarget:
+    attribute: TargetAttribute
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    """A goal of mine: a catalogue key (see ``goals.py``) or ``custom``. ``goal_class`` overrides
+    the catalogue's default class when the user says so."""
+
+    key: str
+    priority: int = 3
+    label: str | None = None
+    goal_class: GoalClass | None = None
+    targets: tuple[GoalTarget, ...] = ()
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventSeries:
+    """A recurring event (a monthly drinks, an annual fair) or a one-off."""
+
+    name: str
+    organiser: str | None = None
+    category: str | None = None
+    location: str | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventOccurrence:
+    starts_at: datetime
+    series_id: int | None = None
+    name: str | None = None
+    ends_at: datetime | None = None
+    location: str | None = None
+    external_key: str | None = None
+    id: int | None = None
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    """My attendance of one occurrence. ``hours`` includes travel; ``cost_eur`` is what it cost
+    (tickets, membership share, travel); ``enjoyment`` 1–5."""
+
+    occurrence_id: int
+    status: AttendanceStatus
+    hours: float | None = None
+    cost_eur: float | None = None
+    enjoyment: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Encounter:
+    """A contact met at (or expected at) an occurrence; ``first_meeting``: we first met there."""
+
+    occurrence_id: int
+    contact_id: int
+    kind: EncounterKind = EncounterKind.MET
+    first_meeting: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """Something networking yielded: a client, advice, fun … with a value in euros where known."""
+
+    kind: OutcomeKind
+    occurred_on: date
+    value_eur: float | None = None
+    description: str | None = None
+    occurrence_id: int | None = None
+    goal_id: int | None = None
+    contact_ids: tuple[int, ...] = ()
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """Help, advice or an introduction given to or received from a contact. For an introduction,
+    ``counterpart_id`` is the contact introduced."""
+
+    contact_id: int
+    direction: ExchangeDirection
+    kind: ExchangeKind
+    occurred_on: date
+    description: str | None = None
+    counterpart_id: int | None = None
+    id: int | None = None
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Invitation:
+    """A connection invitation (LinkedIn and the like), incoming or outgoing."""
+
+    name: str
+    direction: Direction
+    sent_at: datetime
+    status: InvitationStatus = InvitationStatus.PENDING
+    contact_id: int | None = None
+    profile_url: str | None = None
+    message: str | None = None
+    channel: str = "linkedin"
+    id: int | None = None
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """Something a contact needs or offers, e.g. need ``accountant``, offer ``funding``."""
+
+    contact_id: int
+    kind: TopicKind
+    topic: str

@@ -1,0 +1,1 @@
+"""Reports: presentation of analysis results (text on the terminal; later HTML, PDF, Markdown)."""

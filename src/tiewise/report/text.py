@@ -1,0 +1,91 @@
+"""The strategy report on the terminal (Rich). Presentation only: every number comes from
+``analysis/``; this module decides layout and language."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from rich.console import Console
+from rich.table import Table
+
+from tiewise.analysis.attendance import attendance_by_series
+from tiewise.goals import catalogue_goal
+from tiewise.i18n import text
+from tiewise.snapshot import Snapshot
+
+
+def contacts_by_context(snapshot: Snapshot) -> list[tuple[str | None, int]]:
+    """Number of contacts per tie context (a contact with two contexts counts in both);
+    ``None`` stands for contacts without a context. Largest first."""
+    counts: Counter[str | None] = Counter()
+    for tie in snapshot.ties:
+        for context in tie.contexts or (None,):
+            counts[context] += 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0] or ""))
+
+
+def render_report(snapshot: Snapshot, today: date, language: str, console: Console) -> None:
+    t = lambda key, **values: text(key, language, **values)  # noqa: E731
+    console.print(f"[bold]{t('report.title', name=snapshot.me.name or '—')}[/bold]")
+    console.print(t("report.as_of", date=today.isoformat()))
+    console.print(t("report.size", count=snapshot.size))
+    console.print()
+
+    table = Table(title=t("report.by_context"), title_justify="left")
+    table.add_column(t("col.context"))
+    table.add_column(t("col.contacts"), justify="right")
+    for context, count in contacts_by_context(snapshot):
+        table.add_row(context or t("context.none"), str(count))
+    console.print(table)
+
+    if snapshot.goals:
+        table = Table(title=t("report.goals"), title_justify="left")
+        for column in ("col.goal", "col.goal_class", "col.priority", "col.targets"):
+            table.add_column(t(column))
+        for goal in sorted(snapshot.goals, key=lambda g: -g.priority):
+            entry = catalogue_goal(goal.key)
+            label = goal.label or (entry.label(language) if entry else goal.key)
+            goal_class = goal.goal_class or (entry.goal_class if entry else None)
+            targets = ", ".join(f"{x.attribute.value}={x.value}" for x in goal.targets)
+            table.add_row(
+                label,
+                t(f"goalclass.{goal_class.value}") if goal_class else "—",
+                str(goal.priority),
+                targets or "—",
+            )
+        console.print(table)
+    else:
+        console.print(t("report.no_goals"))
+
+    rows = attendance_by_series(snapshot, today)
+    if not rows:
+        console.print(t("report.no_events"))
+        return
+    table = Table(title=t("report.events"), title_justify="left")
+    for column, justify in (
+        ("col.series", "left"),
+        ("col.visits", "right"),
+        ("col.hours", "right"),
+        ("col.cost", "right"),
+        ("col.enjoyment", "right"),
+        ("col.outcomes", "right"),
+    ):
+        table.add_column(t(column), justify=justify)  # type: ignore[arg-type]
+    for row in rows:
+        table.add_row(
+            row.name,
+            str(row.visits),
+            f"{row.hours:.1f}",
+            f"{row.cost_eur:.0f}",
+            "—" if row.mean_enjoyment is None else f"{row.mean_enjoyment:.1f}",
+            str(row.outcomes),
+        )
+    console.print(table)
+    console.print(
+        t(
+            "report.hours_total",
+            hours=sum(r.hours for r in rows),
+            visits=sum(r.visits for r in rows),
+        )
+    )

@@ -1,0 +1,237 @@
+"""The Snapshot: an immutable, in-memory view of one person's network — the input of all analysis.
+
+Analysis and advice are pure functions of a Snapshot (plus ``today`` where time matters): no
+database, no clock. Contacts are indexed ``0..n-1`` in id order; merged contacts are folded into
+the contact they were merged into, so every fact of a merged-away record counts for the survivor.
+
+Large relations are NumPy arrays and SciPy CSR matrices (read-only):
+
+- ``links`` (n × n, symmetric): the evidence count that two contacts know each other, summed over
+  sources;
+- ``participation`` (m × n, 0/1): which contacts took part in each of the m interactions;
+- ``contexts`` (n × k, 0/1): the contexts (work, family, club …) of each tie.
+
+Small relations (goals, events, outcomes …) are tuples of domain records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+from scipy import sparse
+
+from tiewise import model
+from tiewise.store import Store
+from tiewise.store import repository as repo
+
+ATTRIBUTES = ("organisation", "role", "sector", "region")
+
+
+def _frozen(array: np.ndarray) -> np.ndarray:
+    array.setflags(write=False)
+    return array
+
+
+def _frozen_csr(matrix: sparse.csr_array) -> sparse.csr_array:
+    for part in (matrix.data, matrix.indices, matrix.indptr):
+        part.setflags(write=False)
+    return matrix
+
+
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    me: model.Me
+    contacts: tuple[model.Contact, ...]
+    ties: tuple[model.Tie, ...]
+    contact_ids: np.ndarray
+    closeness: np.ndarray
+    links: sparse.csr_array
+    context_names: tuple[str, ...]
+    contexts: sparse.csr_array
+    interaction_times: np.ndarray
+    interaction_kinds: np.ndarray
+    interaction_directions: np.ndarray
+    participation: sparse.csr_array
+    goals: tuple[model.Goal, ...] = ()
+    series: tuple[model.EventSeries, ...] = ()
+    occurrences: tuple[model.EventOccurrence, ...] = ()
+    attendances: tuple[model.Attendance, ...] = ()
+    encounters: tuple[model.Encounter, ...] = ()
+    outcomes: tuple[model.Outcome, ...] = ()
+    exchanges: tuple[model.Exchange, ...] = ()
+    invitations: tuple[model.Invitation, ...] = ()
+    topics: tuple[model.Topic, ...] = ()
+    notes: tuple[model.Note, ...] = ()
+    _index: dict[int, int] = field(default_factory=dict, repr=False)
+
+    @property
+    def size(self) -> int:
+        """Number of contacts — reported, never praised."""
+        return len(self.contacts)
+
+    def index_of(self, contact_id: int) -> int:
+        """Position of a contact (or of the contact it was merged into) in the arrays."""
+        return self._index[contact_id]
+
+    @cached_property
+    def interaction_counts(self) -> np.ndarray:
+        """Number of interactions per contact."""
+        return _frozen(np.asarray(self.participation.sum(axis=0)).ravel().astype(np.int64))
+
+    @cached_property
+    def last_interaction(self) -> np.ndarray:
+        """Time of the latest interaction per contact (``NaT`` when none)."""
+        latest = np.full(self.size, np.datetime64("NaT"), dtype="datetime64[s]")
+        coo = self.participation.tocoo()
+        if coo.nnz:
+            times = self.interaction_times[coo.row].astype(np.int64)
+            best = np.full(self.size, np.iinfo(np.int64).min)
+            np.maximum.at(best, coo.col, times)
+            has = best > np.iinfo(np.int64).min
+            latest[has] = best[has].astype("datetime64[s]")
+        return _frozen(latest)
+
+    def attribute(self, name: str) -> tuple[np.ndarray, tuple[str, ...]]:
+        """Codes ``0..k-1`` of a contact attribute (organisation, role, sector, region) and the
+        k category names; ``-1`` where the attribute is unknown."""
+        if name not in ATTRIBUTES:
+            raise ValueError(f"unknown attribute {name!r}; expected one of {ATTRIBUTES}")
+        values = [getattr(c, name) or None for c in self.contacts]
+        categories = tuple(sorted({v for v in values if v is not None}))
+        lookup = {v: i for i, v in enumerate(categories)}
+        codes = np.array([lookup.get(v, -1) if v else -1 for v in values], dtype=np.int64)
+        return _frozen(codes), categories
+
+
+def _canonical(contacts: Sequence[model.Contact]) -> dict[int, int]:
+    """Map every contact id to the id of the contact it was (transitively) merged into."""
+    parent = {c.id: c.merged_into for c in contacts if c.id is not None}
+    resolved: dict[int, int] = {}
+    for contact_id in parent:
+        seen = [contact_id]
+        current = contact_id
+        while parent.get(current) is not None and parent[current] not in seen:
+            current = parent[current]  # type: ignore[assignment]
+            seen.append(current)
+        for visited in seen:
+            resolved[visited] = current
+    return resolved
+
+
+def build_snapshot(
+    me: model.Me,
+    contacts: Sequence[model.Contact],
+    ties: Sequence[model.Tie] = (),
+    links: Sequence[model.ContactLink] = (),
+    interactions: Sequence[model.Interaction] = (),
+    **small: Sequence,
+) -> Snapshot:
+    """Assemble a Snapshot from domain records (used by the loader and by tests).
+
+    ``contacts`` may include merged-away records; their facts are folded into the survivor.
+    ``small`` takes the tuples of small records: goals, series, occurrences, attendances,
+    encounters, outcomes, exchanges, invitations, topics, notes.
+    """
+    canonical = _canonical(contacts)
+    survivors = sorted(
+        (c for c in contacts if c.id is not None and canonical[c.id] == c.id), key=lambda c: c.id
+    )
+    position = {c.id: i for i, c in enumerate(survivors)}
+    index = {contact_id: position[root] for contact_id, root in canonical.items()}
+    n = len(survivors)
+
+    tie_by_contact: dict[int, model.Tie] = {}
+    for tie in ties:
+        root = canonical.get(tie.contact_id)
+        if root is None:
+            continue
+        if root == tie.contact_id or root not in tie_by_contact:
+            tie_by_contact[root] = model.Tie(
+                contact_id=root,
+                closeness=tie.closeness,
+                contexts=tie.contexts,
+                met_how=tie.met_how,
+                met_on=tie.met_on,
+                status=tie.status,
+                cadence_days=tie.cadence_days,
+            )
+    aligned_ties = tuple(tie_by_contact.get(c.id, model.Tie(contact_id=c.id)) for c in survivors)
+    closeness = np.array(
+        [np.nan if t.closeness is None else float(t.closeness) for t in aligned_ties]
+    )
+
+    context_names = tuple(sorted({ctx for t in aligned_ties for ctx in t.contexts}))
+    context_index = {name: i for i, name in enumerate(context_names)}
+    rows = [i for i, t in enumerate(aligned_ties) for _ in t.contexts]
+    cols = [context_index[ctx] for t in aligned_ties for ctx in t.contexts]
+    context_matrix = sparse.csr_array(
+        (np.ones(len(rows)), (rows, cols)), shape=(n, len(context_names))
+    )
+    context_matrix.data[:] = 1.0
+
+    a = np.array([index[link.contact_a] for link in links], dtype=np.int64)
+    b = np.array([index[link.contact_b] for link in links], dtype=np.int64)
+    weight = np.array([link.evidence_count for link in links], dtype=np.float64)
+    keep = a != b
+    link_matrix = sparse.coo_array(
+        (
+            np.concatenate([weight[keep], weight[keep]]),
+            (np.concatenate([a[keep], b[keep]]), np.concatenate([b[keep], a[keep]])),
+        ),
+        shape=(n, n),
+    ).tocsr()
+    link_matrix.sum_duplicates()
+
+    times = np.array([i.occurred_at for i in interactions], dtype="datetime64[s]")
+    kinds = np.array([i.kind.value for i in interactions], dtype=object)
+    directions = np.array([i.direction.value for i in interactions], dtype=object)
+    part_rows, part_cols = [], []
+    for row, interaction in enumerate(interactions):
+        for column in sorted({index[p] for p in interaction.participants if p in index}):
+            part_rows.append(row)
+            part_cols.append(column)
+    participation = sparse.csr_array(
+        (np.ones(len(part_rows)), (part_rows, part_cols)), shape=(len(interactions), n)
+    )
+
+    return Snapshot(
+        me=me,
+        contacts=tuple(survivors),
+        ties=aligned_ties,
+        contact_ids=_frozen(np.array([c.id for c in survivors], dtype=np.int64)),
+        closeness=_frozen(closeness),
+        links=_frozen_csr(link_matrix),
+        context_names=context_names,
+        contexts=_frozen_csr(context_matrix),
+        interaction_times=_frozen(times),
+        interaction_kinds=_frozen(kinds),
+        interaction_directions=_frozen(directions),
+        participation=_frozen_csr(participation),
+        _index=index,
+        **{name: tuple(records) for name, records in small.items()},
+    )
+
+
+def load_snapshot(store: Store) -> Snapshot:
+    """Read the whole network of the store's user into a Snapshot (one read transaction)."""
+    with store.connect() as connection:
+        return build_snapshot(
+            me=repo.load_me(connection),
+            contacts=repo.load_contacts(connection, include_merged=True),
+            ties=repo.load_ties(connection),
+            links=repo.load_links(connection),
+            interactions=repo.load_interactions(connection),
+            goals=repo.load_goals(connection),
+            series=repo.load_series(connection),
+            occurrences=repo.load_occurrences(connection),
+            attendances=repo.load_attendances(connection),
+            encounters=repo.load_encounters(connection),
+            outcomes=repo.load_outcomes(connection),
+            exchanges=repo.load_exchanges(connection),
+            invitations=repo.load_invitations(connection),
+            topics=repo.load_topics(connection),
+            notes=repo.load_notes(connection),
+        )

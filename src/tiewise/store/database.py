@@ -1,0 +1,194 @@
+"""Opening a tiewise database: checks first, then migrations, then an engine ready for work.
+
+SQLite is the embedded default (one file; WAL journal, foreign keys on, a busy timeout, and real
+transactions around DDL so a failed migration leaves nothing behind). Any other SQLAlchemy URL —
+PostgreSQL in particular — goes through the same code.
+
+Before anything is written, the target is inspected read-only: a file that is not SQLite, an SQLite
+database of another application, or a tiewise database whose schema is newer than this code is
+refused with a :class:`StoreError`, and the file stays byte-for-byte as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+
+from tiewise.errors import StoreError
+
+#: Written into the SQLite header (``PRAGMA application_id``) by the first migration: "TWIS".
+APPLICATION_ID = 0x54574953
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def default_database() -> Path:
+    """The default database file in the user's data directory (platformdirs)."""
+    return Path(user_data_dir("tiewise", appauthor=False)) / "tiewise.db"
+
+
+def database_url(target: str | os.PathLike[str]) -> str:
+    """A path becomes an SQLite URL; anything containing ``://`` is taken as an SQLAlchemy URL."""
+    text = os.fspath(target)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def _alembic_config(url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config("sqlite://")).get_current_head()
+    assert head is not None, "the migrations directory has no head revision"
+    return head
+
+
+def _known_revisions() -> set[str]:
+    scripts = ScriptDirectory.from_config(_alembic_config("sqlite://"))
+    return {script.revision for script in scripts.walk_revisions()}
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse, without writing, a file that is not an empty or tiewise SQLite database."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    if path.is_dir():
+        raise StoreError(path, "a database file", "a directory")
+    with path.open("rb") as handle:
+        header = handle.read(64)
+    if header[: len(SQLITE_MAGIC)] != SQLITE_MAGIC:
+        raise StoreError(path, "an SQLite database (header 'SQLite format 3')", _describe(header))
+    reader = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        application_id = reader.execute("PRAGMA application_id").fetchone()[0]
+        tables = {
+            row[0] for row in reader.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        revision = None
+        if "alembic_version" in tables:
+            row = reader.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+    except sqlite3.DatabaseError as error:
+        raise StoreError(path, "a readable SQLite database", str(error)) from error
+    finally:
+        reader.close()
+    if not tables:
+        return
+    if application_id != APPLICATION_ID or "alembic_version" not in tables:
+        raise StoreError(
+            path,
+            "a tiewise database",
+            f"an SQLite database of another application (tables: {', '.join(sorted(tables)[:5])})",
+        )
+    _check_revision(path, revision)
+
+
+def _check_revision(where: object, revision: str | None) -> None:
+    if revision is not None and revision not in _known_revisions():
+        raise StoreError(
+            where,
+            f"schema revision {head_revision()} or older",
+            f"revision {revision}, made by a newer tiewise — upgrade tiewise to open it",
+        )
+
+
+def _describe(header: bytes) -> str:
+    if not header:
+        return "an empty read"
+    decoded = ""
+    for cut in range(4):  # a multi-byte character may be cut off at the end of the sample
+        try:
+            decoded = header[: len(header) - cut].decode("utf-8")
+            break
+        except UnicodeDecodeError:
+            continue
+    if decoded and all(ch.isprintable() or ch.isspace() for ch in decoded):
+        return f"text starting with {' '.join(decoded.split())[:40]!r}"
+    return f"binary data starting with {header[:8].hex(' ')}"
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """Pragmas per connection, and explicit BEGIN so that DDL is transactional too
+    (the SQLAlchemy pysqlite recipe for Python < 3.12)."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("BEGIN")
+
+
+def create_store_engine(url: str) -> Engine:
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def open_engine(target: str | os.PathLike[str]) -> Engine:
+    """Check the target, migrate it to the newest schema, and return an engine.
+
+    A new (missing or empty) database is created by running every migration; an older tiewise
+    database is upgraded; anything else raises :class:`StoreError` before a byte is written.
+    """
+    url = database_url(target)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        path = Path(parsed.database)
+        _check_sqlite_file(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_store_engine(url)
+    if engine.dialect.name != "sqlite":
+        _check_server_database(engine, url)
+    migrate(engine)
+    return engine
+
+
+def _check_server_database(engine: Engine, url: str) -> None:
+    tables = set(inspect(engine).get_table_names())
+    if tables and "alembic_version" not in tables:
+        raise StoreError(
+            make_url(url).render_as_string(hide_password=True),
+            "a tiewise database",
+            "a database with other tables",
+        )
+    with engine.connect() as connection:
+        _check_revision(url, MigrationContext.configure(connection).get_current_revision())
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Run the Alembic migrations up to ``revision`` on ``engine`` (one transaction per run)."""
+    if current_revision(engine) == head_revision() and revision == "head":
+        return
+    config = _alembic_config(engine.url.render_as_string(hide_password=False))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)

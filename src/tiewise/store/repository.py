@@ -1,0 +1,798 @@
+"""Reading and writing domain records — the only module besides the migrations that speaks SQL.
+
+Every function takes an open SQLAlchemy ``Connection``; the caller decides the transaction
+(``with store.begin() as connection: ...``), so an import or the demo is one transaction that
+either lands whole or leaves nothing behind. Writers take sequences and use ``executemany``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from tiewise import model
+from tiewise.errors import NotFoundError
+from tiewise.store import schema as s
+
+# --- settings and provenance
+
+
+def get_setting(connection: Connection, key: str, default: str | None = None) -> str | None:
+    value = connection.scalar(select(s.setting.c.value).where(s.setting.c.key == key))
+    return default if value is None else value
+
+
+def set_setting(connection: Connection, key: str, value: str) -> None:
+    connection.execute(delete(s.setting).where(s.setting.c.key == key))
+    connection.execute(insert(s.setting).values(key=key, value=value))
+
+
+def add_origin(
+    connection: Connection,
+    source: str,
+    recorded_at: datetime,
+    file: str | None = None,
+    digest: str | None = None,
+) -> int:
+    """Record a source of facts (an import file, the demo, manual entry) and return its id."""
+    return connection.execute(
+        insert(s.origin)
+        .values(source=source, file=file, digest=digest, recorded_at=recorded_at)
+        .returning(s.origin.c.id)
+    ).scalar_one()
+
+
+def origin_sources(connection: Connection) -> set[str]:
+    """The kinds of source (``demo``, ``manual``, ``linkedin`` …) the database holds facts from."""
+    return set(connection.scalars(select(s.origin.c.source).distinct()))
+
+
+def _origin_columns(origin_id: int | None, record_origin: model.Origin | None) -> dict:
+    line = record_origin.line if record_origin is not None else None
+    return {"origin_id": origin_id, "origin_line": line}
+
+
+# --- me
+
+
+def load_me(connection: Connection) -> model.Me:
+    row = connection.execute(select(s.me)).first()
+    identifiers = tuple(
+        model.Identifier(model.IdentifierKind(kind), value)
+        for kind, value in connection.execute(
+            select(s.me_identifier.c.kind, s.me_identifier.c.value).order_by(s.me_identifier.c.id)
+        )
+    )
+    if row is None:
+        return model.Me(identifiers=identifiers)
+    return model.Me(
+        name=row.name,
+        identifiers=identifiers,
+        organisation=row.organisation,
+        role=row.role,
+        sector=row.sector,
+        region=row.region,
+    )
+
+
+def save_me(connection: Connection, me: model.Me) -> None:
+    """Replace me (a single row) and my identifiers."""
+    connection.execute(delete(s.me))
+    connection.execute(
+        insert(s.me).values(
+            id=1,
+            name=me.name,
+            organisation=me.organisation,
+            role=me.role,
+            sector=me.sector,
+            region=me.region,
+        )
+    )
+    connection.execute(delete(s.me_identifier))
+    unique = {(i.kind.value, i.value) for i in me.identifiers}
+    if unique:
+        connection.execute(
+            insert(s.me_identifier), [{"kind": k, "value": v} for k, v in sorted(unique)]
+        )
+
+
+# --- contacts
+
+_CONTACT_FIELDS = ("name", "given_name", "family_name", "organisation", "role", "sector", "region")
+
+
+def add_contacts(
+    connection: Connection, contacts: Sequence[model.Contact], origin_id: int | None = None
+) -> list[int]:
+    """Insert contacts with their identifiers; return the new ids in input order."""
+    if not contacts:
+        return []
+    rows = [
+        {
+            **{name: getattr(c, name) for name in _CONTACT_FIELDS},
+            "merged_into_id": c.merged_into,
+            **_origin_columns(origin_id, c.origin),
+        }
+        for c in contacts
+    ]
+    ids = list(
+        connection.execute(
+            insert(s.contact).returning(s.contact.c.id, sort_by_parameter_order=True), rows
+        ).scalars()
+    )
+    add_identifiers(
+        connection,
+        [
+            (contact_id, i)
+            for contact_id, c in zip(ids, contacts, strict=True)
+            for i in c.identifiers
+        ],
+        origin_id,
+    )
+    return ids
+
+
+def add_identifiers(
+    connection: Connection,
+    identifiers: Iterable[tuple[int, model.Identifier]],
+    origin_id: int | None = None,
+) -> None:
+    rows = [
+        {
+            "contact_id": contact_id,
+            "kind": i.kind.value,
+            "value": i.value,
+            **_origin_columns(origin_id, i.origin),
+        }
+        for contact_id, i in identifiers
+    ]
+    if rows:
+        connection.execute(insert(s.contact_identifier), rows)
+
+
+def update_contact(connection: Connection, contact: model.Contact) -> None:
+    """Write the descriptive fields of an existing contact (identifiers are added separately)."""
+    if contact.id is None:
+        raise ValueError("update_contact needs a contact with an id")
+    result = connection.execute(
+        update(s.contact)
+        .where(s.contact.c.id == contact.id)
+        .values({name: getattr(contact, name) for name in _CONTACT_FIELDS})
+    )
+    if result.rowcount == 0:
+        raise NotFoundError(f"no contact with id {contact.id}")
+
+
+def load_contacts(connection: Connection, include_merged: bool = False) -> list[model.Contact]:
+    """All contacts ordered by id, with their identifiers; merged-away contacts only on request."""
+    query = select(s.contact).order_by(s.contact.c.id)
+    if not include_merged:
+        query = query.where(s.contact.c.merged_into_id.is_(None))
+    identifiers: dict[int, list[model.Identifier]] = defaultdict(list)
+    for contact_id, kind, value in connection.execute(
+        select(
+            s.contact_identifier.c.contact_id,
+            s.contact_identifier.c.kind,
+            s.contact_identifier.c.value,
+        ).order_by(s.contact_identifier.c.id)
+    ):
+        identifiers[contact_id].append(model.Identifier(model.IdentifierKind(kind), value))
+    return [
+        model.Contact(
+            id=row.id,
+            **{name: getattr(row, name) for name in _CONTACT_FIELDS},
+            identifiers=tuple(identifiers.get(row.id, ())),
+            merged_into=row.merged_into_id,
+        )
+        for row in connection.execute(query)
+    ]
+
+
+def load_contact(connection: Connection, contact_id: int) -> model.Contact:
+    for contact in load_contacts(connection, include_merged=True):
+        if contact.id == contact_id:
+            return contact
+    raise NotFoundError(f"no contact with id {contact_id}")
+
+
+def count_contacts(connection: Connection) -> int:
+    return (
+        connection.scalar(
+            select(func.count()).select_from(s.contact).where(s.contact.c.merged_into_id.is_(None))
+        )
+        or 0
+    )
+
+
+# --- ties, notes, topics
+
+
+def save_ties(connection: Connection, ties: Sequence[model.Tie]) -> None:
+    """Insert or replace the tie (and its contexts) of each contact."""
+    if not ties:
+        return
+    contact_ids = [t.contact_id for t in ties]
+    connection.execute(delete(s.tie).where(s.tie.c.contact_id.in_(contact_ids)))
+    connection.execute(delete(s.tie_context).where(s.tie_context.c.contact_id.in_(contact_ids)))
+    connection.execute(
+        insert(s.tie),
+        [
+            {
+                "contact_id": t.contact_id,
+                "closeness": t.closeness,
+                "met_how": t.met_how,
+                "met_on": t.met_on,
+                "status": t.status.value,
+                "cadence_days": t.cadence_days,
+            }
+            for t in ties
+        ],
+    )
+    contexts = [
+        {"contact_id": t.contact_id, "context": context}
+        for t in ties
+        for context in sorted(set(t.contexts))
+    ]
+    if contexts:
+        connection.execute(insert(s.tie_context), contexts)
+
+
+def load_ties(connection: Connection) -> list[model.Tie]:
+    contexts: dict[int, list[str]] = defaultdict(list)
+    for contact_id, context in connection.execute(
+        select(s.tie_context.c.contact_id, s.tie_context.c.context).order_by(
+            s.tie_context.c.contact_id, s.tie_context.c.context
+        )
+    ):
+        contexts[contact_id].append(context)
+    return [
+        model.Tie(
+            contact_id=row.contact_id,
+            closeness=row.closeness,
+            contexts=tuple(contexts.get(row.contact_id, ())),
+            met_how=row.met_how,
+            met_on=row.met_on,
+            status=model.TieStatus(row.status),
+            cadence_days=row.cadence_days,
+        )
+        for row in connection.execute(select(s.tie).order_by(s.tie.c.contact_id))
+    ]
+
+
+def add_notes(connection: Connection, notes: Sequence[model.Note]) -> list[int]:
+    if not notes:
+        return []
+    rows = [
+        {
+            "contact_id": n.contact_id,
+            "kind": n.kind.value,
+            "text": n.text,
+            "written_at": n.written_at,
+        }
+        for n in notes
+    ]
+    return list(
+        connection.execute(
+            insert(s.note).returning(s.note.c.id, sort_by_parameter_order=True), rows
+        ).scalars()
+    )
+
+
+def load_notes(connection: Connection, contact_id: int | None = None) -> list[model.Note]:
+    query = select(s.note).order_by(s.note.c.written_at, s.note.c.id)
+    if contact_id is not None:
+        query = query.where(s.note.c.contact_id == contact_id)
+    return [
+        model.Note(
+            id=row.id,
+            contact_id=row.contact_id,
+            kind=model.NoteKind(row.kind),
+            text=row.text,
+            written_at=row.written_at,
+        )
+        for row in connection.execute(query)
+    ]
+
+
+def add_topics(connection: Connection, topics: Sequence[model.Topic]) -> None:
+    rows = [{"contact_id": t.contact_id, "kind": t.kind.value, "topic": t.topic} for t in topics]
+    if rows:
+        connection.execute(insert(s.topic), rows)
+
+
+def load_topics(connection: Connection) -> list[model.Topic]:
+    query = select(s.topic).order_by(s.topic.c.contact_id, s.topic.c.kind, s.topic.c.topic)
+    return [
+        model.Topic(contact_id=r.contact_id, kind=model.TopicKind(r.kind), topic=r.topic)
+        for r in connection.execute(query)
+    ]
+
+
+# --- who knows whom, and interactions
+
+
+def add_links(connection: Connection, links: Sequence[model.ContactLink]) -> None:
+    """Add contact–contact links; a link already known from the same source gains evidence and
+    widens its first/last seen dates."""
+    if not links:
+        return
+    merged: dict[tuple[int, int, str], model.ContactLink] = {}
+    for link in links:
+        a, b = sorted((link.contact_a, link.contact_b))
+        if a == b:
+            continue
+        key = (a, b, link.source)
+        merged[key] = _combine_links(merged.get(key), link, a, b)
+    existing = {
+        (r.contact_a, r.contact_b, r.source): r
+        for r in connection.execute(
+            select(s.contact_link).where(s.contact_link.c.contact_a.in_({k[0] for k in merged}))
+        )
+    }
+    new_rows = []
+    for key, link in merged.items():
+        row = existing.get(key)
+        if row is None:
+            new_rows.append(
+                {
+                    "contact_a": link.contact_a,
+                    "contact_b": link.contact_b,
+                    "source": link.source,
+                    "evidence_count": link.evidence_count,
+                    "first_seen": link.first_seen,
+                    "last_seen": link.last_seen,
+                }
+            )
+            continue
+        old = model.ContactLink(
+            row.contact_a,
+            row.contact_b,
+            row.source,
+            row.evidence_count,
+            row.first_seen,
+            row.last_seen,
+        )
+        combined = _combine_links(old, link, *key[:2])
+        connection.execute(
+            update(s.contact_link)
+            .where(s.contact_link.c.id == row.id)
+            .values(
+                evidence_count=combined.evidence_count,
+                first_seen=combined.first_seen,
+                last_seen=combined.last_seen,
+            )
+        )
+    if new_rows:
+        connection.execute(insert(s.contact_link), new_rows)
+
+
+def _combine_links(
+    old: model.ContactLink | None, new: model.ContactLink, a: int, b: int
+) -> model.ContactLink:
+    if old is None:
+        return model.ContactLink(
+            a, b, new.source, new.evidence_count, new.first_seen, new.last_seen
+        )
+    firsts = [d for d in (old.first_seen, new.first_seen) if d is not None]
+    lasts = [d for d in (old.last_seen, new.last_seen) if d is not None]
+    return model.ContactLink(
+        a,
+        b,
+        new.source,
+        old.evidence_count + new.evidence_count,
+        min(firsts) if firsts else None,
+        max(lasts) if lasts else None,
+    )
+
+
+def load_links(connection: Connection) -> list[model.ContactLink]:
+    query = select(s.contact_link).order_by(
+        s.contact_link.c.contact_a, s.contact_link.c.contact_b, s.contact_link.c.source
+    )
+    return [
+        model.ContactLink(
+            r.contact_a, r.contact_b, r.source, r.evidence_count, r.first_seen, r.last_seen
+        )
+        for r in connection.execute(query)
+    ]
+
+
+def add_interactions(
+    connection: Connection, interactions: Sequence[model.Interaction], origin_id: int | None = None
+) -> list[int]:
+    if not interactions:
+        return []
+    rows = [
+        {
+            "occurred_at": i.occurred_at,
+            "kind": i.kind.value,
+            "channel": i.channel,
+            "direction": i.direction.value,
+            "duration_minutes": i.duration_minutes,
+            "subject": i.subject,
+            "external_key": i.external_key,
+            **_origin_columns(origin_id, i.origin),
+        }
+        for i in interactions
+    ]
+    ids = list(
+        connection.execute(
+            insert(s.interaction).returning(s.interaction.c.id, sort_by_parameter_order=True), rows
+        ).scalars()
+    )
+    participants = [
+        {"interaction_id": interaction_id, "contact_id": contact_id}
+        for interaction_id, i in zip(ids, interactions, strict=True)
+        for contact_id in sorted(set(i.participants))
+    ]
+    if participants:
+        connection.execute(insert(s.interaction_participant), participants)
+    return ids
+
+
+def load_interactions(connection: Connection) -> list[model.Interaction]:
+    participants: dict[int, list[int]] = defaultdict(list)
+    for interaction_id, contact_id in connection.execute(
+        select(
+            s.interaction_participant.c.interaction_id, s.interaction_participant.c.contact_id
+        ).order_by(
+            s.interaction_participant.c.interaction_id, s.interaction_participant.c.contact_id
+        )
+    ):
+        participants[interaction_id].append(contact_id)
+    query = select(s.interaction).order_by(s.interaction.c.occurred_at, s.interaction.c.id)
+    return [
+        model.Interaction(
+            id=r.id,
+            occurred_at=r.occurred_at,
+            kind=model.InteractionKind(r.kind),
+            channel=r.channel,
+            direction=model.Direction(r.direction),
+            participants=tuple(participants.get(r.id, ())),
+            duration_minutes=r.duration_minutes,
+            subject=r.subject,
+            external_key=r.external_key,
+        )
+        for r in connection.execute(query)
+    ]
+
+
+def interaction_summary(connection: Connection) -> dict[int, tuple[int, datetime]]:
+    """Per contact id (as stored, before merges): number of interactions and the latest one."""
+    p, i = s.interaction_participant, s.interaction
+    query = (
+        select(p.c.contact_id, func.count(), func.max(i.c.occurred_at))
+        .join(i, i.c.id == p.c.interaction_id)
+        .group_by(p.c.contact_id)
+    )
+    return {contact_id: (count, latest) for contact_id, count, latest in connection.execute(query)}
+
+
+# --- goals
+
+
+def add_goal(connection: Connection, goal: model.Goal) -> int:
+    goal_id = connection.execute(
+        insert(s.goal)
+        .values(
+            key=goal.key,
+            label=goal.label,
+            priority=goal.priority,
+            goal_class=goal.goal_class.value if goal.goal_class else None,
+        )
+        .returning(s.goal.c.id)
+    ).scalar_one()
+    targets = {(t.attribute.value, t.value) for t in goal.targets}
+    if targets:
+        connection.execute(
+            insert(s.goal_target),
+            [{"goal_id": goal_id, "attribute": a, "value": v} for a, v in sorted(targets)],
+        )
+    return goal_id
+
+
+def load_goals(connection: Connection) -> list[model.Goal]:
+    targets: dict[int, list[model.GoalTarget]] = defaultdict(list)
+    for goal_id, attribute, value in connection.execute(
+        select(s.goal_target).order_by(
+            s.goal_target.c.goal_id, s.goal_target.c.attribute, s.goal_target.c.value
+        )
+    ):
+        targets[goal_id].append(model.GoalTarget(model.TargetAttribute(attribute), value))
+    return [
+        model.Goal(
+            id=r.id,
+            key=r.key,
+            label=r.label,
+            priority=r.priority,
+            goal_class=model.GoalClass(r.goal_class) if r.goal_class else None,
+            targets=tuple(targets.get(r.id, ())),
+        )
+        for r in connection.execute(select(s.goal).order_by(s.goal.c.id))
+    ]
+
+
+# --- events, attendance, outcomes
+
+
+def add_series(connection: Connection, series: Sequence[model.EventSeries]) -> list[int]:
+    rows = [
+        {"name": e.name, "organiser": e.organiser, "category": e.category, "location": e.location}
+        for e in series
+    ]
+    if not rows:
+        return []
+    return list(
+        connection.execute(
+            insert(s.event_series).returning(s.event_series.c.id, sort_by_parameter_order=True),
+            rows,
+        ).scalars()
+    )
+
+
+def load_series(connection: Connection) -> list[model.EventSeries]:
+    return [
+        model.EventSeries(
+            id=r.id, name=r.name, organiser=r.organiser, category=r.category, location=r.location
+        )
+        for r in connection.execute(select(s.event_series).order_by(s.event_series.c.id))
+    ]
+
+
+def add_occurrences(
+    connection: Connection,
+    occurrences: Sequence[model.EventOccurrence],
+    origin_id: int | None = None,
+) -> list[int]:
+    rows = [
+        {
+            "series_id": o.series_id,
+            "name": o.name,
+            "starts_at": o.starts_at,
+            "ends_at": o.ends_at,
+            "location": o.location,
+            "external_key": o.external_key,
+            **_origin_columns(origin_id, o.origin),
+        }
+        for o in occurrences
+    ]
+    if not rows:
+        return []
+    table = s.event_occurrence
+    return list(
+        connection.execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
+        ).scalars()
+    )
+
+
+def load_occurrences(connection: Connection) -> list[model.EventOccurrence]:
+    table = s.event_occurrence
+    return [
+        model.EventOccurrence(
+            id=r.id,
+            series_id=r.series_id,
+            name=r.name,
+            starts_at=r.starts_at,
+            ends_at=r.ends_at,
+            location=r.location,
+            external_key=r.external_key,
+        )
+        for r in connection.execute(select(table).order_by(table.c.starts_at, table.c.id))
+    ]
+
+
+def save_attendances(connection: Connection, attendances: Sequence[model.Attendance]) -> None:
+    if not attendances:
+        return
+    connection.execute(
+        delete(s.attendance).where(
+            s.attendance.c.occurrence_id.in_([a.occurrence_id for a in attendances])
+        )
+    )
+    connection.execute(
+        insert(s.attendance),
+        [
+            {
+                "occurrence_id": a.occurrence_id,
+                "status": a.status.value,
+                "hours": a.hours,
+                "cost_eur": a.cost_eur,
+                "enjoyment": a.enjoyment,
+            }
+            for a in attendances
+        ],
+    )
+
+
+def load_attendances(connection: Connection) -> list[model.Attendance]:
+    return [
+        model.Attendance(
+            occurrence_id=r.occurrence_id,
+            status=model.AttendanceStatus(r.status),
+            hours=r.hours,
+            cost_eur=r.cost_eur,
+            enjoyment=r.enjoyment,
+        )
+        for r in connection.execute(select(s.attendance).order_by(s.attendance.c.occurrence_id))
+    ]
+
+
+def add_encounters(connection: Connection, encounters: Sequence[model.Encounter]) -> None:
+    rows = [
+        {
+            "occurrence_id": e.occurrence_id,
+            "contact_id": e.contact_id,
+            "kind": e.kind.value,
+            "first_meeting": e.first_meeting,
+        }
+        for e in encounters
+    ]
+    if rows:
+        connection.execute(insert(s.encounter), rows)
+
+
+def load_encounters(connection: Connection) -> list[model.Encounter]:
+    table = s.encounter
+    query = select(table).order_by(table.c.occurrence_id, table.c.contact_id, table.c.kind)
+    return [
+        model.Encounter(
+            occurrence_id=r.occurrence_id,
+            contact_id=r.contact_id,
+            kind=model.EncounterKind(r.kind),
+            first_meeting=r.first_meeting,
+        )
+        for r in connection.execute(query)
+    ]
+
+
+def add_outcomes(connection: Connection, outcomes: Sequence[model.Outcome]) -> list[int]:
+    if not outcomes:
+        return []
+    rows = [
+        {
+            "kind": o.kind.value,
+            "occurred_on": o.occurred_on,
+            "value_eur": o.value_eur,
+            "description": o.description,
+            "occurrence_id": o.occurrence_id,
+            "goal_id": o.goal_id,
+        }
+        for o in outcomes
+    ]
+    ids = list(
+        connection.execute(
+            insert(s.outcome).returning(s.outcome.c.id, sort_by_parameter_order=True), rows
+        ).scalars()
+    )
+    links = [
+        {"outcome_id": outcome_id, "contact_id": contact_id}
+        for outcome_id, o in zip(ids, outcomes, strict=True)
+        for contact_id in sorted(set(o.contact_ids))
+    ]
+    if links:
+        connection.execute(insert(s.outcome_contact), links)
+    return ids
+
+
+def load_outcomes(connection: Connection) -> list[model.Outcome]:
+    contacts: dict[int, list[int]] = defaultdict(list)
+    for outcome_id, contact_id in connection.execute(
+        select(s.outcome_contact).order_by(
+            s.outcome_contact.c.outcome_id, s.outcome_contact.c.contact_id
+        )
+    ):
+        contacts[outcome_id].append(contact_id)
+    return [
+        model.Outcome(
+            id=r.id,
+            kind=model.OutcomeKind(r.kind),
+            occurred_on=r.occurred_on,
+            value_eur=r.value_eur,
+            description=r.description,
+            occurrence_id=r.occurrence_id,
+            goal_id=r.goal_id,
+            contact_ids=tuple(contacts.get(r.id, ())),
+        )
+        for r in connection.execute(
+            select(s.outcome).order_by(s.outcome.c.occurred_on, s.outcome.c.id)
+        )
+    ]
+
+
+# --- exchanges and invitations
+
+
+def add_exchanges(
+    connection: Connection, exchanges: Sequence[model.Exchange], origin_id: int | None = None
+) -> list[int]:
+    if not exchanges:
+        return []
+    rows = [
+        {
+            "contact_id": e.contact_id,
+            "direction": e.direction.value,
+            "kind": e.kind.value,
+            "occurred_on": e.occurred_on,
+            "description": e.description,
+            "counterpart_id": e.counterpart_id,
+            **_origin_columns(origin_id, e.origin),
+        }
+        for e in exchanges
+    ]
+    return list(
+        connection.execute(
+            insert(s.exchange).returning(s.exchange.c.id, sort_by_parameter_order=True), rows
+        ).scalars()
+    )
+
+
+def load_exchanges(connection: Connection) -> list[model.Exchange]:
+    return [
+        model.Exchange(
+            id=r.id,
+            contact_id=r.contact_id,
+            direction=model.ExchangeDirection(r.direction),
+            kind=model.ExchangeKind(r.kind),
+            occurred_on=r.occurred_on,
+            description=r.description,
+            counterpart_id=r.counterpart_id,
+        )
+        for r in connection.execute(
+            select(s.exchange).order_by(s.exchange.c.occurred_on, s.exchange.c.id)
+        )
+    ]
+
+
+def add_invitations(
+    connection: Connection, invitations: Sequence[model.Invitation], origin_id: int | None = None
+) -> list[int]:
+    if not invitations:
+        return []
+    rows = [
+        {
+            "name": i.name,
+            "direction": i.direction.value,
+            "sent_at": i.sent_at,
+            "status": i.status.value,
+            "contact_id": i.contact_id,
+            "profile_url": i.profile_url,
+            "message": i.message,
+            "channel": i.channel,
+            **_origin_columns(origin_id, i.origin),
+        }
+        for i in invitations
+    ]
+    return list(
+        connection.execute(
+            insert(s.invitation).returning(s.invitation.c.id, sort_by_parameter_order=True), rows
+        ).scalars()
+    )
+
+
+def load_invitations(connection: Connection) -> list[model.Invitation]:
+    return [
+        model.Invitation(
+            id=r.id,
+            name=r.name,
+            direction=model.Direction(r.direction),
+            sent_at=r.sent_at,
+            status=model.InvitationStatus(r.status),
+            contact_id=r.contact_id,
+            profile_url=r.profile_url,
+            message=r.message,
+            channel=r.channel,
+        )
+        for r in connection.execute(
+            select(s.invitation).order_by(s.invitation.c.sent_at, s.invitation.c.id)
+        )
+    ]
+
+
+def is_empty(connection: Connection) -> bool:
+    """True when the database holds no personal data yet (settings do not count)."""
+    tables = (s.contact, s.goal, s.event_series, s.event_occurrence, s.interaction, s.me)
+    return all(connection.scalar(select(func.count()).select_from(t)) == 0 for t in tables)

@@ -1,0 +1,348 @@
+"""The tiewise schema as SQLAlchemy Core tables — the single description of the database.
+
+The tables are created and changed only through the Alembic migrations in ``migrations/``; a test
+checks that migrating an empty database yields exactly these tables. Times are stored as naive
+UTC; choices (enums) as strings guarded by CHECK constraints, so SQLite and PostgreSQL behave alike.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from tiewise import model
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def _choice(column: str, choices: type[StrEnum]) -> CheckConstraint:
+    allowed = ", ".join(f"'{c.value}'" for c in choices)
+    return CheckConstraint(f"{column} IN ({allowed})", name=column)
+
+
+def _contact_fk() -> ForeignKey:
+    """A reference to a contact; erasing a contact erases every fact about them (AVG/GDPR)."""
+    return ForeignKey("contact.id", ondelete="CASCADE")
+
+
+setting = Table(
+    "setting",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+origin = Table(
+    "origin",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source", String(32), nullable=False),
+    Column("file", Text),
+    Column("digest", String(64)),
+    Column("recorded_at", DateTime, nullable=False),
+)
+
+me = Table(
+    "me",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False, default=""),
+    Column("organisation", Text),
+    Column("role", Text),
+    Column("sector", Text),
+    Column("region", Text),
+    CheckConstraint("id = 1", name="single_row"),
+)
+
+me_identifier = Table(
+    "me_identifier",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("value", Text, nullable=False),
+    UniqueConstraint("kind", "value"),
+    _choice("kind", model.IdentifierKind),
+)
+
+contact = Table(
+    "contact",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("given_name", Text),
+    Column("family_name", Text),
+    Column("organisation", Text),
+    Column("role", Text),
+    Column("sector", Text),
+    Column("region", Text),
+    Column("merged_into_id", Integer, ForeignKey("contact.id", ondelete="SET NULL"), index=True),
+    Column("origin_id", Integer, ForeignKey("origin.id", ondelete="SET NULL")),
+    Column("origin_line", Integer),
+)
+
+contact_identifier = Table(
+    "contact_identifier",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("contact_id", Integer, _contact_fk(), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),
+    Column("value", Text, nullable=False),
+    Column("origin_id", Integer, ForeignKey("origin.id", ondelete="SET NULL")),
+    Column("origin_line", Integer),
+    UniqueConstraint("kind", "value"),
+    _choice("kind", model.IdentifierKind),
+)
+
+tie = Table(
+    "tie",
+    metadata,
+    Column("contact_id", Integer, _contact_fk(), primary_key=True),
+    Column("closeness", Integer),
+    Column("met_how", Text),
+    Column("met_on", Date),
+    Column("status", String(16), nullable=False, default=model.TieStatus.ACTIVE.value),
+    Column("cadence_days", Integer),
+    CheckConstraint("closeness BETWEEN 1 AND 5", name="closeness"),
+    CheckConstraint("cadence_days > 0", name="cadence_days"),
+    _choice("status", model.TieStatus),
+)
+
+tie_context = Table(
+    "tie_context",
+    metadata,
+    Column("contact_id", Integer, _contact_fk(), primary_key=True),
+    Column("context", String(64), primary_key=True),
+)
+
+note = Table(
+    "note",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("contact_id", Integer, _contact_fk(), nullable=False, index=True),
+    Column("kind", String(8), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("written_at", DateTime, nullable=False),
+    _choice("kind", model.NoteKind),
+)
+
+topic = Table(
+    "topic",
+    metadata,
+    Column("contact_id", Integer, _contact_fk(), primary_key=True),
+    Column("kind", String(8), primary_key=True),
+    Column("topic", String(128), primary_key=True),
+    _choice("kind", model.TopicKind),
+)
+
+contact_link = Table(
+    "contact_link",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("contact_a", Integer, _contact_fk(), nullable=False, index=True),
+    Column("contact_b", Integer, _contact_fk(), nullable=False, index=True),
+    Column("source", String(32), nullable=False),
+    Column("evidence_count", Integer, nullable=False, default=1),
+    Column("first_seen", Date),
+    Column("last_seen", Date),
+    UniqueConstraint("contact_a", "contact_b", "source"),
+    CheckConstraint("contact_a < contact_b", name="ordered"),
+    CheckConstraint("evidence_count > 0", name="evidence_count"),
+)
+
+interaction = Table(
+    "interaction",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("occurred_at", DateTime, nullable=False, index=True),
+    Column("kind", String(16), nullable=False),
+    Column("channel", String(32), nullable=False),
+    Column("direction", String(16), nullable=False),
+    Column("duration_minutes", Integer),
+    Column("subject", Text),
+    Column("external_key", Text, unique=True),
+    Column("origin_id", Integer, ForeignKey("origin.id", ondelete="SET NULL")),
+    Column("origin_line", Integer),
+    _choice("kind", model.InteractionKind),
+    _choice("direction", model.Direction),
+)
+
+interaction_participant = Table(
+    "interaction_participant",
+    metadata,
+    Column(
+        "interaction_id",
+        Integer,
+        ForeignKey("interaction.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("contact_id", Integer, _contact_fk(), primary_key=True, index=True),
+)
+
+goal = Table(
+    "goal",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(64), nullable=False),
+    Column("label", Text),
+    Column("goal_class", String(16)),
+    Column("priority", Integer, nullable=False, default=3),
+    CheckConstraint("priority BETWEEN 1 AND 5", name="priority"),
+    _choice("goal_class", model.GoalClass),
+)
+
+goal_target = Table(
+    "goal_target",
+    metadata,
+    Column("goal_id", Integer, ForeignKey("goal.id", ondelete="CASCADE"), primary_key=True),
+    Column("attribute", String(16), primary_key=True),
+    Column("value", Text, primary_key=True),
+    _choice("attribute", model.TargetAttribute),
+)
+
+event_series = Table(
+    "event_series",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("organiser", Text),
+    Column("category", String(64)),
+    Column("location", Text),
+)
+
+event_occurrence = Table(
+    "event_occurrence",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("series_id", Integer, ForeignKey("event_series.id", ondelete="CASCADE"), index=True),
+    Column("name", Text),
+    Column("starts_at", DateTime, nullable=False),
+    Column("ends_at", DateTime),
+    Column("location", Text),
+    Column("external_key", Text, unique=True),
+    Column("origin_id", Integer, ForeignKey("origin.id", ondelete="SET NULL")),
+    Column("origin_line", Integer),
+)
+
+attendance = Table(
+    "attendance",
+    metadata,
+    Column(
+        "occurrence_id",
+        Integer,
+        ForeignKey("event_occurrence.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("status", String(16), nullable=False),
+    Column("hours", Float),
+    Column("cost_eur", Float),
+    Column("enjoyment", Integer),
+    CheckConstraint("hours >= 0", name="hours"),
+    CheckConstraint("cost_eur >= 0", name="cost_eur"),
+    CheckConstraint("enjoyment BETWEEN 1 AND 5", name="enjoyment"),
+    _choice("status", model.AttendanceStatus),
+)
+
+encounter = Table(
+    "encounter",
+    metadata,
+    Column(
+        "occurrence_id",
+        Integer,
+        ForeignKey("event_occurrence.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("contact_id", Integer, _contact_fk(), primary_key=True, index=True),
+    Column("kind", String(16), primary_key=True),
+    Column("first_meeting", Boolean, nullable=False, default=False),
+    _choice("kind", model.EncounterKind),
+)
+
+outcome = Table(
+    "outcome",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("occurred_on", Date, nullable=False),
+    Column("value_eur", Float),
+    Column("description", Text),
+    Column(
+        "occurrence_id", Integer, ForeignKey("event_occurrence.id", ondelete="SET NULL"), index=True
+    ),
+    Column("goal_id", Integer, ForeignKey("goal.id", ondelete="SET NULL")),
+    _choice("kind", model.OutcomeKind),
+)
+
+outcome_contact = Table(
+    "outcome_contact",
+    metadata,
+    Column("outcome_id", Integer, ForeignKey("outcome.id", ondelete="CASCADE"), primary_key=True),
+    Column("contact_id", Integer, _contact_fk(), primary_key=True, index=True),
+)
+
+exchange = Table(
+    "exchange",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("contact_id", Integer, _contact_fk(), nullable=False, index=True),
+    Column("direction", String(16), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("occurred_on", Date, nullable=False),
+    Column("description", Text),
+    Column("counterpart_id", Integer, ForeignKey("contact.id", ondelete="SET NULL")),
+    Column("origin_id", Integer, ForeignKey("origin.id", ondelete="SET NULL")),
+    Column("origin_line", Integer),
+    _choice("direction", model.ExchangeDirection),
+    _choice("kind", model.ExchangeKind),
+)
+
+invitation = Table(
+    "invitation",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("direction", String(16), nullable=False),
+    Column("sent_at", DateTime, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("contact_id", Integer, ForeignKey("contact.id", ondelete="CASCADE"), index=True),
+    Column("profile_url", Text),
+    Column("message", Text),
+    Column("channel", String(32), nullable=False),
+    Column("origin_id", Integer, ForeignKey("origin.id", ondelete="SET NULL")),
+    Column("origin_line", Integer),
+    CheckConstraint("direction IN ('inbound', 'outbound')", name="direction"),
+    _choice("status", model.InvitationStatus),
+)
+
+merge_decision = Table(
+    "merge_decision",
+    metadata,
+    Column("contact_a", Integer, _contact_fk(), primary_key=True),
+    Column("contact_b", Integer, _contact_fk(), primary_key=True),
+    Column("decision", String(16), nullable=False),
+    Column("decided_at", DateTime, nullable=False),
+    CheckConstraint("contact_a < contact_b", name="ordered"),
+    CheckConstraint("decision IN ('merged', 'kept_apart')", name="decision"),
+)

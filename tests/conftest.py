@@ -1,0 +1,27 @@
+"""Shared fixtures: a fresh store per test, and one demo database per session."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tiewise.demo import build_demo
+from tiewise.store import Store
+
+DEMO_TODAY = date(2026, 11, 1)
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store.open(tmp_path / "test.db") as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with Store.open(path) as opened:
+        build_demo(opened, seed=1, today=DEMO_TODAY)
+    return path

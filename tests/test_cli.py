@@ -1,0 +1,147 @@
+"""The command line: contracts other tools rely on, and clear errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tiewise.cli import app
+
+runner = CliRunner()
+
+
+def run(db: Path, *args: str, code: int = 0, lang: str = "en") -> str:
+    result = runner.invoke(app, ["--db", str(db), "--lang", lang, *args])
+    assert result.exit_code == code, (result.output, result.exception)
+    return result.output
+
+
+@pytest.fixture
+def demo_copy(demo_db: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "demo.db"
+    shutil.copy(demo_db, target)
+    return target
+
+
+def test_contacts_json_lists_every_contact_with_the_promised_fields(demo_db: Path):
+    rows = json.loads(run(demo_db, "contacts", "--json"))
+    assert len(rows) >= 300
+    expected = {
+        "id",
+        "name",
+        "organisation",
+        "emails",
+        "profile_url",
+        "tie_class",
+        "strength",
+        "interaction_count",
+        "last_interaction",
+    }
+    assert expected <= set(rows[0])
+    assert all(isinstance(r["id"], int) and r["name"] for r in rows)
+    with_mail = [r for r in rows if r["emails"]]
+    assert len(with_mail) > 150 and all("@" in r["emails"][0] for r in with_mail)
+    assert sum(r["interaction_count"] for r in rows) > 3000
+    assert any(
+        r["profile_url"] and r["profile_url"].startswith("https://linkedin.com/in/") for r in rows
+    )
+
+
+def test_contact_add_edit_show_and_note(tmp_path: Path):
+    db = tmp_path / "mine.db"
+    out = run(
+        db,
+        "contact",
+        "add",
+        "Anouk de Vries",
+        "--org",
+        "Radboudumc",
+        "--email",
+        "Anouk@Radboudumc.nl",
+        "--phone",
+        "06 1234 5678",
+        "--closeness",
+        "4",
+        "--context",
+        "Work",
+        "--met-on",
+        "2019-05-01",
+    )
+    assert "Added contact Anouk de Vries (id 1)" in out
+    run(db, "contact", "edit", "anouk", "--sector", "healthcare", "--status", "keep")
+    run(db, "note", "Anouk", "Ran the Zevenheuvelenloop with me.", "--story")
+    run(db, "note", "1", "Prefers mornings.")
+    shown = json.loads(run(db, "contact", "show", "Anouk de Vries", "--json"))
+    assert shown["emails"] == ["anouk@radboudumc.nl"]
+    assert shown["phones"] == ["+31612345678"]
+    assert shown["sector"] == "healthcare"
+    assert shown["status"] == "keep" and shown["closeness"] == 4
+    assert shown["contexts"] == ["work"] and shown["met_on"] == "2019-05-01"
+    assert [n["kind"] for n in shown["notes"]] == ["story", "note"]
+    text = run(db, "contact", "show", "anouk")
+    assert "Zevenheuvelenloop" in text and "self-rated closeness 4/5" in text
+
+
+def test_same_email_twice_is_refused(tmp_path: Path):
+    db = tmp_path / "mine.db"
+    run(db, "contact", "add", "Anouk", "--email", "a@b.nl")
+    out = run(db, "contact", "add", "Anouk Two", "--email", "A@B.nl", code=2)
+    assert "already belongs to Anouk (id 1)" in out
+    assert len(json.loads(run(db, "contacts", "--json"))) == 1
+
+
+def test_ambiguous_and_unknown_names_are_clear_errors(tmp_path: Path):
+    db = tmp_path / "mine.db"
+    run(db, "contact", "add", "Anouk de Vries")
+    run(db, "contact", "add", "Anouk Bakker")
+    assert "2 contacts match 'anouk'" in run(db, "contact", "show", "anouk", code=2)
+    assert "no contact matches 'Piet'" in run(db, "note", "Piet", "hello", code=2)
+    assert "expected a date YYYY-MM-DD, found 'gisteren'" in run(
+        db, "contact", "edit", "Bakker", "--met-on", "gisteren", code=2
+    )
+
+
+def test_me_is_stored_and_shown(tmp_path: Path):
+    db = tmp_path / "mine.db"
+    run(db, "me", "--name", "Eva de Wit", "--email", "Eva@StudioWit.nl", "--org", "Studio Wit")
+    shown = json.loads(run(db, "me", "--json"))
+    assert shown["name"] == "Eva de Wit"
+    assert shown["emails"] == ["eva@studiowit.nl"]
+    assert shown["organisation"] == "Studio Wit"
+    assert json.loads(run(db, "contacts", "--json")) == []
+
+
+def test_a_text_file_as_database_fails_clearly_and_stays_unchanged(tmp_path: Path):
+    path = tmp_path / "some-text-file.txt"
+    path.write_text("shopping list: bread, milk\n")
+    before = path.read_bytes()
+    out = run(path, "contacts", code=2)
+    assert "expected an SQLite database" in out and "shopping list" in out
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["some-text-file.txt"]
+
+
+def test_report_speaks_dutch(demo_copy: Path):
+    out = run(demo_copy, "report", "--today", "2026-11-01", lang="nl")
+    assert "netwerkrapport voor Eva de Wit" in out
+    assert "Contacten per context" in out
+    assert "Klanten vinden" in out
+
+
+def test_unknown_language_is_refused(tmp_path: Path):
+    out = run(tmp_path / "x.db", "--lang", "de", "contacts", code=2)
+    assert "--lang" in out
+
+
+def test_python_dash_m_and_help_list_the_command_groups():
+    result = subprocess.run(
+        [sys.executable, "-m", "tiewise", "--help"], capture_output=True, text=True, check=True
+    )
+    for command in ("demo", "contacts", "contact", "note", "me", "report"):
+        assert f"  {command} " in result.stdout

@@ -1,0 +1,312 @@
+"""The store: migrations, round trips of every record type, refusals that leave files untouched."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from tiewise import model
+from tiewise.errors import StoreError
+from tiewise.store import Store
+from tiewise.store import repository as repo
+from tiewise.store.database import APPLICATION_ID, current_revision, head_revision
+from tiewise.store.schema import metadata
+
+M = model
+
+
+def test_migrating_an_empty_database_yields_exactly_the_schema(store: Store):
+    with store.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), metadata)
+        tables = set(inspect(connection).get_table_names())
+    assert differences == []
+    assert tables == set(metadata.tables) | {"alembic_version"}
+    assert current_revision(store.engine) == head_revision()
+
+
+def test_sqlite_is_configured_for_safety(store: Store, tmp_path: Path):
+    with store.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 10_000
+        assert connection.exec_driver_sql("PRAGMA application_id").scalar() == APPLICATION_ID
+
+
+def test_reopening_a_tiewise_database_keeps_its_data(tmp_path: Path):
+    path = tmp_path / "again.db"
+    with Store.open(path) as first, first.begin() as connection:
+        repo.add_contacts(connection, [M.Contact(name="Anouk de Vries")])
+    with Store.open(path) as second, second.connect() as connection:
+        assert [c.name for c in repo.load_contacts(connection)] == ["Anouk de Vries"]
+
+
+def _bytes(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+def test_a_text_file_is_refused_and_left_untouched(tmp_path: Path):
+    path = tmp_path / "notes.txt"
+    path.write_text("Dear diary,\nthis is not a database.\n")
+    before = _bytes(path)
+    with pytest.raises(StoreError) as caught:
+        Store.open(path)
+    assert "expected an SQLite database" in str(caught.value)
+    assert "Dear diary" in caught.value.found
+    assert _bytes(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_another_applications_sqlite_database_is_refused_and_left_untouched(tmp_path: Path):
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, file TEXT)")
+        connection.execute("INSERT INTO photos (file) VALUES ('beach.jpg')")
+    connection.close()
+    before = _bytes(path)
+    with pytest.raises(StoreError) as caught:
+        Store.open(path)
+    assert caught.value.expected == "a tiewise database"
+    assert "photos" in caught.value.found
+    assert _bytes(path) == before
+
+
+def test_a_schema_newer_than_the_code_is_refused_and_left_untouched(tmp_path: Path):
+    path = tmp_path / "future.db"
+    Store.open(path).close()
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    before = _bytes(path)
+    with pytest.raises(StoreError) as caught:
+        Store.open(path)
+    assert "revision 9999" in caught.value.found
+    assert "newer tiewise" in caught.value.found
+    assert _bytes(path) == before
+
+
+def test_a_failed_transaction_writes_nothing(store: Store):
+    with pytest.raises(RuntimeError), store.begin() as connection:
+        repo.add_contacts(connection, [M.Contact(name="Half Written")])
+        raise RuntimeError("the import failed half-way")
+    with store.connect() as connection:
+        assert repo.load_contacts(connection) == []
+
+
+def test_constraints_reject_impossible_values(store: Store):
+    with store.begin() as connection:
+        (contact_id,) = repo.add_contacts(connection, [M.Contact(name="Sem")])
+    with pytest.raises(Exception, match="CHECK constraint failed"), store.begin() as connection:
+        repo.save_ties(connection, [M.Tie(contact_id=contact_id, closeness=7)])
+    with pytest.raises(Exception, match="FOREIGN KEY"), store.begin() as connection:
+        repo.save_ties(connection, [M.Tie(contact_id=contact_id + 100)])
+
+
+def test_every_record_type_round_trips(store: Store):
+    at = datetime(2026, 3, 2, 10, 30)
+    on = date(2026, 3, 2)
+    email = M.Identifier(M.IdentifierKind.EMAIL, "anouk@example.nl")
+    me = M.Me(
+        name="Eva de Wit",
+        identifiers=(
+            M.Identifier(M.IdentifierKind.EMAIL, "eva@studiowit.nl"),
+            M.Identifier(M.IdentifierKind.PROFILE_URL, "linkedin.com/in/evadewit"),
+        ),
+        organisation="Studio Wit",
+        role="owner",
+        sector="design",
+        region="Arnhem-Nijmegen",
+    )
+    with store.begin() as connection:
+        origin_id = repo.add_origin(connection, "manual", at, file="x.csv", digest="ab" * 32)
+        repo.save_me(connection, me)
+        contacts = [
+            M.Contact(
+                name="Anouk de Vries",
+                given_name="Anouk",
+                family_name="de Vries",
+                organisation="Radboudumc",
+                role="director",
+                sector="healthcare",
+                region="Arnhem-Nijmegen",
+                identifiers=(email,),
+                origin=M.Origin("manual", "x.csv", 3),
+            ),
+            M.Contact(
+                name="Sem Bakker",
+                identifiers=(
+                    M.Identifier(M.IdentifierKind.PHONE, "+31612345678"),
+                    M.Identifier(M.IdentifierKind.SOURCE_ID, "vcard:abc"),
+                ),
+            ),
+        ]
+        a, b = repo.add_contacts(connection, contacts, origin_id)
+        ties = [
+            M.Tie(
+                a,
+                closeness=4,
+                contexts=("club", "work"),
+                met_how="borrel",
+                met_on=on,
+                status=M.TieStatus.KEEP,
+                cadence_days=30,
+            ),
+            M.Tie(b),
+        ]
+        repo.save_ties(connection, ties)
+        notes = [
+            M.Note(a, "Ran the marathon together.", at, M.NoteKind.STORY),
+            M.Note(b, "Prefers calls.", at),
+        ]
+        note_ids = repo.add_notes(connection, notes)
+        topics = [
+            M.Topic(a, M.TopicKind.NEED, "photographer"),
+            M.Topic(b, M.TopicKind.OFFER, "photographer"),
+        ]
+        repo.add_topics(connection, topics)
+        links = [M.ContactLink(a, b, "calendar", 2, on, on)]
+        repo.add_links(connection, links)
+        interaction = M.Interaction(
+            at,
+            M.InteractionKind.MEETING,
+            "calendar",
+            M.Direction.MUTUAL,
+            (a, b),
+            60,
+            "Koffie",
+            "ics:uid-1",
+        )
+        (interaction_id,) = repo.add_interactions(connection, [interaction], origin_id)
+        goal = M.Goal(
+            "clients",
+            priority=5,
+            goal_class=M.GoalClass.MIXED,
+            targets=(
+                M.GoalTarget(M.TargetAttribute.REGION, "Arnhem-Nijmegen"),
+                M.GoalTarget(M.TargetAttribute.SECTOR, "healthcare"),
+            ),
+        )
+        goal_id = repo.add_goal(connection, goal)
+        (series_id,) = repo.add_series(
+            connection,
+            [
+                M.EventSeries(
+                    "Ondernemersborrel", organiser="Club", category="borrel", location="Nijmegen"
+                )
+            ],
+        )
+        occurrence = M.EventOccurrence(at, series_id, "Borrel maart", at, "Nijmegen", "ics:e-1")
+        (occurrence_id,) = repo.add_occurrences(connection, [occurrence], origin_id)
+        attendance = M.Attendance(occurrence_id, M.AttendanceStatus.ATTENDED, 3.5, 15.0, 2)
+        repo.save_attendances(connection, [attendance])
+        encounters = [
+            M.Encounter(occurrence_id, a, M.EncounterKind.MET, True),
+            M.Encounter(occurrence_id, b, M.EncounterKind.EXPECTED),
+        ]
+        repo.add_encounters(connection, encounters)
+        outcome = M.Outcome(
+            M.OutcomeKind.CLIENT, on, 4500.0, "Logo", occurrence_id, goal_id, (a, b)
+        )
+        (outcome_id,) = repo.add_outcomes(connection, [outcome])
+        exchange = M.Exchange(
+            a, M.ExchangeDirection.GIVEN, M.ExchangeKind.INTRODUCTION, on, "Intro to Sem", b
+        )
+        (exchange_id,) = repo.add_exchanges(connection, [exchange], origin_id)
+        invitation = M.Invitation(
+            "Lotte Smit",
+            M.Direction.INBOUND,
+            at,
+            profile_url="linkedin.com/in/lotte",
+            message="Hoi!",
+        )
+        (invitation_id,) = repo.add_invitations(connection, [invitation], origin_id)
+        repo.set_setting(connection, "budget_hours", "16")
+
+    with store.connect() as connection:
+        assert repo.load_me(connection) == me
+        loaded = repo.load_contacts(connection)
+        assert loaded[0] == M.Contact(**{**_fields(contacts[0]), "id": a, "origin": None})
+        assert loaded[1].identifiers == contacts[1].identifiers
+        assert repo.load_ties(connection) == ties
+        assert repo.load_notes(connection) == [
+            M.Note(n.contact_id, n.text, n.written_at, n.kind, i)
+            for n, i in zip(notes, note_ids, strict=True)
+        ]
+        assert repo.load_topics(connection) == topics
+        assert repo.load_links(connection) == links
+        assert repo.load_interactions(connection) == [
+            M.Interaction(**{**_fields(interaction), "id": interaction_id})
+        ]
+        assert repo.load_goals(connection) == [M.Goal(**{**_fields(goal), "id": goal_id})]
+        assert repo.load_series(connection)[0].name == "Ondernemersborrel"
+        assert repo.load_occurrences(connection) == [
+            M.EventOccurrence(**{**_fields(occurrence), "id": occurrence_id})
+        ]
+        assert repo.load_attendances(connection) == [attendance]
+        assert repo.load_encounters(connection) == encounters
+        assert repo.load_outcomes(connection) == [
+            M.Outcome(**{**_fields(outcome), "id": outcome_id})
+        ]
+        assert repo.load_exchanges(connection) == [
+            M.Exchange(**{**_fields(exchange), "id": exchange_id})
+        ]
+        assert repo.load_invitations(connection) == [
+            M.Invitation(**{**_fields(invitation), "id": invitation_id})
+        ]
+        assert repo.get_setting(connection, "budget_hours") == "16"
+        assert repo.interaction_summary(connection) == {a: (1, at), b: (1, at)}
+        provenance = connection.execute(
+            text(
+                "SELECT o.source, o.file, c.origin_line FROM contact c JOIN origin o "
+                "ON o.id = c.origin_id WHERE c.id = :id"
+            ),
+            {"id": a},
+        ).one()
+        assert tuple(provenance) == ("manual", "x.csv", 3)
+
+
+def _fields(record: object) -> dict:
+    return {name: getattr(record, name) for name in record.__slots__}  # type: ignore[attr-defined]
+
+
+def test_links_accumulate_evidence_per_source(store: Store):
+    with store.begin() as connection:
+        a, b = repo.add_contacts(connection, [M.Contact(name="A"), M.Contact(name="B")])
+        repo.add_links(
+            connection, [M.ContactLink(b, a, "calendar", 1, date(2025, 1, 1), date(2025, 1, 1))]
+        )
+        repo.add_links(
+            connection, [M.ContactLink(a, b, "calendar", 2, date(2024, 6, 1), date(2026, 1, 1))]
+        )
+        repo.add_links(connection, [M.ContactLink(a, b, "manual")])
+    with store.connect() as connection:
+        assert repo.load_links(connection) == [
+            M.ContactLink(a, b, "calendar", 3, date(2024, 6, 1), date(2026, 1, 1)),
+            M.ContactLink(a, b, "manual", 1, None, None),
+        ]
+
+
+def test_erasing_a_contact_erases_every_fact_about_them(store: Store):
+    at = datetime(2026, 1, 1, 12)
+    with store.begin() as connection:
+        a, b = repo.add_contacts(connection, [M.Contact(name="A"), M.Contact(name="B")])
+        repo.save_ties(connection, [M.Tie(a, contexts=("work",))])
+        repo.add_notes(connection, [M.Note(a, "secret", at)])
+        repo.add_links(connection, [M.ContactLink(a, b, "manual")])
+        repo.add_interactions(
+            connection,
+            [M.Interaction(at, M.InteractionKind.CALL, "phone", M.Direction.OUTBOUND, (a,))],
+        )
+        connection.execute(text("DELETE FROM contact WHERE id = :id"), {"id": a})
+    with store.connect() as connection:
+        assert repo.load_ties(connection) == []
+        assert repo.load_notes(connection) == []
+        assert repo.load_links(connection) == []
+        assert repo.interaction_summary(connection) == {}
