@@ -1,0 +1,1 @@
+"""Capture: parsers for real export formats, and the writer that resolves identities."""

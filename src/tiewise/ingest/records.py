@@ -1,0 +1,164 @@
+"""What a parser returns: the facts of one source file, before they meet the database.
+
+Parsers (``linkedin.py``, ``vcard.py``, ``contacts_csv.py``, ``ics.py``) are pure: bytes in,
+a :class:`ParsedSource` out, or an :class:`~tiewise.errors.ImportFormatError` naming file, line,
+field, what was expected and what was found. They never touch the store. ``ingest/writer.py``
+resolves the people to contacts (identity), skips what is already known (idempotency) and writes
+everything in one transaction.
+
+People are referred to by ``PersonRecord.key``: a string unique within one ParsedSource (e.g. the
+normalised e-mail or profile URL, or the source's own id). Interactions, links, exchanges and
+invitations name their people by these keys. A key starting with ``me:`` never needs a
+PersonRecord: it stands for the user (e.g. the organiser of a meeting recognised as me).
+
+Every ``key`` of an interaction, occurrence, exchange or invitation is stable across re-imports of
+the same data (built from the source's ids and timestamps, never from row numbers), so importing
+the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from tiewise.model import (
+    Direction,
+    ExchangeDirection,
+    ExchangeKind,
+    Identifier,
+    InteractionKind,
+    InvitationStatus,
+)
+
+ME = "me:"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    """A person as one source describes them. ``identifiers`` are already normalised
+    (``tiewise.identifiers.identifier``); ``line`` is the 1-based line of the file it came from."""
+
+    key: str
+    name: str
+    line: int
+    given_name: str | None = None
+    family_name: str | None = None
+    organisation: str | None = None
+    role: str | None = None
+    sector: str | None = None
+    region: str | None = None
+    identifiers: tuple[Identifier, ...] = ()
+    contexts: tuple[str, ...] = ()
+    met_on: date | None = None
+    met_how: str | None = None
+    note: str | None = None
+    is_connection: bool = True  # False for people only seen (a message sender, an attendee)
+
+
+@dataclass(frozen=True, slots=True)
+class InteractionRecord:
+    """One contact moment with ``participants`` (person keys, me excluded)."""
+
+    key: str
+    occurred_at: datetime  # naive UTC
+    kind: InteractionKind
+    channel: str
+    direction: Direction
+    participants: tuple[str, ...]
+    line: int
+    duration_minutes: int | None = None
+    subject: str | None = None
+    body: str | None = None  # message text, only when the user asked to keep it
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRecord:
+    """Two people know each other (``evidence`` observations, e.g. shared meetings)."""
+
+    person_a: str
+    person_b: str
+    source: str
+    evidence: int = 1
+    first_seen: date | None = None
+    last_seen: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeRecord:
+    key: str
+    person: str
+    direction: ExchangeDirection
+    kind: ExchangeKind
+    occurred_on: date
+    line: int
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InvitationRecord:
+    key: str
+    name: str
+    direction: Direction  # INBOUND or OUTBOUND
+    sent_at: datetime
+    line: int
+    person: str | None = None  # a person key when the other side is known
+    profile_url: str | None = None  # normalised
+    message: str | None = None
+    status: InvitationStatus = InvitationStatus.PENDING
+
+
+@dataclass(frozen=True, slots=True)
+class OccurrenceRecord:
+    """A calendar event that looks like a networking event (borrel, meetup, congres …),
+    offered to the events work; ``attendees`` are person keys."""
+
+    key: str
+    name: str
+    starts_at: datetime
+    line: int
+    ends_at: datetime | None = None
+    location: str | None = None
+    organiser: str | None = None
+    attendees: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MeRecord:
+    """What a source says about the user (LinkedIn's Profile.csv)."""
+
+    name: str | None = None
+    identifiers: tuple[Identifier, ...] = ()
+    organisation: str | None = None
+    role: str | None = None
+    region: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportWarning:
+    """A row that was skipped, with the reason in the same terms as an ImportFormatError."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}, line {self.line}: {self.message}"
+
+
+@dataclass
+class ParsedSource:
+    """Everything one file (or one LinkedIn export) says. ``skipped`` counts rows left out on
+    purpose (comma-only rows, hidden members); ``warnings`` name rows left out because they
+    were bad."""
+
+    source: str  # linkedin | vcard | csv | ics
+    file: str
+    persons: list[PersonRecord] = field(default_factory=list)
+    interactions: list[InteractionRecord] = field(default_factory=list)
+    links: list[LinkRecord] = field(default_factory=list)
+    exchanges: list[ExchangeRecord] = field(default_factory=list)
+    invitations: list[InvitationRecord] = field(default_factory=list)
+    occurrences: list[OccurrenceRecord] = field(default_factory=list)
+    me: MeRecord | None = None
+    skipped: int = 0
+    warnings: list[ImportWarning] = field(default_factory=list)
