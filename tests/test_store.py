@@ -310,3 +310,23 @@ def test_erasing_a_contact_erases_every_fact_about_them(store: Store):
         assert repo.load_notes(connection) == []
         assert repo.load_links(connection) == []
         assert repo.interaction_summary(connection) == {}
+
+
+def test_upgrading_from_the_first_revision_keeps_data(tmp_path: Path):
+    from tiewise.store.database import create_store_engine, migrate
+
+    path = tmp_path / "old.db"
+    engine = create_store_engine(f"sqlite:///{path}")
+    migrate(engine, "0001")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("INSERT INTO contact (id, name) VALUES (1, 'Old Friend')")
+        connection.exec_driver_sql(
+            "INSERT INTO exchange (contact_id, direction, kind, occurred_on) "
+            "VALUES (1, 'given', 'help', '2025-01-01')"
+        )
+    engine.dispose()
+    with Store.open(path) as store, store.connect() as connection:
+        assert current_revision(store.engine) == head_revision()
+        assert [c.name for c in repo.load_contacts(connection)] == ["Old Friend"]
+        assert len(repo.load_exchanges(connection)) == 1
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

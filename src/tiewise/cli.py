@@ -21,6 +21,7 @@ from rich.table import Table
 from typer.core import TyperGroup
 
 from tiewise import model
+from tiewise.analysis.strength import tie_strength
 from tiewise.demo import build_demo
 from tiewise.errors import InputError, NotFoundError, TiewiseError
 from tiewise.i18n import LANGUAGES, text
@@ -157,9 +158,10 @@ def report(
 # --- contacts
 
 
-def _contact_rows(state: State) -> list[dict[str, Any]]:
+def _contact_rows(state: State, today: date) -> list[dict[str, Any]]:
     """One dictionary per contact: what ``contacts --json`` promises (see README)."""
     snapshot = load_snapshot(state.store)
+    strength = tie_strength(snapshot, today)
     rows = []
     for i, contact in enumerate(snapshot.contacts):
         tie = snapshot.ties[i]
@@ -179,8 +181,9 @@ def _contact_rows(state: State) -> list[dict[str, Any]]:
                 "closeness": tie.closeness,
                 "contexts": list(tie.contexts),
                 "status": tie.status.value,
-                "tie_class": None,
-                "strength": None,
+                "tie_class": str(strength.tie_class[i]),
+                "strength": round(float(strength.score[i]), 4),
+                "why": strength.explain(i),
                 "interaction_count": int(snapshot.interaction_counts[i]),
                 "last_interaction": None if np.isnat(last) else str(last.astype("datetime64[D]")),
             }
@@ -188,14 +191,18 @@ def _contact_rows(state: State) -> list[dict[str, Any]]:
     return rows
 
 
+Today = Annotated[str | None, typer.Option(help="Compute as of this date (YYYY-MM-DD).")]
+
+
 @app.command()
 def contacts(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    today: Today = None,
 ) -> None:
     """List your contacts with tie strength and interactions."""
     state = _state(ctx)
-    rows = _contact_rows(state)
+    rows = _contact_rows(state, _parse_date(today, "--today") or date.today())
     if as_json:
         _print_json(rows)
         return
@@ -251,11 +258,13 @@ def contact_show(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Name, part of a name, or id.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    today: Today = None,
 ) -> None:
-    """Show one contact: identifiers, tie, interactions, notes and stories."""
+    """Show one contact: identifiers, tie strength and why, notes and stories."""
     state = _state(ctx)
     contact = find_contact(state, name)
-    row = next(r for r in _contact_rows(state) if r["id"] == contact.id)
+    as_of = _parse_date(today, "--today") or date.today()
+    row = next(r for r in _contact_rows(state, as_of) if r["id"] == contact.id)
     with state.store.connect() as connection:
         notes = repo.load_notes(connection, contact.id)
         tie = next((t for t in repo.load_ties(connection) if t.contact_id == contact.id), None)
@@ -290,6 +299,15 @@ def contact_show(
     console.print(f"[bold]{t('show.tie')}[/bold]: " + "; ".join(parts))
     console.print(
         t("show.interactions", count=row["interaction_count"], last=row["last_interaction"] or "—")
+    )
+    klass = t(f"class.{row['tie_class']}")
+    console.print(
+        f"[bold]{t('show.strength', value=row['strength'], tie_class=klass)}[/bold]: "
+        + ", ".join(
+            f"{r['input']} {r['value']:.2f} → +{r['contribution']:.2f}"
+            for r in row["why"]
+            if r["value"] is not None
+        )
     )
     for kind, title in (("story", "show.stories"), ("note", "show.notes")):
         selected = [n for n in notes if n.kind.value == kind]

@@ -15,8 +15,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} contacts (size is reported, not a goal: it does not predict performance)",
         "{count} contacten (omvang wordt gemeld, is geen doel: ze voorspelt geen prestaties)",
     ),
-    "report.by_context": ("Contacts by context", "Contacten per context"),
-    "report.by_class": ("Contacts by tie class", "Contacten per sterkte van de band"),
+    "report.by_context": (
+        "Contacts by context and tie class",
+        "Contacten per context en sterkte van de band",
+    ),
+    "report.all": ("all contacts", "alle contacten"),
     "report.goals": ("Goals", "Doelen"),
     "report.no_goals": (
         "No goals yet — name them first: tiewise goals add KEY",
@@ -83,6 +86,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.interactions": (
         "{count} interactions, the last on {last}",
         "{count} contactmomenten, het laatste op {last}",
+    ),
+    "show.strength": (
+        "Strength {value:.2f} ({tie_class}), because",
+        "Sterkte {value:.2f} ({tie_class}), omdat",
     ),
     "error": ("Error", "Fout"),
 }

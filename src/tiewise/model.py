@@ -234,6 +234,7 @@ class Interaction:
     external_key: str | None = None
     id: int | None = None
     origin: Origin | None = None
+    body: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +328,7 @@ class Exchange:
     counterpart_id: int | None = None
     id: int | None = None
     origin: Origin | None = None
+    external_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,6 +345,7 @@ class Invitation:
     channel: str = "linkedin"
     id: int | None = None
     origin: Origin | None = None
+    external_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ Small relations (goals, events, outcomes …) are tuples of domain records.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
@@ -121,6 +121,36 @@ def _canonical(contacts: Sequence[model.Contact]) -> dict[int, int]:
     return resolved
 
 
+_FOLDED_FIELDS = ("given_name", "family_name", "organisation", "role", "sector", "region")
+
+
+def _fold_merged(
+    contacts: Sequence[model.Contact], canonical: dict[int, int]
+) -> list[model.Contact]:
+    """The surviving contacts in id order; a field the survivor lacks is taken from the records
+    merged into it (lowest id first), and their identifiers are added. Nothing is copied in the
+    database, so an unmerge restores both records exactly."""
+    merged: dict[int, list[model.Contact]] = {}
+    for contact in sorted((c for c in contacts if c.id is not None), key=lambda c: c.id):
+        merged.setdefault(canonical[contact.id], []).append(contact)
+    survivors = []
+    for root in sorted(merged):
+        records = sorted(merged[root], key=lambda c: (c.id != root, c.id))
+        head = records[0]
+        if len(records) > 1:
+            filled = {
+                name: next((getattr(r, name) for r in records if getattr(r, name)), None)
+                for name in _FOLDED_FIELDS
+            }
+            seen: dict[tuple[model.IdentifierKind, str], model.Identifier] = {}
+            for record in records:
+                for identifier in record.identifiers:
+                    seen.setdefault((identifier.kind, identifier.value), identifier)
+            head = replace(head, identifiers=tuple(seen.values()), **filled)
+        survivors.append(head)
+    return survivors
+
+
 def build_snapshot(
     me: model.Me,
     contacts: Sequence[model.Contact],
@@ -136,9 +166,7 @@ def build_snapshot(
     encounters, outcomes, exchanges, invitations, topics, notes.
     """
     canonical = _canonical(contacts)
-    survivors = sorted(
-        (c for c in contacts if c.id is not None and canonical[c.id] == c.id), key=lambda c: c.id
-    )
+    survivors = _fold_merged(contacts, canonical)
     position = {c.id: i for i, c in enumerate(survivors)}
     index = {contact_id: position[root] for contact_id, root in canonical.items()}
     n = len(survivors)

@@ -3,26 +3,30 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from datetime import date
 
 from rich.console import Console
 from rich.table import Table
 
 from tiewise.analysis.attendance import attendance_by_series
+from tiewise.analysis.strength import CLASSES, tie_strength
 from tiewise.goals import catalogue_goal
 from tiewise.i18n import text
 from tiewise.snapshot import Snapshot
 
 
-def contacts_by_context(snapshot: Snapshot) -> list[tuple[str | None, int]]:
-    """Number of contacts per tie context (a contact with two contexts counts in both);
-    ``None`` stands for contacts without a context. Largest first."""
-    counts: Counter[str | None] = Counter()
-    for tie in snapshot.ties:
+def contacts_by_context(
+    snapshot: Snapshot, tie_class: Sequence[str]
+) -> list[tuple[str | None, Counter[str]]]:
+    """Per tie context, the number of contacts in each tie class (a contact with two contexts
+    counts in both); ``None`` stands for contacts without a context. Largest context first."""
+    counts: dict[str | None, Counter[str]] = defaultdict(Counter)
+    for tie, klass in zip(snapshot.ties, tie_class, strict=True):
         for context in tie.contexts or (None,):
-            counts[context] += 1
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0] or ""))
+            counts[context][klass] += 1
+    return sorted(counts.items(), key=lambda item: (-item[1].total(), item[0] or ""))
 
 
 def render_report(snapshot: Snapshot, today: date, language: str, console: Console) -> None:
@@ -32,11 +36,20 @@ def render_report(snapshot: Snapshot, today: date, language: str, console: Conso
     console.print(t("report.size", count=snapshot.size))
     console.print()
 
+    strength = tie_strength(snapshot, today)
     table = Table(title=t("report.by_context"), title_justify="left")
     table.add_column(t("col.context"))
+    for klass in CLASSES:
+        table.add_column(t(f"class.{klass}"), justify="right")
     table.add_column(t("col.contacts"), justify="right")
-    for context, count in contacts_by_context(snapshot):
-        table.add_row(context or t("context.none"), str(count))
+    for context, counts in contacts_by_context(snapshot, strength.tie_class):
+        table.add_row(
+            context or t("context.none"), *(str(counts[k]) for k in CLASSES), str(counts.total())
+        )
+    overall = Counter(strength.tie_class)
+    table.add_row(
+        t("report.all"), *(str(overall[k]) for k in CLASSES), str(snapshot.size), style="bold"
+    )
     console.print(table)
 
     if snapshot.goals:

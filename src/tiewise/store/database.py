@@ -185,10 +185,29 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Run the Alembic migrations up to ``revision`` on ``engine`` (one transaction per run)."""
+    """Run the Alembic migrations up to ``revision`` on ``engine`` in one transaction.
+
+    On SQLite, foreign keys are switched off while migrating: a batch migration copies a table
+    and drops the old one, and with foreign keys on, that drop would cascade-delete the rows
+    that refer to it. Integrity is checked (``PRAGMA foreign_key_check``) before committing.
+    """
     if current_revision(engine) == head_revision() and revision == "head":
         return
     config = _alembic_config(engine.url.render_as_string(hide_password=False))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        if sqlite:
+            raw.execute("PRAGMA foreign_keys = OFF")  # outside a transaction, or it is ignored
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise StoreError(engine.url, "consistent references after migrating",
+                                         f"{len(broken)} broken references, e.g. {broken[0]}")
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys = ON")

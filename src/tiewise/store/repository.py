@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, Table, delete, func, insert, select, update
 
 from tiewise import model
 from tiewise.errors import NotFoundError
@@ -413,6 +413,7 @@ def add_interactions(
             "direction": i.direction.value,
             "duration_minutes": i.duration_minutes,
             "subject": i.subject,
+            "body": i.body,
             "external_key": i.external_key,
             **_origin_columns(origin_id, i.origin),
         }
@@ -455,6 +456,7 @@ def load_interactions(connection: Connection) -> list[model.Interaction]:
             duration_minutes=r.duration_minutes,
             subject=r.subject,
             external_key=r.external_key,
+            body=r.body,
         )
         for r in connection.execute(query)
     ]
@@ -719,6 +721,7 @@ def add_exchanges(
             "occurred_on": e.occurred_on,
             "description": e.description,
             "counterpart_id": e.counterpart_id,
+            "external_key": e.external_key,
             **_origin_columns(origin_id, e.origin),
         }
         for e in exchanges
@@ -740,6 +743,7 @@ def load_exchanges(connection: Connection) -> list[model.Exchange]:
             occurred_on=r.occurred_on,
             description=r.description,
             counterpart_id=r.counterpart_id,
+            external_key=r.external_key,
         )
         for r in connection.execute(
             select(s.exchange).order_by(s.exchange.c.occurred_on, s.exchange.c.id)
@@ -762,6 +766,7 @@ def add_invitations(
             "profile_url": i.profile_url,
             "message": i.message,
             "channel": i.channel,
+            "external_key": i.external_key,
             **_origin_columns(origin_id, i.origin),
         }
         for i in invitations
@@ -785,11 +790,54 @@ def load_invitations(connection: Connection) -> list[model.Invitation]:
             profile_url=r.profile_url,
             message=r.message,
             channel=r.channel,
+            external_key=r.external_key,
         )
         for r in connection.execute(
             select(s.invitation).order_by(s.invitation.c.sent_at, s.invitation.c.id)
         )
     ]
+
+
+def known_keys(connection: Connection, table: Table) -> set[str]:
+    """The external keys already stored in ``table`` (for idempotent imports)."""
+    return set(
+        connection.scalars(select(table.c.external_key).where(table.c.external_key.is_not(None)))
+    )
+
+
+def link_exists(connection: Connection, contact_a: int, contact_b: int, source: str) -> bool:
+    a, b = sorted((contact_a, contact_b))
+    link = s.contact_link
+    query = select(link.c.id).where(
+        link.c.contact_a == a, link.c.contact_b == b, link.c.source == source
+    )
+    return connection.scalar(query) is not None
+
+
+def record_merge_decision(
+    connection: Connection, contact_a: int, contact_b: int, decision: str, decided_at: datetime
+) -> None:
+    """Remember that the user (or an identical identifier) merged two contacts or kept them
+    apart; the latest decision about a pair wins."""
+    a, b = sorted((contact_a, contact_b))
+    table = s.merge_decision
+    connection.execute(delete(table).where(table.c.contact_a == a, table.c.contact_b == b))
+    connection.execute(
+        insert(table).values(contact_a=a, contact_b=b, decision=decision, decided_at=decided_at)
+    )
+
+
+def load_merge_decisions(connection: Connection) -> dict[tuple[int, int], str]:
+    table = s.merge_decision
+    return {(r.contact_a, r.contact_b): r.decision for r in connection.execute(select(table))}
+
+
+def set_merged_into(connection: Connection, contact_id: int, survivor: int | None) -> None:
+    result = connection.execute(
+        update(s.contact).where(s.contact.c.id == contact_id).values(merged_into_id=survivor)
+    )
+    if result.rowcount == 0:
+        raise NotFoundError(f"no contact with id {contact_id}")
 
 
 def is_empty(connection: Connection) -> bool:

@@ -1,0 +1,420 @@
+"""Writing a parsed source into the store: identity, idempotency, provenance — one transaction.
+
+For each :class:`~tiewise.ingest.records.PersonRecord`:
+
+- a person whose identifier is one of mine is me, never a contact;
+- a person whose identifiers match one existing contact is that contact: empty fields are filled
+  in, new identifiers and contexts are added (``updated``);
+- identifiers that match *two* existing contacts prove they are one person: the later contact is
+  merged into the earlier (``merged``; reversible with ``tiewise unmerge``);
+- a person without identifiers who is only seen (a message sender without profile URL) is matched
+  to the one existing contact with exactly that name, if there is exactly one — this resolves a
+  reference, it never merges two records;
+- anyone else becomes a new contact (``added``) with a ``source_id`` identifier built from the
+  record key, so the next import of the same file finds them again.
+
+Interactions, exchanges, invitations and event occurrences carry stable keys; a key already in the
+database is skipped, which makes re-importing the same file a no-op. Links between contacts are
+derived from the *new* interactions (each shared meeting or group message is one piece of
+evidence), so they are idempotent too. Provenance: the ``origin`` row names the source, file and
+SHA-256 of its bytes; contacts, identifiers, interactions, exchanges and invitations keep the line
+they came from. An origin row is written only when the import changes something.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from itertools import combinations
+
+from sqlalchemy import Connection
+
+from tiewise import model
+from tiewise.ingest.identity import IdentityIndex, fold
+from tiewise.ingest.records import ME, ParsedSource, PersonRecord
+from tiewise.model import IdentifierKind
+from tiewise.store import Store
+from tiewise.store import repository as repo
+from tiewise.store import schema as s
+
+_FIELDS = ("given_name", "family_name", "organisation", "role", "sector", "region")
+
+
+@dataclass
+class ImportSummary:
+    """What an import did; ``as_json()`` is the contract of ``tiewise import … --json``.
+
+    ``added`` counts new records of every kind (contacts, interactions, exchanges, invitations,
+    event occurrences); ``contacts``, ``interactions`` and ``links`` break it down for the
+    summary table. ``updated`` counts existing contacts (and me) that gained something.
+    """
+
+    added: int = 0
+    updated: int = 0
+    merged: int = 0
+    skipped: int = 0
+    errors: list[str] = field(default_factory=list)
+    contacts: int = 0
+    interactions: int = 0
+    links: int = 0
+
+    def add(self, other: ImportSummary) -> None:
+        self.contacts += other.contacts
+        self.added += other.added
+        self.updated += other.updated
+        self.merged += other.merged
+        self.skipped += other.skipped
+        self.errors += other.errors
+        self.interactions += other.interactions
+        self.links += other.links
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "merged": self.merged,
+            "skipped": self.skipped,
+            "errors": list(self.errors),
+        }
+
+
+def import_parsed(store: Store, parsed: ParsedSource, digest: str, now: datetime) -> ImportSummary:
+    """Write ``parsed`` into ``store`` in one transaction and say what changed."""
+    with store.begin() as connection:
+        return _Import(connection, parsed, digest, now).run()
+
+
+class _Import:
+    def __init__(
+        self, connection: Connection, parsed: ParsedSource, digest: str, now: datetime
+    ) -> None:
+        self.connection = connection
+        self.parsed = parsed
+        self.digest = digest
+        self.now = now
+        self.summary = ImportSummary(
+            skipped=parsed.skipped, errors=[str(w) for w in parsed.warnings]
+        )
+        self._origin_id: int | None = None
+        self.me = repo.load_me(connection)
+        self.my_identifiers = {(i.kind, i.value) for i in self.me.identifiers}
+        self.contacts = {c.id: c for c in repo.load_contacts(connection, include_merged=True)}
+        self.index = IdentityIndex(self.contacts.values())
+        self.ties = {t.contact_id: t for t in repo.load_ties(connection)}
+        self.person_of: dict[str, int | None] = {}  # record key → contact id (None: me)
+
+    @property
+    def origin_id(self) -> int:
+        if self._origin_id is None:
+            self._origin_id = repo.add_origin(
+                self.connection,
+                self.parsed.source,
+                self.now,
+                file=self.parsed.file,
+                digest=self.digest,
+            )
+        return self._origin_id
+
+    def run(self) -> ImportSummary:
+        self._me()
+        for person in self.parsed.persons:
+            self.person_of[person.key] = self._person(person)
+        new_interactions = self._interactions()
+        self._links(new_interactions)
+        self._exchanges()
+        self._invitations()
+        self._occurrences()
+        return self.summary
+
+    # --- me ---------------------------------------------------------------------------------
+
+    def _me(self) -> None:
+        record = self.parsed.me
+        if record is None:
+            return
+        known = set(self.my_identifiers)
+        merged = model.Me(
+            name=self.me.name or (record.name or ""),
+            identifiers=self.me.identifiers
+            + tuple(i for i in record.identifiers if (i.kind, i.value) not in known),
+            organisation=self.me.organisation or record.organisation,
+            role=self.me.role or record.role,
+            sector=self.me.sector,
+            region=self.me.region or record.region,
+        )
+        if merged != self.me:
+            repo.save_me(self.connection, merged)
+            self.me = merged
+            self.my_identifiers = {(i.kind, i.value) for i in merged.identifiers}
+            self.summary.updated += 1
+
+    # --- people -----------------------------------------------------------------------------
+
+    def _identifiers_of(self, person: PersonRecord) -> tuple[model.Identifier, ...]:
+        identifiers = tuple(
+            replace(i, origin=model.Origin(self.parsed.source, self.parsed.file, person.line))
+            for i in person.identifiers
+        )
+        if not any(i.kind != IdentifierKind.SOURCE_ID for i in identifiers):
+            source_id = f"{self.parsed.source}:{person.key}"
+            if all(i.value != source_id for i in identifiers):
+                identifiers += (
+                    model.Identifier(
+                        IdentifierKind.SOURCE_ID,
+                        source_id,
+                        model.Origin(self.parsed.source, self.parsed.file, person.line),
+                    ),
+                )
+        return identifiers
+
+    def _person(self, person: PersonRecord) -> int | None:
+        identifiers = self._identifiers_of(person)
+        if person.key.startswith(ME) or any(
+            (i.kind, i.value) in self.my_identifiers for i in identifiers
+        ):
+            return None
+        matches = self.index.matches(identifiers)
+        if not matches and not person.is_connection and not person.identifiers:
+            matches = self._by_exact_name(person.name)
+        if not matches:
+            return self._add_contact(person, identifiers)
+        survivor = matches[0]
+        for other in matches[1:]:
+            self._merge(survivor, other)
+        self._enrich(survivor, person, identifiers)
+        return survivor
+
+    def _by_exact_name(self, name: str) -> list[int]:
+        wanted = fold(name)
+        found = {
+            self.index.survivor(c.id)
+            for c in self.contacts.values()  # type: ignore[arg-type]
+            if wanted and fold(c.name) == wanted
+        }
+        return list(found) if len(found) == 1 else []
+
+    def _add_contact(self, person: PersonRecord, identifiers: tuple) -> int:
+        contact = model.Contact(
+            name=person.name,
+            given_name=person.given_name,
+            family_name=person.family_name,
+            organisation=person.organisation,
+            role=person.role,
+            sector=person.sector,
+            region=person.region,
+            identifiers=identifiers,
+            origin=model.Origin(self.parsed.source, self.parsed.file, person.line),
+        )
+        (contact_id,) = repo.add_contacts(self.connection, [contact], self.origin_id)
+        contact = replace(contact, id=contact_id)
+        self.contacts[contact_id] = contact
+        self.index.add(contact_id, identifiers)
+        tie = model.Tie(
+            contact_id,
+            contexts=tuple(sorted(set(person.contexts))),
+            met_how=person.met_how,
+            met_on=person.met_on,
+        )
+        repo.save_ties(self.connection, [tie])
+        self.ties[contact_id] = tie
+        if person.note:
+            repo.add_notes(self.connection, [model.Note(contact_id, person.note, self.now)])
+        self.summary.added += 1
+        self.summary.contacts += 1
+        return contact_id
+
+    def _enrich(self, contact_id: int, person: PersonRecord, identifiers: tuple) -> None:
+        """Fill empty fields, add unknown identifiers and contexts; count one update if any."""
+        changed = False
+        contact = self.contacts[contact_id]
+        filled = {
+            name: getattr(person, name)
+            for name in _FIELDS
+            if not getattr(contact, name) and getattr(person, name)
+        }
+        if filled:
+            contact = replace(contact, **filled)
+            repo.update_contact(self.connection, contact)
+            self.contacts[contact_id] = contact
+            changed = True
+        new = [i for i in identifiers if self.index.owner(i) is None]
+        if new:
+            repo.add_identifiers(self.connection, [(contact_id, i) for i in new], self.origin_id)
+            self.index.add(contact_id, new)
+            self.contacts[contact_id] = replace(
+                contact, identifiers=contact.identifiers + tuple(new)
+            )
+            changed = True
+        tie = self.ties.get(contact_id, model.Tie(contact_id))
+        contexts = tuple(sorted(set(tie.contexts) | set(person.contexts)))
+        met_on = min((d for d in (tie.met_on, person.met_on) if d), default=None)
+        if contexts != tie.contexts or met_on != tie.met_on or (person.met_how and not tie.met_how):
+            tie = replace(
+                tie, contexts=contexts, met_on=met_on, met_how=tie.met_how or person.met_how
+            )
+            repo.save_ties(self.connection, [tie])
+            self.ties[contact_id] = tie
+            changed = True
+        if changed:
+            self.summary.updated += 1
+
+    def _merge(self, survivor: int, merged: int) -> None:
+        repo.set_merged_into(self.connection, merged, survivor)
+        repo.record_merge_decision(self.connection, survivor, merged, "merged", self.now)
+        self.index.merge(survivor, merged)
+        self.contacts[merged] = replace(self.contacts[merged], merged_into=survivor)
+        self.summary.merged += 1
+
+    # --- facts --------------------------------------------------------------------------------
+
+    def _contact_ids(self, keys: tuple[str, ...]) -> tuple[int, ...]:
+        ids = {self.person_of.get(key) for key in keys if not key.startswith(ME)}
+        return tuple(sorted(self.index.survivor(i) for i in ids if i is not None))
+
+    def _interactions(self) -> list[model.Interaction]:
+        known = repo.known_keys(self.connection, s.interaction)
+        new = []
+        for record in self.parsed.interactions:
+            participants = self._contact_ids(record.participants)
+            if record.key in known or not participants:
+                self.summary.skipped += 1
+                continue
+            known.add(record.key)
+            new.append(
+                model.Interaction(
+                    occurred_at=record.occurred_at,
+                    kind=record.kind,
+                    channel=record.channel,
+                    direction=record.direction,
+                    participants=participants,
+                    duration_minutes=record.duration_minutes,
+                    subject=record.subject,
+                    external_key=record.key,
+                    body=record.body,
+                    origin=model.Origin(self.parsed.source, self.parsed.file, record.line),
+                )
+            )
+        if new:
+            repo.add_interactions(self.connection, new, self.origin_id)
+        self.summary.interactions = len(new)
+        self.summary.added += len(new)
+        return new
+
+    def _links(self, interactions: list[model.Interaction]) -> None:
+        """Each new interaction with several contacts is evidence that they know each other."""
+        evidence: dict[tuple[int, int, str], list[date]] = defaultdict(list)
+        for interaction in interactions:
+            for a, b in combinations(interaction.participants, 2):
+                evidence[(a, b, interaction.channel)].append(interaction.occurred_at.date())
+        observed = {(a, b) for a, b, _ in evidence}
+        for record in self.parsed.links:  # declared links without interactions behind them
+            ids = self._contact_ids((record.person_a, record.person_b))
+            if (
+                len(ids) == 2
+                and ids not in observed
+                and not repo.link_exists(self.connection, ids[0], ids[1], record.source)
+            ):
+                observed.add(ids)
+                evidence[(ids[0], ids[1], record.source)] += [
+                    record.first_seen or self.now.date()
+                ] * record.evidence
+        links = [
+            model.ContactLink(a, b, source, len(days), min(days), max(days))
+            for (a, b, source), days in sorted(evidence.items())
+        ]
+        repo.add_links(self.connection, links)
+        self.summary.links = len(links)
+
+    def _exchanges(self) -> None:
+        known = repo.known_keys(self.connection, s.exchange)
+        new = []
+        for record in self.parsed.exchanges:
+            ids = self._contact_ids((record.person,))
+            if record.key in known or not ids:
+                self.summary.skipped += 1
+                continue
+            known.add(record.key)
+            new.append(
+                model.Exchange(
+                    contact_id=ids[0],
+                    direction=record.direction,
+                    kind=record.kind,
+                    occurred_on=record.occurred_on,
+                    description=record.description,
+                    external_key=record.key,
+                    origin=model.Origin(self.parsed.source, self.parsed.file, record.line),
+                )
+            )
+        if new:
+            repo.add_exchanges(self.connection, new, self.origin_id)
+        self.summary.added += len(new)
+
+    def _invitations(self) -> None:
+        known = repo.known_keys(self.connection, s.invitation)
+        new = []
+        for record in self.parsed.invitations:
+            if record.key in known:
+                self.summary.skipped += 1
+                continue
+            known.add(record.key)
+            ids = self._contact_ids((record.person,)) if record.person else ()
+            new.append(
+                model.Invitation(
+                    name=record.name,
+                    direction=record.direction,
+                    sent_at=record.sent_at,
+                    status=record.status,
+                    contact_id=ids[0] if ids else None,
+                    profile_url=record.profile_url,
+                    message=record.message,
+                    channel=self.parsed.source,
+                    external_key=record.key,
+                    origin=model.Origin(self.parsed.source, self.parsed.file, record.line),
+                )
+            )
+        if new:
+            repo.add_invitations(self.connection, new, self.origin_id)
+        self.summary.added += len(new)
+
+    def _occurrences(self) -> None:
+        known = repo.known_keys(self.connection, s.event_occurrence)
+        series = {x.name: x.id for x in repo.load_series(self.connection)}
+        for record in self.parsed.occurrences:
+            if record.key in known:
+                self.summary.skipped += 1
+                continue
+            known.add(record.key)
+            if record.name not in series:
+                (series[record.name],) = repo.add_series(
+                    self.connection,
+                    [
+                        model.EventSeries(
+                            record.name, organiser=record.organiser, location=record.location
+                        )
+                    ],
+                )
+            (occurrence_id,) = repo.add_occurrences(
+                self.connection,
+                [
+                    model.EventOccurrence(
+                        starts_at=record.starts_at,
+                        series_id=series[record.name],
+                        name=record.name,
+                        ends_at=record.ends_at,
+                        location=record.location,
+                        external_key=record.key,
+                        origin=model.Origin(self.parsed.source, self.parsed.file, record.line),
+                    )
+                ],
+                self.origin_id,
+            )
+            self.summary.added += 1
+            attendees = self._contact_ids(record.attendees)
+            repo.add_encounters(
+                self.connection,
+                [
+                    model.Encounter(occurrence_id, contact_id, model.EncounterKind.EXPECTED)
+                    for contact_id in attendees
+                ],
+            )
