@@ -62,7 +62,9 @@ PARTICLES = frozenset(
 )
 #: Minimum ``token_sort_ratio`` for a suggested merge.
 NAME_SIMILARITY = 85.0
-_LEGAL_FORMS = re.compile(r"\b(b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|holding|group|groep|ltd|inc|gmbh)\b")
+_LEGAL_FORMS = re.compile(
+    r"(?<!\w)(b\.?\s?v|n\.?\s?v|v\.?o\.?f|holding|group|groep|ltd|inc|gmbh)\.?(?!\w)"
+)
 
 
 def fold(text: str) -> str:
@@ -81,7 +83,7 @@ def organisation_key(organisation: str | None) -> str:
     """An organisation folded, without legal forms: "Dekker Bouw B.V." → "dekker bouw"."""
     if not organisation:
         return ""
-    return " ".join(_LEGAL_FORMS.sub(" ", fold(organisation)).split())
+    return fold(_LEGAL_FORMS.sub(" ", organisation.casefold()))
 
 
 class IdentityIndex:
@@ -124,6 +126,14 @@ class IdentityIndex:
 
     def merge(self, survivor: int, merged: int) -> None:
         self._parent[merged] = survivor
+
+    def renumber(self, ids: dict[int, int]) -> None:
+        """Replace temporary ids (of contacts not yet written) by their real ids."""
+        self._parent = {
+            ids.get(child, child): (None if parent is None else ids.get(parent, parent))
+            for child, parent in self._parent.items()
+        }
+        self._owner = {key: ids.get(holder, holder) for key, holder in self._owner.items()}
 
 
 @dataclass(frozen=True, slots=True)

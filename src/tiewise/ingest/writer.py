@@ -24,6 +24,7 @@ they came from. An origin row is written only when the import changes something.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import combinations
@@ -80,9 +81,19 @@ class ImportSummary:
 
 
 def import_parsed(store: Store, parsed: ParsedSource, digest: str, now: datetime) -> ImportSummary:
-    """Write ``parsed`` into ``store`` in one transaction and say what changed."""
+    """Write one parsed source into ``store`` in one transaction and say what changed."""
+    return import_sources(store, [(parsed, digest)], now)
+
+
+def import_sources(
+    store: Store, sources: Sequence[tuple[ParsedSource, str]], now: datetime
+) -> ImportSummary:
+    """Write several parsed sources (with the SHA-256 of their bytes) in one transaction."""
+    total = ImportSummary()
     with store.begin() as connection:
-        return _Import(connection, parsed, digest, now).run()
+        for parsed, digest in sources:
+            total.add(_Import(connection, parsed, digest, now).run())
+    return total
 
 
 class _Import:
@@ -103,6 +114,15 @@ class _Import:
         self.index = IdentityIndex(self.contacts.values())
         self.ties = {t.contact_id: t for t in repo.load_ties(connection)}
         self.person_of: dict[str, int | None] = {}  # record key → contact id (None: me)
+        # people resolved in memory before writing; new contacts have negative ids until then
+        self.names: dict[str, set[int]] | None = None
+        self.new_contacts: list[int] = []
+        self.changed_fields: set[int] = set()
+        self.changed_ties: set[int] = set()
+        self.new_identifiers: list[tuple[int, model.Identifier]] = []
+        self.notes: list[model.Note] = []
+        self.merges: list[tuple[int, int]] = []
+        self.updated: set[int] = set()
 
     @property
     def origin_id(self) -> int:
@@ -118,8 +138,7 @@ class _Import:
 
     def run(self) -> ImportSummary:
         self._me()
-        for person in self.parsed.persons:
-            self.person_of[person.key] = self._person(person)
+        self._people()
         new_interactions = self._interactions()
         self._links(new_interactions)
         self._exchanges()
@@ -149,24 +168,22 @@ class _Import:
             self.my_identifiers = {(i.kind, i.value) for i in merged.identifiers}
             self.summary.updated += 1
 
-    # --- people -----------------------------------------------------------------------------
+    # --- people: resolved in memory, then written in bulk -----------------------------------
 
     def _identifiers_of(self, person: PersonRecord) -> tuple[model.Identifier, ...]:
-        identifiers = tuple(
-            replace(i, origin=model.Origin(self.parsed.source, self.parsed.file, person.line))
-            for i in person.identifiers
-        )
+        origin = model.Origin(self.parsed.source, self.parsed.file, person.line)
+        identifiers = tuple(replace(i, origin=origin) for i in person.identifiers)
         if not any(i.kind != IdentifierKind.SOURCE_ID for i in identifiers):
             source_id = f"{self.parsed.source}:{person.key}"
             if all(i.value != source_id for i in identifiers):
-                identifiers += (
-                    model.Identifier(
-                        IdentifierKind.SOURCE_ID,
-                        source_id,
-                        model.Origin(self.parsed.source, self.parsed.file, person.line),
-                    ),
-                )
+                identifiers += (model.Identifier(IdentifierKind.SOURCE_ID, source_id, origin),)
         return identifiers
+
+    def _people(self) -> None:
+        """Resolve every person record, then write new contacts, enrichments and merges."""
+        for person in self.parsed.persons:
+            self.person_of[person.key] = self._person(person)
+        self._flush_people()
 
     def _person(self, person: PersonRecord) -> int | None:
         identifiers = self._identifiers_of(person)
@@ -178,24 +195,28 @@ class _Import:
         if not matches and not person.is_connection and not person.identifiers:
             matches = self._by_exact_name(person.name)
         if not matches:
-            return self._add_contact(person, identifiers)
+            return self._new_contact(person, identifiers)
         survivor = matches[0]
         for other in matches[1:]:
-            self._merge(survivor, other)
+            self.index.merge(survivor, other)
+            self.merges.append((survivor, other))
         self._enrich(survivor, person, identifiers)
         return survivor
 
     def _by_exact_name(self, name: str) -> list[int]:
-        wanted = fold(name)
-        found = {
-            self.index.survivor(c.id)
-            for c in self.contacts.values()  # type: ignore[arg-type]
-            if wanted and fold(c.name) == wanted
-        }
-        return list(found) if len(found) == 1 else []
+        """The one surviving contact with exactly this (folded) name, if there is one."""
+        if self.names is None:
+            self.names = defaultdict(set)
+            for contact_id, contact in self.contacts.items():
+                self.names[fold(contact.name)].add(contact_id)
+        found = {self.index.survivor(i) for i in self.names.get(fold(name), ())}
+        return list(found) if name.strip() and len(found) == 1 else []
 
-    def _add_contact(self, person: PersonRecord, identifiers: tuple) -> int:
-        contact = model.Contact(
+    def _new_contact(self, person: PersonRecord, identifiers: tuple) -> int:
+        temporary = -(len(self.new_contacts) + 1)
+        self.new_contacts.append(temporary)
+        self.contacts[temporary] = model.Contact(
+            id=temporary,
             name=person.name,
             given_name=person.given_name,
             family_name=person.family_name,
@@ -206,26 +227,21 @@ class _Import:
             identifiers=identifiers,
             origin=model.Origin(self.parsed.source, self.parsed.file, person.line),
         )
-        (contact_id,) = repo.add_contacts(self.connection, [contact], self.origin_id)
-        contact = replace(contact, id=contact_id)
-        self.contacts[contact_id] = contact
-        self.index.add(contact_id, identifiers)
-        tie = model.Tie(
-            contact_id,
+        self.index.add(temporary, identifiers)
+        if self.names is not None:
+            self.names[fold(person.name)].add(temporary)
+        self.ties[temporary] = model.Tie(
+            temporary,
             contexts=tuple(sorted(set(person.contexts))),
             met_how=person.met_how,
             met_on=person.met_on,
         )
-        repo.save_ties(self.connection, [tie])
-        self.ties[contact_id] = tie
         if person.note:
-            repo.add_notes(self.connection, [model.Note(contact_id, person.note, self.now)])
-        self.summary.added += 1
-        self.summary.contacts += 1
-        return contact_id
+            self.notes.append(model.Note(temporary, person.note, self.now))
+        return temporary
 
     def _enrich(self, contact_id: int, person: PersonRecord, identifiers: tuple) -> None:
-        """Fill empty fields, add unknown identifiers and contexts; count one update if any."""
+        """Fill empty fields, add unknown identifiers and contexts (in memory)."""
         changed = False
         contact = self.contacts[contact_id]
         filled = {
@@ -233,38 +249,62 @@ class _Import:
             for name in _FIELDS
             if not getattr(contact, name) and getattr(person, name)
         }
-        if filled:
-            contact = replace(contact, **filled)
-            repo.update_contact(self.connection, contact)
-            self.contacts[contact_id] = contact
-            changed = True
         new = [i for i in identifiers if self.index.owner(i) is None]
-        if new:
-            repo.add_identifiers(self.connection, [(contact_id, i) for i in new], self.origin_id)
+        if filled or new:
+            contact = replace(contact, identifiers=contact.identifiers + tuple(new), **filled)
+            self.contacts[contact_id] = contact
             self.index.add(contact_id, new)
-            self.contacts[contact_id] = replace(
-                contact, identifiers=contact.identifiers + tuple(new)
-            )
+            if contact_id > 0 and filled:
+                self.changed_fields.add(contact_id)
+            if contact_id > 0:
+                self.new_identifiers += [(contact_id, i) for i in new]
             changed = True
         tie = self.ties.get(contact_id, model.Tie(contact_id))
         contexts = tuple(sorted(set(tie.contexts) | set(person.contexts)))
         met_on = min((d for d in (tie.met_on, person.met_on) if d), default=None)
         if contexts != tie.contexts or met_on != tie.met_on or (person.met_how and not tie.met_how):
-            tie = replace(
+            self.ties[contact_id] = replace(
                 tie, contexts=contexts, met_on=met_on, met_how=tie.met_how or person.met_how
             )
-            repo.save_ties(self.connection, [tie])
-            self.ties[contact_id] = tie
+            self.changed_ties.add(contact_id)
             changed = True
-        if changed:
-            self.summary.updated += 1
+        if changed and contact_id > 0:
+            self.updated.add(contact_id)
 
-    def _merge(self, survivor: int, merged: int) -> None:
-        repo.set_merged_into(self.connection, merged, survivor)
-        repo.record_merge_decision(self.connection, survivor, merged, "merged", self.now)
-        self.index.merge(survivor, merged)
-        self.contacts[merged] = replace(self.contacts[merged], merged_into=survivor)
-        self.summary.merged += 1
+    def _flush_people(self) -> None:
+        real: dict[int, int] = {}
+        if self.new_contacts:
+            ids = repo.add_contacts(
+                self.connection, [self.contacts[t] for t in self.new_contacts], self.origin_id
+            )
+            real = dict(zip(self.new_contacts, ids, strict=True))
+            for temporary, contact_id in real.items():
+                self.contacts[contact_id] = replace(self.contacts.pop(temporary), id=contact_id)
+                self.ties[contact_id] = replace(self.ties.pop(temporary), contact_id=contact_id)
+            self.index.renumber(real)
+            self.person_of = {
+                k: real.get(v, v) if v is not None else None for k, v in self.person_of.items()
+            }
+            self.merges = [(real.get(a, a), real.get(b, b)) for a, b in self.merges]
+            self.notes = [
+                replace(n, contact_id=real.get(n.contact_id, n.contact_id)) for n in self.notes
+            ]
+            self.summary.added += len(ids)
+            self.summary.contacts += len(ids)
+        if self.changed_fields:
+            repo.update_contacts(
+                self.connection, [self.contacts[i] for i in sorted(self.changed_fields)]
+            )
+        if self.new_identifiers:
+            repo.add_identifiers(self.connection, self.new_identifiers, self.origin_id)
+        ties = set(real.values()) | {real.get(i, i) for i in self.changed_ties}
+        repo.save_ties(self.connection, [self.ties[i] for i in sorted(ties)])
+        repo.add_notes(self.connection, self.notes)
+        for survivor, merged in self.merges:
+            repo.set_merged_into(self.connection, merged, survivor)
+            repo.record_merge_decision(self.connection, survivor, merged, "merged", self.now)
+        self.summary.merged += len(self.merges)
+        self.summary.updated += len(self.updated - {m for _, m in self.merges})
 
     # --- facts --------------------------------------------------------------------------------
 

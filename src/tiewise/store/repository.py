@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import Connection, Table, delete, func, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
 
 from tiewise import model
 from tiewise.errors import NotFoundError
@@ -164,6 +164,24 @@ def update_contact(connection: Connection, contact: model.Contact) -> None:
     )
     if result.rowcount == 0:
         raise NotFoundError(f"no contact with id {contact.id}")
+
+
+def update_contacts(connection: Connection, contacts: Sequence[model.Contact]) -> None:
+    """Write the descriptive fields of many existing contacts at once (executemany)."""
+    if not contacts:
+        return
+    statement = (
+        update(s.contact)
+        .where(s.contact.c.id == bindparam("contact_id"))
+        .values({name: bindparam(name) for name in _CONTACT_FIELDS})
+    )
+    connection.execute(
+        statement,
+        [
+            {"contact_id": c.id, **{name: getattr(c, name) for name in _CONTACT_FIELDS}}
+            for c in contacts
+        ],
+    )
 
 
 def load_contacts(connection: Connection, include_merged: bool = False) -> list[model.Contact]:
