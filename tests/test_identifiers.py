@@ -25,3 +25,22 @@ def test_identifier_returns_none_for_invalid_values():
     assert identifier(IdentifierKind.EMAIL, "nope") is None
     found = identifier(IdentifierKind.EMAIL, "A@B.nl")
     assert found is not None and found.value == "a@b.nl"
+
+
+def test_country_mobile_and_renamed_hosts_are_folded():
+    assert normalise_profile_url("https://nl.linkedin.com/in/Anouk/") == "linkedin.com/in/anouk"
+    assert normalise_profile_url("m.facebook.com/anouk.devries") == "facebook.com/anouk.devries"
+    assert normalise_profile_url("https://twitter.com/anouk") == "x.com/anouk"
+    assert normalise_profile_url("http://[broken") is None
+
+
+def test_person_profiles_are_cut_to_the_profile_and_pages_refused():
+    from tiewise.identifiers import person_profile
+
+    found = person_profile("https://www.linkedin.com/in/anouk-de-vries/details/skills/")
+    assert found is not None and found.value == "linkedin.com/in/anouk-de-vries"
+    assert person_profile("https://www.linkedin.com/company/radboudumc") is None
+    assert person_profile("https://facebook.com/groups/nijmegen") is None
+    assert person_profile("https://facebook.com/profile.php?id=123") is None
+    assert person_profile("https://mobile.twitter.com/anouk/status/1").value == "x.com/anouk"
+    assert person_profile("https://studiowit.nl/team/eva") is None

@@ -2,8 +2,9 @@
 
 - e-mail: trimmed, lower-cased, a ``mailto:`` prefix removed;
 - phone: E.164 via ``phonenumbers`` (default region NL), or the digits when it cannot be parsed;
-- profile URL: scheme, ``www.``, query, fragment and trailing slash removed, lower-cased path
-  (``linkedin.com/in/anouk-de-vries``).
+- profile URL: scheme, ``www.``, query, fragment and trailing slash removed, lower-cased path,
+  country and mobile hosts folded (``nl.linkedin.com`` → ``linkedin.com``, ``twitter.com`` →
+  ``x.com``): ``linkedin.com/in/anouk-de-vries``.
 """
 
 from __future__ import annotations
@@ -42,18 +43,73 @@ def normalise_phone(value: str, region: str = DEFAULT_REGION) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+#: Hosts that serve one site under several names: country, mobile and old names.
+_SITE_HOSTS = re.compile(r"^(?:[a-z]{2}|m|mobile|touch)\.(?=(?:linkedin|facebook|twitter|x)\.com$)")
+_RENAMED_HOSTS = {"twitter.com": "x.com"}
+#: Sites whose URLs can stand for one person: how many path segments make the profile, which
+#: first segments a profile must have (LinkedIn) and which it must not (pages, share links …).
+_PROFILE_SITES: dict[str, tuple[int, frozenset[str], frozenset[str]]] = {
+    "linkedin.com": (2, frozenset({"in", "pub"}), frozenset()),
+    "facebook.com": (
+        1,
+        frozenset(),
+        frozenset(
+            {
+                "groups",
+                "events",
+                "pages",
+                "people",
+                "share",
+                "sharer",
+                "watch",
+                "profile.php",
+                "home.php",
+            }
+        ),
+    ),
+    "x.com": (1, frozenset(), frozenset({"intent", "share", "home", "search", "i", "hashtag"})),
+}
+
+
 def normalise_profile_url(value: str) -> str | None:
     text = value.strip()
     if not text:
         return None
     if "://" not in text:
         text = "https://" + text
-    parts = urlsplit(text)
-    host = parts.netloc.lower().removeprefix("www.")
+    try:
+        parts = urlsplit(text)
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:  # urlsplit refuses some damaged URLs, e.g. an unclosed "["
+        return None
+    host = _SITE_HOSTS.sub("", host)
+    host = _RENAMED_HOSTS.get(host, host)
     path = parts.path.rstrip("/").lower()
     if not host:
         return None
     return f"{host}{path}"
+
+
+def person_profile(value: str) -> Identifier | None:
+    """The profile of one person on LinkedIn (``/in/<slug>``), Facebook or X, in normal form and
+    cut to the profile itself (``linkedin.com/in/anouk/detail/…`` → ``linkedin.com/in/anouk``);
+    ``None`` for other sites, company pages, groups and share links. ``profile.php?id=`` links
+    are refused: their identity sits in the query, which normalisation drops."""
+    normal = normalise_profile_url(value)
+    if normal is None:
+        return None
+    host, _, path = normal.partition("/")
+    site = _PROFILE_SITES.get(host)
+    if site is None:
+        return None
+    length, required, refused = site
+    segments = [segment for segment in path.split("/") if segment]
+    if len(segments) < length:
+        return None
+    first = segments[0]
+    if (required and first not in required) or first in refused or first.endswith(".php"):
+        return None
+    return Identifier(IdentifierKind.PROFILE_URL, "/".join([host, *segments[:length]]))
 
 
 _NORMALISERS = {

@@ -222,7 +222,7 @@ def test_outlook_web_people_and_multi_line_notes():
     assert joost.key == "joost.visser@example.com"
     assert (joost.organisation, joost.role) == ("Example BV", "Sales Director")
     assert values(joost, IdentifierKind.PHONE) == ["+31611112222", "+31205550100"]
-    assert values(joost, IdentifierKind.PROFILE_URL) == ["twitter.com/joostvisser"]
+    assert values(joost, IdentifierKind.PROFILE_URL) == ["x.com/joostvisser"]
     assert joost.note == "Ontmoet op Dutch Tech Week\nWil kennismaken met Anouk"
     eva = people[4]
     assert (eva.name, eva.family_name) == ("Eva van Dam", "van Dam")

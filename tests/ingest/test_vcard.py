@@ -65,7 +65,7 @@ def test_iphone_grouped_properties_padded_fn_and_photo() -> None:
             Identifier(EMAIL, "anouk.devries@gmail.com"),
             Identifier(PHONE, "+31612345678"),
             Identifier(PROFILE, "linkedin.com/in/anouk-de-vries"),  # Apple's https\://
-            Identifier(PROFILE, "twitter.com/anoukdv"),  # X-SOCIALPROFILE
+            Identifier(PROFILE, "x.com/anoukdv"),  # X-SOCIALPROFILE on twitter.com
         ),
         note="Ontmoet op de Dutch Design Week, koffie gedronken.\nBellen in maart.",
     )
@@ -406,8 +406,7 @@ def test_profile_urls_are_recognised_and_others_left_out() -> None:
     assert ids(person, PROFILE) == [
         "linkedin.com/in/anouk-de-vries",
         "facebook.com/anouk.devries",
-        "x.com/anoukdv",
-        "twitter.com/anoukdv",
+        "x.com/anoukdv",  # x.com and mobile.twitter.com are one profile
     ]
 
 

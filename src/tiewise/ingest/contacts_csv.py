@@ -114,7 +114,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from tiewise.errors import ImportFormatError
-from tiewise.identifiers import identifier
+from tiewise.identifiers import identifier, person_profile
 from tiewise.ingest.records import ImportWarning, ParsedSource, PersonRecord
 from tiewise.model import Identifier, IdentifierKind
 
@@ -307,17 +307,6 @@ _PARTICLES = frozenset(
         *("al", "el", "bin", "ibn"),  # Arabic
     )
 )
-
-# Sites whose URLs stand for one person, with the paths of a profile; and paths that are not
-# one person once the query string is gone.
-_PROFILE_SITES: dict[str, tuple[str, ...]] = {
-    "linkedin.com": ("/in/", "/pub/"),
-    "facebook.com": ("/",),
-    "x.com": ("/",),
-    "twitter.com": ("/",),
-}
-_NOT_A_PROFILE = frozenset({"facebook.com/profile.php", "facebook.com/people", "x.com/home"})
-_HOST_PREFIXES = re.compile(r"^(?:m\.|mobile\.|[a-z]{2}\.)(?=(?:linkedin|facebook|twitter)\.com$)")
 
 _VALUE_SEPARATOR = re.compile(r"\s*(?::::|;)\s*")
 _EMAIL_SEPARATOR = re.compile(r"\s*(?::::|[;,])\s*")
@@ -732,7 +721,7 @@ def _identifiers(cells: Mapping[str, list[str]]) -> tuple[Identifier, ...]:
     candidates = (
         *(_email(value) for value in _emails(cells)),
         *(_phone(value) for value in _split(cells.get("phone", ()), _VALUE_SEPARATOR)),
-        *(_profile(value) for value in _websites(cells)),
+        *(person_profile(value) for value in _websites(cells)),
     )
     for candidate in candidates:
         if candidate is not None:
@@ -769,24 +758,6 @@ def _phone(value: str) -> Identifier | None:
     if found.value.startswith("+") or len(found.value) >= _MIN_PHONE_DIGITS:
         return found
     return None
-
-
-def _profile(value: str) -> Identifier | None:
-    """A profile URL of one person on a known site, else ``None``."""
-    try:
-        found = identifier(IdentifierKind.PROFILE_URL, value)
-    except ValueError:  # urlsplit refuses some damaged URLs (e.g. an unclosed "[")
-        return None
-    if found is None:
-        return None
-    host, _, path = found.value.partition("/")
-    host = _HOST_PREFIXES.sub("", host)
-    prefixes = _PROFILE_SITES.get(host)
-    path = "/" + path
-    normal = host + path
-    if not prefixes or path == "/" or not path.startswith(prefixes) or normal in _NOT_A_PROFILE:
-        return None
-    return Identifier(IdentifierKind.PROFILE_URL, normal)
 
 
 # --- keys and small helpers ------------------------------------------------------------------

@@ -569,10 +569,7 @@ def _parse_day(text: str) -> date | None:
 
 
 def _profile_url(value: str) -> Identifier | None:
-    try:
-        return identifier(IdentifierKind.PROFILE_URL, value) if value else None
-    except ValueError:  # urlsplit rejects some malformed URLs outright
-        return None
+    return identifier(IdentifierKind.PROFILE_URL, value) if value else None
 
 
 def _email(value: str) -> Identifier | None:

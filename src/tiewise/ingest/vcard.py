@@ -82,13 +82,12 @@ import binascii
 import codecs
 import re
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlsplit
 
 import vobject
 from vobject.base import Component, ContentLine, ParseError, VObjectError, parseLine
 
 from tiewise.errors import ImportFormatError
-from tiewise.identifiers import identifier
+from tiewise.identifiers import identifier, person_profile
 from tiewise.ingest.records import ImportWarning, ParsedSource, PersonRecord
 from tiewise.model import Identifier, IdentifierKind
 
@@ -122,28 +121,6 @@ _TRANSFER_ENCODINGS = frozenset({"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BI
 _GOOGLE_SYSTEM_GROUPS = frozenset({"mycontacts", "starred"})
 _UNRANKED = 101  # vCard 4.0 PREF runs from 1 (most preferred) to 100
 _SNIPPET = 40
-
-
-@dataclass(frozen=True, slots=True)
-class _Site:
-    """A social network whose profile URLs identify a person: ``segments`` path segments make
-    the profile (LinkedIn ``in/<slug>``, X ``<handle>``); the first must be one of ``first`` when
-    given and none of ``not_first`` (pages, groups, share links, ``profile.php?id=`` whose
-    identity is in the query that normalisation removes)."""
-
-    host: str
-    segments: int
-    first: frozenset[str] = frozenset()
-    not_first: frozenset[str] = frozenset()
-
-
-_NOT_PROFILES = frozenset({"groups", "events", "pages", "people", "share", "sharer", "watch"})
-_SITES = (
-    _Site("linkedin.com", 2, first=frozenset({"in", "pub"})),
-    _Site("facebook.com", 1, not_first=_NOT_PROFILES),
-    _Site("twitter.com", 1, not_first=frozenset({"intent", "share", "home", "search", "i"})),
-    _Site("x.com", 1, not_first=frozenset({"intent", "share", "home", "search", "i"})),
-)
 
 
 def parse_vcard(data: bytes, file: str) -> ParsedSource:
@@ -631,38 +608,12 @@ def _phone(value: str) -> Identifier | None:
     return found if found is not None and found.value.startswith("+") else None
 
 
-def _profile_url(value: str) -> Identifier | None:
-    """A LinkedIn, Facebook or X/Twitter profile URL on its main host, else ``None``."""
-    text = value.strip()
-    if "://" not in text:
-        text = "https://" + text
-    try:
-        parts = urlsplit(text)
-        host = (parts.hostname or "").removeprefix("www.")
-    except ValueError:  # e.g. an unbalanced [ in the host
-        return None
-    segments = [segment for segment in parts.path.split("/") if segment]
-    for site in _SITES:
-        if host != site.host and not host.endswith("." + site.host):
-            continue
-        if len(segments) < site.segments:
-            return None
-        first = segments[0].lower()
-        if (site.first and first not in site.first) or first in site.not_first:
-            return None
-        if first.endswith(".php"):
-            return None
-        path = "/".join(segments[: site.segments])
-        return identifier(IdentifierKind.PROFILE_URL, f"https://{site.host}/{path}")
-    return None
-
-
 def _identifiers(card: Component, uid: str | None) -> tuple[Identifier, ...]:
     found: list[Identifier | None] = []
     found += [identifier(IdentifierKind.EMAIL, value) for value in _texts(card, "EMAIL")]
     found += [_phone(value) for value in _texts(card, "TEL")]
     urls = _texts(card, "URL") + _texts(card, "X-SOCIALPROFILE")
-    found += [_profile_url(value) for value in urls]
+    found += [person_profile(value) for value in urls]
     if uid:
         found.append(identifier(IdentifierKind.SOURCE_ID, f"vcard:{uid}"))
     unique: dict[tuple[IdentifierKind, str], Identifier] = {}

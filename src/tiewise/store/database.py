@@ -206,8 +206,11 @@ def migrate(engine: Engine, revision: str = "head") -> None:
                 if sqlite:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:
-                        raise StoreError(engine.url, "consistent references after migrating",
-                                         f"{len(broken)} broken references, e.g. {broken[0]}")
+                        raise StoreError(
+                            engine.url,
+                            "consistent references after migrating",
+                            f"{len(broken)} broken references, e.g. {broken[0]}",
+                        )
         finally:
             if sqlite:
                 raw.execute("PRAGMA foreign_keys = ON")
