@@ -34,34 +34,58 @@ def person(key: str, name: str, line: int = 2, *ids: tuple[M.IdentifierKind, str
 
 
 def meeting(key: str, *participants: str, when: datetime = NOW) -> InteractionRecord:
-    return InteractionRecord(key, when, M.InteractionKind.MEETING, "calendar", M.Direction.MUTUAL,
-                             participants, line=5, duration_minutes=60, subject="Overleg")
+    return InteractionRecord(
+        key,
+        when,
+        M.InteractionKind.MEETING,
+        "calendar",
+        M.Direction.MUTUAL,
+        participants,
+        line=5,
+        duration_minutes=60,
+        subject="Overleg",
+    )
 
 
 def calendar() -> ParsedSource:
     return ParsedSource(
-        source="ics", file="work.ics",
+        source="ics",
+        file="work.ics",
         persons=[
             person("anouk@radboudumc.nl", "Anouk de Vries", 10, (EMAIL, "anouk@radboudumc.nl")),
             person("sem@bakker.nl", "Sem Bakker", 11, (EMAIL, "sem@bakker.nl")),
             person("eva@studiowit.nl", "Eva de Wit", 12, (EMAIL, "eva@studiowit.nl")),
         ],
         interactions=[
-            meeting("ics:1", "anouk@radboudumc.nl", "sem@bakker.nl", "eva@studiowit.nl",
-                    when=datetime(2026, 9, 1, 9)),
+            meeting(
+                "ics:1",
+                "anouk@radboudumc.nl",
+                "sem@bakker.nl",
+                "eva@studiowit.nl",
+                when=datetime(2026, 9, 1, 9),
+            ),
             meeting("ics:2", "anouk@radboudumc.nl", "sem@bakker.nl", when=datetime(2026, 10, 1, 9)),
             meeting("ics:3", "anouk@radboudumc.nl"),
         ],
-        occurrences=[OccurrenceRecord("ics-event:b1", "Ondernemersborrel", datetime(2026, 12, 3, 17),
-                                      20, attendees=("sem@bakker.nl",))],
+        occurrences=[
+            OccurrenceRecord(
+                "ics-event:b1",
+                "Ondernemersborrel",
+                datetime(2026, 12, 3, 17),
+                20,
+                attendees=("sem@bakker.nl",),
+            )
+        ],
     )
 
 
 @pytest.fixture
 def me_store(store):
     with store.begin() as connection:
-        repo.save_me(connection, M.Me(name="Eva de Wit", identifiers=(
-            identifier(EMAIL, "eva@studiowit.nl"),)))
+        repo.save_me(
+            connection,
+            M.Me(name="Eva de Wit", identifiers=(identifier(EMAIL, "eva@studiowit.nl"),)),
+        )
     return store
 
 
@@ -69,8 +93,10 @@ def _dump(store) -> dict[str, list]:
     from tiewise.store.schema import metadata
 
     with store.connect() as connection:
-        return {name: sorted(map(tuple, connection.execute(table.select())), key=str)
-                for name, table in metadata.tables.items()}
+        return {
+            name: sorted(map(tuple, connection.execute(table.select())), key=str)
+            for name, table in metadata.tables.items()
+        }
 
 
 def test_people_and_meetings_are_written_and_me_is_never_a_contact(me_store):
@@ -83,12 +109,15 @@ def test_people_and_meetings_are_written_and_me_is_never_a_contact(me_store):
     # two shared meetings → one calendar link with evidence 2, seen 1 Sep … 1 Oct
     with me_store.connect() as connection:
         assert repo.load_links(connection) == [
-            M.ContactLink(1, 2, "calendar", 2, date(2026, 9, 1), date(2026, 10, 1))]
-        assert repo.load_encounters(connection) == [
-            M.Encounter(1, 2, M.EncounterKind.EXPECTED)]
-        line = connection.execute(text(
-            "SELECT o.file, i.origin_line FROM contact_identifier i JOIN origin o "
-            "ON o.id = i.origin_id WHERE i.value = 'sem@bakker.nl'")).one()
+            M.ContactLink(1, 2, "calendar", 2, date(2026, 9, 1), date(2026, 10, 1))
+        ]
+        assert repo.load_encounters(connection) == [M.Encounter(1, 2, M.EncounterKind.EXPECTED)]
+        line = connection.execute(
+            text(
+                "SELECT o.file, i.origin_line FROM contact_identifier i JOIN origin o "
+                "ON o.id = i.origin_id WHERE i.value = 'sem@bakker.nl'"
+            )
+        ).one()
     assert tuple(line) == ("work.ics", 11)
 
 
@@ -102,12 +131,23 @@ def test_importing_the_same_source_twice_changes_nothing(me_store):
 
 def test_the_same_email_from_another_source_enriches_the_same_contact(me_store):
     import_parsed(me_store, calendar(), "d1", NOW)
-    vcard = ParsedSource(source="vcard", file="phone.vcf", persons=[person(
-        "vcard:uid:1", "Anouk de Vries", 1, (EMAIL, "Anouk@Radboudumc.nl"), (PHONE, "0612345678"),
-        organisation="Radboudumc", contexts=("work",))])
+    vcard = ParsedSource(
+        source="vcard",
+        file="phone.vcf",
+        persons=[
+            person(
+                "vcard:uid:1",
+                "Anouk de Vries",
+                1,
+                (EMAIL, "Anouk@Radboudumc.nl"),
+                (PHONE, "0612345678"),
+                organisation="Radboudumc",
+                contexts=("work",),
+            )
+        ],
+    )
     summary = import_parsed(me_store, vcard, "d2", NOW)
-    assert summary.as_json() == {"added": 0, "updated": 1, "merged": 0, "skipped": 0,
-                                 "errors": []}
+    assert summary.as_json() == {"added": 0, "updated": 1, "merged": 0, "skipped": 0, "errors": []}
     snapshot = load_snapshot(me_store)
     anouk = snapshot.contacts[0]
     assert anouk.organisation == "Radboudumc"
@@ -116,13 +156,25 @@ def test_the_same_email_from_another_source_enriches_the_same_contact(me_store):
 
 
 def test_identifiers_of_two_contacts_prove_one_person_and_unmerge_restores_both(me_store):
-    first = ParsedSource(source="csv", file="a.csv", persons=[
-        person("a", "Anouk de Vries", 2, (EMAIL, "anouk@radboudumc.nl")),
-        person("b", "A. de Vries", 3, (PHONE, "0612345678"), organisation="Radboudumc"),
-    ], interactions=[meeting("x1", "b")])
+    first = ParsedSource(
+        source="csv",
+        file="a.csv",
+        persons=[
+            person("a", "Anouk de Vries", 2, (EMAIL, "anouk@radboudumc.nl")),
+            person("b", "A. de Vries", 3, (PHONE, "0612345678"), organisation="Radboudumc"),
+        ],
+        interactions=[meeting("x1", "b")],
+    )
     import_parsed(me_store, first, "d1", NOW)
-    bridge = ParsedSource(source="vcard", file="b.vcf", persons=[person(
-        "c", "Anouk de Vries", 1, (EMAIL, "anouk@radboudumc.nl"), (PHONE, "06 1234 5678"))])
+    bridge = ParsedSource(
+        source="vcard",
+        file="b.vcf",
+        persons=[
+            person(
+                "c", "Anouk de Vries", 1, (EMAIL, "anouk@radboudumc.nl"), (PHONE, "06 1234 5678")
+            )
+        ],
+    )
     summary = import_parsed(me_store, bridge, "d2", NOW)
     assert summary.merged == 1
     snapshot = load_snapshot(me_store)
@@ -138,12 +190,25 @@ def test_identifiers_of_two_contacts_prove_one_person_and_unmerge_restores_both(
 
 
 def test_a_sender_known_only_by_name_is_matched_to_the_one_contact_with_that_name(me_store):
-    source = ParsedSource(source="linkedin", file="export.zip", persons=[
-        person("linkedin.com/in/anouk", "Anouk de Vries", 4, (URL, "linkedin.com/in/anouk")),
-        person("linkedin:name:Anouk de Vries", "Anouk de Vries", 9, is_connection=False),
-    ], interactions=[InteractionRecord(
-        "m1", NOW, M.InteractionKind.MESSAGE, "linkedin", M.Direction.INBOUND,
-        ("linkedin:name:Anouk de Vries",), line=9)])
+    source = ParsedSource(
+        source="linkedin",
+        file="export.zip",
+        persons=[
+            person("linkedin.com/in/anouk", "Anouk de Vries", 4, (URL, "linkedin.com/in/anouk")),
+            person("linkedin:name:Anouk de Vries", "Anouk de Vries", 9, is_connection=False),
+        ],
+        interactions=[
+            InteractionRecord(
+                "m1",
+                NOW,
+                M.InteractionKind.MESSAGE,
+                "linkedin",
+                M.Direction.INBOUND,
+                ("linkedin:name:Anouk de Vries",),
+                line=9,
+            )
+        ],
+    )
     import_parsed(me_store, source, "d1", NOW)
     snapshot = load_snapshot(me_store)
     assert snapshot.size == 1 and list(snapshot.interaction_counts) == [1]
@@ -151,14 +216,28 @@ def test_a_sender_known_only_by_name_is_matched_to_the_one_contact_with_that_nam
 
 def test_exchanges_invitations_and_me_are_idempotent(me_store):
     source = ParsedSource(
-        source="linkedin", file="export.zip",
+        source="linkedin",
+        file="export.zip",
         persons=[person("linkedin.com/in/sem", "Sem Bakker", 3, (URL, "linkedin.com/in/sem"))],
-        exchanges=[ExchangeRecord("e1", "linkedin.com/in/sem", M.ExchangeDirection.RECEIVED,
-                                  M.ExchangeKind.ENDORSEMENT, date(2025, 3, 1), 2, "Branding")],
-        invitations=[InvitationRecord("i1", "Lotte Smit", M.Direction.INBOUND, NOW, 2,
-                                      message="Hoi!")],
-        me=MeRecord(name="Eva de Wit", identifiers=(identifier(URL, "linkedin.com/in/evadewit"),),
-                    role="Owner Studio Wit"),
+        exchanges=[
+            ExchangeRecord(
+                "e1",
+                "linkedin.com/in/sem",
+                M.ExchangeDirection.RECEIVED,
+                M.ExchangeKind.ENDORSEMENT,
+                date(2025, 3, 1),
+                2,
+                "Branding",
+            )
+        ],
+        invitations=[
+            InvitationRecord("i1", "Lotte Smit", M.Direction.INBOUND, NOW, 2, message="Hoi!")
+        ],
+        me=MeRecord(
+            name="Eva de Wit",
+            identifiers=(identifier(URL, "linkedin.com/in/evadewit"),),
+            role="Owner Studio Wit",
+        ),
     )
     first = import_parsed(me_store, source, "d1", NOW)
     assert (first.added, first.updated) == (3, 1)  # contact, exchange, invitation; me updated
