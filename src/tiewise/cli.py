@@ -33,7 +33,7 @@ from tiewise.ingest.run import parse_files
 from tiewise.ingest.writer import import_sources
 from tiewise.model import IdentifierKind as IK
 from tiewise.report.text import render_report
-from tiewise.snapshot import load_snapshot
+from tiewise.snapshot import Snapshot, load_snapshot
 from tiewise.store import Store
 from tiewise.store import repository as repo
 from tiewise.store.database import default_database
@@ -167,9 +167,9 @@ def report(
 # --- contacts
 
 
-def _contact_rows(state: State, today: date) -> list[dict[str, Any]]:
-    """One dictionary per contact: what ``contacts --json`` promises (see README)."""
-    snapshot = load_snapshot(state.store)
+def _contact_rows(snapshot: Snapshot, today: date) -> list[dict[str, Any]]:
+    """One dictionary per contact (aligned with ``snapshot.contacts``): what ``contacts --json``
+    promises (see README)."""
     strength = tie_strength(snapshot, today)
     rows = []
     for i, contact in enumerate(snapshot.contacts):
@@ -211,7 +211,7 @@ def contacts(
 ) -> None:
     """List your contacts with tie strength and interactions."""
     state = _state(ctx)
-    rows = _contact_rows(state, _parse_date(today, "--today") or date.today())
+    rows = _contact_rows(load_snapshot(state.store), _parse_date(today, "--today") or date.today())
     if as_json:
         _print_json(rows)
         return
@@ -246,11 +246,12 @@ def find_contact(state: State, name: str) -> model.Contact:
     """The one contact a user means by ``name``: an id, an exact name (case-insensitive), or a
     unique part of a name. Several matches or none → NotFoundError listing the candidates."""
     with state.store.connect() as connection:
-        everyone = repo.load_contacts(connection)
-    if name.isdigit():
-        for contact in everyone:
+        records = repo.load_contacts(connection, include_merged=True)
+    if name.isdigit():  # an id may also name a merged-away record
+        for contact in records:
             if contact.id == int(name):
                 return contact
+    everyone = [c for c in records if c.merged_into is None]
     wanted = name.casefold().strip()
     exact = [c for c in everyone if c.name.casefold() == wanted]
     matches = exact or [c for c in everyone if wanted in c.name.casefold()]
@@ -273,12 +274,13 @@ def contact_show(
     state = _state(ctx)
     contact = find_contact(state, name)
     as_of = _parse_date(today, "--today") or date.today()
-    row = next(r for r in _contact_rows(state, as_of) if r["id"] == contact.id)
-    with state.store.connect() as connection:
-        notes = repo.load_notes(connection, contact.id)
-        tie = next((t for t in repo.load_ties(connection) if t.contact_id == contact.id), None)
-    row["met_how"] = tie.met_how if tie else None
-    row["met_on"] = tie.met_on.isoformat() if tie and tie.met_on else None
+    snapshot = load_snapshot(state.store)
+    index = snapshot.index_of(contact.id)  # a merged-away id shows the person it belongs to
+    row = _contact_rows(snapshot, as_of)[index]
+    contact, tie = snapshot.contacts[index], snapshot.ties[index]
+    notes = [n for n in snapshot.notes if snapshot.index_of(n.contact_id) == index]
+    row["met_how"] = tie.met_how
+    row["met_on"] = tie.met_on.isoformat() if tie.met_on else None
     row["notes"] = [
         {"kind": n.kind.value, "text": n.text, "written_at": n.written_at.isoformat()}
         for n in notes

@@ -10,7 +10,8 @@ manual entry) — so that any fact can be traced back (provenance).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -355,3 +356,50 @@ class Topic:
     contact_id: int
     kind: TopicKind
     topic: str
+
+
+# --- merged records: how several records of one person read as one ------------------------------
+
+_CONTACT_FIELDS = ("given_name", "family_name", "organisation", "role", "sector", "region")
+
+
+def fold_contact(records: Sequence[Contact]) -> Contact:
+    """One person from the records merged into ``records[0]`` (the survivor): a field the
+    survivor lacks comes from the first merged record that has it; identifiers are united.
+    Nothing is copied in the database, so an unmerge restores every record exactly."""
+    head = records[0]
+    if len(records) == 1:
+        return head
+    filled = {
+        name: next((getattr(r, name) for r in records if getattr(r, name)), None)
+        for name in _CONTACT_FIELDS
+    }
+    identifiers: dict[tuple[IdentifierKind, str], Identifier] = {}
+    for record in records:
+        for item in record.identifiers:
+            identifiers.setdefault((item.kind, item.value), item)
+    return replace(head, identifiers=tuple(identifiers.values()), **filled)
+
+
+def fold_tie(contact_id: int, ties: Sequence[Tie]) -> Tie:
+    """The tie with one person from the ties of their merged records (survivor's first):
+    the survivor's closeness, status and cadence when set, else the first that is; contexts
+    united; the earliest meeting date; the first "how we met"."""
+    if not ties:
+        return Tie(contact_id=contact_id)
+
+    def first(name: str, default: object = None) -> object:
+        return next(
+            (getattr(t, name) for t in ties if getattr(t, name) not in (None, default)), default
+        )
+
+    met = [t.met_on for t in ties if t.met_on is not None]
+    return Tie(
+        contact_id=contact_id,
+        closeness=first("closeness"),  # type: ignore[arg-type]
+        contexts=tuple(sorted({c for t in ties for c in t.contexts})),
+        met_how=first("met_how"),  # type: ignore[arg-type]
+        met_on=min(met) if met else None,
+        status=first("status", TieStatus.ACTIVE),  # type: ignore[arg-type]
+        cadence_days=first("cadence_days"),  # type: ignore[arg-type]
+    )

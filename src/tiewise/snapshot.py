@@ -17,7 +17,7 @@ Small relations (goals, events, outcomes …) are tuples of domain records.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -121,34 +121,15 @@ def _canonical(contacts: Sequence[model.Contact]) -> dict[int, int]:
     return resolved
 
 
-_FOLDED_FIELDS = ("given_name", "family_name", "organisation", "role", "sector", "region")
-
-
-def _fold_merged(
-    contacts: Sequence[model.Contact], canonical: dict[int, int]
-) -> list[model.Contact]:
-    """The surviving contacts in id order; a field the survivor lacks is taken from the records
-    merged into it (lowest id first), and their identifiers are added. Nothing is copied in the
-    database, so an unmerge restores both records exactly."""
-    merged: dict[int, list[model.Contact]] = {}
+def _members(contacts: Sequence[model.Contact], canonical: dict[int, int]) -> dict[int, list]:
+    """Survivor id → its records, the survivor first, then merged records by id."""
+    members: dict[int, list[model.Contact]] = {}
     for contact in sorted((c for c in contacts if c.id is not None), key=lambda c: c.id):
-        merged.setdefault(canonical[contact.id], []).append(contact)
-    survivors = []
-    for root in sorted(merged):
-        records = sorted(merged[root], key=lambda c: (c.id != root, c.id))
-        head = records[0]
-        if len(records) > 1:
-            filled = {
-                name: next((getattr(r, name) for r in records if getattr(r, name)), None)
-                for name in _FOLDED_FIELDS
-            }
-            seen: dict[tuple[model.IdentifierKind, str], model.Identifier] = {}
-            for record in records:
-                for identifier in record.identifiers:
-                    seen.setdefault((identifier.kind, identifier.value), identifier)
-            head = replace(head, identifiers=tuple(seen.values()), **filled)
-        survivors.append(head)
-    return survivors
+        members.setdefault(canonical[contact.id], []).append(contact)
+    return {
+        root: sorted(records, key=lambda c: (c.id != root, c.id))
+        for root, records in sorted(members.items())
+    }
 
 
 def build_snapshot(
@@ -166,27 +147,17 @@ def build_snapshot(
     encounters, outcomes, exchanges, invitations, topics, notes.
     """
     canonical = _canonical(contacts)
-    survivors = _fold_merged(contacts, canonical)
+    members = _members(contacts, canonical)
+    survivors = [model.fold_contact(records) for records in members.values()]
     position = {c.id: i for i, c in enumerate(survivors)}
     index = {contact_id: position[root] for contact_id, root in canonical.items()}
     n = len(survivors)
 
-    tie_by_contact: dict[int, model.Tie] = {}
-    for tie in ties:
-        root = canonical.get(tie.contact_id)
-        if root is None:
-            continue
-        if root == tie.contact_id or root not in tie_by_contact:
-            tie_by_contact[root] = model.Tie(
-                contact_id=root,
-                closeness=tie.closeness,
-                contexts=tie.contexts,
-                met_how=tie.met_how,
-                met_on=tie.met_on,
-                status=tie.status,
-                cadence_days=tie.cadence_days,
-            )
-    aligned_ties = tuple(tie_by_contact.get(c.id, model.Tie(contact_id=c.id)) for c in survivors)
+    ties_of: dict[int, model.Tie] = {t.contact_id: t for t in ties}
+    aligned_ties = tuple(
+        model.fold_tie(root, [ties_of[c.id] for c in records if c.id in ties_of])
+        for root, records in members.items()
+    )
     closeness = np.array(
         [np.nan if t.closeness is None else float(t.closeness) for t in aligned_ties]
     )

@@ -116,6 +116,7 @@ class _Import:
         self.person_of: dict[str, int | None] = {}  # record key → contact id (None: me)
         # people resolved in memory before writing; new contacts have negative ids until then
         self.names: dict[str, set[int]] | None = None
+        self.members: dict[int, list[int]] | None = None
         self.new_contacts: list[int] = []
         self.changed_fields: set[int] = set()
         self.changed_ties: set[int] = set()
@@ -198,8 +199,11 @@ class _Import:
             return self._new_contact(person, identifiers)
         survivor = matches[0]
         for other in matches[1:]:
+            moved = self._members(other)
             self.index.merge(survivor, other)
             self.merges.append((survivor, other))
+            self.members[survivor] = self._members(survivor) + moved  # type: ignore[index]
+            self.members.pop(other, None)  # type: ignore[union-attr]
         self._enrich(survivor, person, identifiers)
         return survivor
 
@@ -228,6 +232,8 @@ class _Import:
             origin=model.Origin(self.parsed.source, self.parsed.file, person.line),
         )
         self.index.add(temporary, identifiers)
+        if self.members is not None:
+            self.members[temporary] = [temporary]
         if self.names is not None:
             self.names[fold(person.name)].add(temporary)
         self.ties[temporary] = model.Tie(
@@ -240,31 +246,51 @@ class _Import:
             self.notes.append(model.Note(temporary, person.note, self.now))
         return temporary
 
+    def _members(self, survivor: int) -> list[int]:
+        """The survivor and the records merged into it (survivor first)."""
+        if self.members is None:
+            self.members = defaultdict(list)
+            for contact_id in sorted(self.contacts):
+                self.members[self.index.survivor(contact_id)].append(contact_id)
+        ids = self.members.get(survivor) or [survivor]
+        return sorted(ids, key=lambda i: (i != survivor, i))
+
     def _enrich(self, contact_id: int, person: PersonRecord, identifiers: tuple) -> None:
-        """Fill empty fields, add unknown identifiers and contexts (in memory)."""
+        """Fill what the person, read across all their merged records, still lacks: empty
+        fields, unknown identifiers, new contexts, an earlier meeting date (in memory)."""
+        members = self._members(contact_id)
+        folded = model.fold_contact([self.contacts[i] for i in members])
+        known_tie = model.fold_tie(contact_id, [self.ties[i] for i in members if i in self.ties])
         changed = False
-        contact = self.contacts[contact_id]
         filled = {
             name: getattr(person, name)
             for name in _FIELDS
-            if not getattr(contact, name) and getattr(person, name)
+            if not getattr(folded, name) and getattr(person, name)
         }
         new = [i for i in identifiers if self.index.owner(i) is None]
         if filled or new:
-            contact = replace(contact, identifiers=contact.identifiers + tuple(new), **filled)
-            self.contacts[contact_id] = contact
+            contact = self.contacts[contact_id]
+            self.contacts[contact_id] = replace(
+                contact, identifiers=contact.identifiers + tuple(new), **filled
+            )
             self.index.add(contact_id, new)
             if contact_id > 0 and filled:
                 self.changed_fields.add(contact_id)
             if contact_id > 0:
                 self.new_identifiers += [(contact_id, i) for i in new]
             changed = True
-        tie = self.ties.get(contact_id, model.Tie(contact_id))
-        contexts = tuple(sorted(set(tie.contexts) | set(person.contexts)))
-        met_on = min((d for d in (tie.met_on, person.met_on) if d), default=None)
-        if contexts != tie.contexts or met_on != tie.met_on or (person.met_how and not tie.met_how):
+        extra_contexts = set(person.contexts) - set(known_tie.contexts)
+        earlier = person.met_on is not None and (
+            known_tie.met_on is None or person.met_on < known_tie.met_on
+        )
+        how = bool(person.met_how and not known_tie.met_how)
+        if extra_contexts or earlier or how:
+            own = self.ties.get(contact_id, model.Tie(contact_id))
             self.ties[contact_id] = replace(
-                tie, contexts=contexts, met_on=met_on, met_how=tie.met_how or person.met_how
+                own,
+                contexts=tuple(sorted(set(own.contexts) | extra_contexts)),
+                met_on=person.met_on if earlier else own.met_on,
+                met_how=person.met_how if how else own.met_how,
             )
             self.changed_ties.add(contact_id)
             changed = True

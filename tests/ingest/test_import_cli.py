@@ -1,0 +1,133 @@
+"""``tiewise import …`` and ``tiewise merge`` end to end on the fixtures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlalchemy import select
+
+from tests.test_cli import run
+from tiewise.store import Store
+from tiewise.store.schema import metadata
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+def _dump(db: Path) -> dict[str, list]:
+    with Store.open(db) as store, store.connect() as connection:
+        return {
+            name: sorted(map(str, connection.execute(select(table))))
+            for name, table in metadata.tables.items()
+        }
+
+
+def _me(db: Path) -> None:
+    run(
+        db,
+        "me",
+        "--name",
+        "Eva de Wit",
+        "--email",
+        "eva@studiowit.nl",
+        "--url",
+        "linkedin.com/in/evadewit",
+    )
+
+
+def test_every_format_imports_and_a_second_import_changes_nothing(tmp_path: Path):
+    db = tmp_path / "mine.db"
+    _me(db)
+    commands = [
+        ("linkedin", str(FIXTURES / "linkedin" / "export")),
+        ("vcard", str(FIXTURES / "vcard" / "multi.vcf")),
+        ("csv", str(FIXTURES / "contacts_csv" / "google.csv")),
+        ("ics", str(FIXTURES / "ics" / "google.ics")),
+    ]
+    for kind, path in commands:
+        first = json.loads(run(db, "import", kind, path, "--json"))
+        assert set(first) == {"added", "updated", "merged", "skipped", "errors"}
+        assert first["added"] > 0, kind
+    before = _dump(db)
+    for kind, path in commands:
+        again = json.loads(run(db, "import", kind, path, "--json"))
+        assert (again["added"], again["updated"], again["merged"]) == (0, 0, 0), kind
+    assert _dump(db) == before
+    contacts = json.loads(run(db, "contacts", "--json"))
+    assert not any(c["name"] == "Eva de Wit" for c in contacts)  # me is never a contact
+    met = [c for c in contacts if c["interaction_count"] > 0]
+    assert met and all(c["last_interaction"] for c in met)
+
+
+def test_a_bad_file_fails_with_its_place_and_writes_nothing(tmp_path: Path):
+    db = tmp_path / "mine.db"
+    run(db, "import", "vcard", str(FIXTURES / "vcard" / "multi.vcf"))
+    before = _dump(db)
+    out = run(
+        db,
+        "import",
+        "vcard",
+        str(FIXTURES / "vcard" / "google_3.0.vcf"),
+        str(FIXTURES / "vcard" / "truncated.vcf"),
+        code=2,
+    )
+    assert "truncated.vcf, line" in out and "expected END:VCARD, found end of file" in out
+    assert _dump(db) == before
+    out = run(db, "import", "ics", str(FIXTURES / "vcard" / "multi.vcf"), code=2)
+    assert "multi.vcf" in out and "expected" in out
+    assert _dump(db) == before
+
+
+def test_generic_csv_needs_a_mapping_and_uses_it(tmp_path: Path):
+    db = tmp_path / "mine.db"
+    source = tmp_path / "leden.csv"
+    source.write_text("Naam,Mail,Bedrijf\nAnouk de Vries,anouk@x.nl,Radboudumc\n", encoding="utf-8")
+    out = run(db, "import", "csv", str(source), "--map", "name", code=2)
+    assert "expected FIELD=Column" in out
+    run(
+        db,
+        "import",
+        "csv",
+        str(source),
+        "--format",
+        "generic",
+        "--map",
+        "name=Naam",
+        "--map",
+        "email=Mail",
+        "--map",
+        "organisation=Bedrijf",
+    )
+    (anouk,) = json.loads(run(db, "contacts", "--json"))
+    assert (anouk["name"], anouk["emails"], anouk["organisation"]) == (
+        "Anouk de Vries",
+        ["anouk@x.nl"],
+        "Radboudumc",
+    )
+
+
+def test_merge_list_merge_review_and_unmerge(tmp_path: Path):
+    db = tmp_path / "mine.db"
+    for name in ("Anouk van der Berg", "Anouk v.d. Berg", "Sem Bakker", "Sem Bakkers"):
+        run(db, "contact", "add", name, "--org", "Radboudumc")
+    suggestions = json.loads(run(db, "merge", "--list", "--json"))
+    assert [(s["contact_a"], s["contact_b"]) for s in suggestions] == [(1, 2), (3, 4)]
+    assert suggestions[0]["reasons"][1] == "same organisation (Radboudumc)"
+    # review: merge the first, keep the second apart
+    from typer.testing import CliRunner
+
+    from tiewise.cli import app
+
+    result = CliRunner().invoke(app, ["--db", str(db), "merge", "--review"], input="m\nk\n")
+    assert result.exit_code == 0, result.output
+    assert [c["name"] for c in json.loads(run(db, "contacts", "--json"))] == [
+        "Anouk van der Berg",
+        "Sem Bakker",
+        "Sem Bakkers",
+    ]
+    assert json.loads(run(db, "merge", "--list", "--json")) == []
+    run(db, "unmerge", "2")
+    assert len(json.loads(run(db, "contacts", "--json"))) == 4
+    run(db, "merge", "3", "Sem Bakkers")
+    assert len(json.loads(run(db, "contacts", "--json"))) == 3
+    assert "already one person" in run(db, "merge", "3", "4", code=2)
