@@ -173,21 +173,38 @@ def suggest_merges(
     for members in blocks.values():
         if len(members) < 2:
             continue
-        names = [name_key(c.name) for c in members]
-        scores = process.cdist(
-            names,
-            names,
-            scorer=fuzz.token_sort_ratio,
-            dtype=np.float32,
-            score_cutoff=threshold,
-            workers=1,
-        )
-        rows, cols = np.nonzero(np.triu(scores >= threshold, k=1))
-        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+        for i, j, score in _similar_pairs([name_key(c.name) for c in members], threshold):
             a, b = sorted((members[i].id, members[j].id))  # type: ignore[type-var]
-            if (a, b) in done:
-                continue
-            suggestions.append(
-                MergeSuggestion(a, b, float(scores[i, j]), members[i].organisation or "")
-            )
+            if (a, b) not in done:
+                suggestions.append(MergeSuggestion(a, b, score, members[i].organisation or ""))
     return sorted(suggestions, key=lambda s: (-s.name_similarity, s.contact_a, s.contact_b))
+
+
+def _similar_pairs(names: list[str], threshold: float) -> list[tuple[int, int, float]]:
+    """Index pairs ``i < j`` whose names score at least ``threshold``. Identical names are
+    scored once: ``cdist`` runs over the distinct names only, and the pairs are expanded."""
+    distinct, inverse = np.unique(np.array(names, dtype=object), return_inverse=True)
+    scores = process.cdist(
+        list(distinct),
+        list(distinct),
+        scorer=fuzz.token_sort_ratio,
+        dtype=np.float32,
+        score_cutoff=threshold,
+        workers=1,
+    )
+    holders: list[list[int]] = [[] for _ in distinct]
+    for index, name in enumerate(inverse.tolist()):
+        holders[name].append(index)
+    pairs = []
+    for a, b in zip(*np.nonzero(np.triu(scores >= threshold)), strict=True):
+        score = float(scores[a, b])
+        if a == b:
+            group = holders[a]
+            pairs += [
+                (group[x], group[y], score)
+                for x in range(len(group))
+                for y in range(x + 1, len(group))
+            ]
+        else:
+            pairs += [(min(i, j), max(i, j), score) for i in holders[a] for j in holders[b]]
+    return pairs
