@@ -145,3 +145,18 @@ def test_python_dash_m_and_help_list_the_command_groups():
     )
     for command in ("demo", "contacts", "contact", "note", "me", "report"):
         assert f"  {command} " in result.stdout
+
+
+def test_rate_asks_the_least_certain_ties_first_and_saves_ratings(tmp_path: Path):
+    db = tmp_path / "mine.db"
+    run(db, "contact", "add", "Rated Already", "--closeness", "5")
+    run(db, "contact", "add", "Anouk")
+    run(db, "contact", "add", "Sem")
+    result = runner.invoke(app, ["--db", str(db), "rate"], input="4\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "Rated Already" not in result.output  # rated ties are not asked again
+    assert "1 ties rated" in result.output
+    rows = {r["name"]: r for r in json.loads(run(db, "contacts", "--json"))}
+    asked_first = "Anouk" if rows["Anouk"]["closeness"] == 4 else "Sem"
+    assert rows[asked_first]["closeness"] == 4
+    assert rows["Rated Already"]["closeness"] == 5

@@ -23,7 +23,7 @@ from rich.table import Table
 from typer.core import TyperGroup
 
 from tiewise import model
-from tiewise.analysis.strength import tie_strength
+from tiewise.analysis.strength import rating_order, tie_strength
 from tiewise.demo import build_demo
 from tiewise.errors import InputError, NotFoundError, TiewiseError
 from tiewise.i18n import LANGUAGES, text
@@ -576,6 +576,56 @@ def me(
         for key, value in result.items():
             shown = ", ".join(value) if isinstance(value, list) else value
             console.print(f"{key}: {shown or '—'}")
+
+
+# --- rating closeness
+
+
+def _read_key(prompt: str) -> str:
+    """One key press on a terminal; a line of input when stdin is not a terminal."""
+    console.print(prompt, end=" ")
+    if sys.stdin.isatty():
+        key = typer.getchar()
+        console.print(key)
+        return key.strip().lower()
+    line = sys.stdin.readline()
+    return line.strip().lower()[:1] if line else "q"
+
+
+@app.command()
+def rate(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option(help="Ask about at most this many ties.")] = 50,
+    today: Today = None,
+) -> None:
+    """Rate how close you feel (1–5), least certain ties first; one key per tie."""
+    state = _state(ctx)
+    snapshot = load_snapshot(state.store)
+    strength = tie_strength(snapshot, _parse_date(today, "--today") or date.today())
+    rated = 0
+    for position in rating_order(snapshot, strength)[:limit]:
+        contact, tie = snapshot.contacts[position], snapshot.ties[position]
+        last = snapshot.last_interaction[position]
+        console.print(
+            f"\n[bold]{contact.name}[/bold] — {contact.organisation or '—'} — "
+            f"{', '.join(tie.contexts) or '—'}\n"
+            + state.t(
+                "rate.now",
+                strength=float(strength.score[position]),
+                tie_class=state.t(f"class.{strength.tie_class[position]}"),
+                count=int(snapshot.interaction_counts[position]),
+                last="—" if np.isnat(last) else str(last.astype("datetime64[D]")),
+            ),
+            highlight=False,
+        )
+        key = _read_key(state.t("rate.prompt"))
+        if key == "q":
+            break
+        if key in ("1", "2", "3", "4", "5"):
+            with state.store.begin() as connection:
+                repo.set_closeness(connection, contact.id, int(key))  # type: ignore[arg-type]
+            rated += 1
+    console.print(state.t("rate.done", count=rated))
 
 
 # --- import

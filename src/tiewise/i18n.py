@@ -110,6 +110,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "[m] samenvoegen, [k] gescheiden houden, [s] overslaan, [q] stoppen",
     ),
     "unmerge.done": ("Restored contact(s) {ids}.", "Contact(en) {ids} hersteld."),
+    "rate.now": (
+        "now {strength:.2f} ({tie_class}); {count} interactions, the last on {last}",
+        "nu {strength:.2f} ({tie_class}); {count} contactmomenten, het laatste op {last}",
+    ),
+    "rate.prompt": (
+        "How close do you feel? 1 (distant) … 5 (very close), s skip, q quit:",
+        "Hoe dicht voel je je bij deze persoon? 1 (ver) … 5 (heel dichtbij), s overslaan, "
+        "q stoppen:",
+    ),
+    "rate.done": ("{count} ties rated.", "{count} banden beoordeeld."),
     "error": ("Error", "Fout"),
 }
 

@@ -205,3 +205,11 @@ def _reciprocity(
     counts = known.sum(axis=0)
     with np.errstate(invalid="ignore"):
         return np.where(counts > 0, np.nansum(stacked, axis=0) / np.maximum(counts, 1), np.nan)
+
+
+def rating_order(snapshot: Snapshot, strength: TieStrength) -> np.ndarray:
+    """Positions of the unrated ties, least certain class first (smallest ``margin``); ties with
+    more interactions first among equals, as a rating of them changes more."""
+    unrated = np.flatnonzero(np.isnan(snapshot.closeness))
+    order = np.lexsort((-snapshot.interaction_counts[unrated], strength.margin[unrated]))
+    return unrated[order]

@@ -258,6 +258,19 @@ def save_ties(connection: Connection, ties: Sequence[model.Tie]) -> None:
         connection.execute(insert(s.tie_context), contexts)
 
 
+def set_closeness(connection: Connection, contact_id: int, closeness: int | None) -> None:
+    """Set the self-rated closeness of the tie with a contact (creating the tie if needed)."""
+    updated = connection.execute(
+        update(s.tie).where(s.tie.c.contact_id == contact_id).values(closeness=closeness)
+    )
+    if updated.rowcount == 0:
+        connection.execute(
+            insert(s.tie).values(
+                contact_id=contact_id, closeness=closeness, status=model.TieStatus.ACTIVE.value
+            )
+        )
+
+
 def load_ties(connection: Connection) -> list[model.Tie]:
     contexts: dict[int, list[str]] = defaultdict(list)
     for contact_id, context in connection.execute(
