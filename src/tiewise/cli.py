@@ -1,6 +1,9 @@
 """The ``tiewise`` command line (Typer + Rich). Presentation only: it reads and writes through the
 store, computes through ``analysis``/``advice``, and prints.
 
+Parsers, the demo generator and rapidfuzz are imported inside the commands that need them, so
+that every other command starts fast (see docs/decisions.md).
+
 Errors a user can cause (a bad file, an unknown name) are :class:`~tiewise.errors.TiewiseError`;
 they are printed as one clear line on stderr and end the command with exit status 2.
 """
@@ -23,16 +26,13 @@ from rich.table import Table
 from typer.core import TyperGroup
 
 from tiewise import model
+from tiewise.analysis.profile import analyze as analyze_profile
 from tiewise.analysis.strength import rating_order, tie_strength
-from tiewise.demo import build_demo
 from tiewise.errors import InputError, NotFoundError, TiewiseError
 from tiewise.i18n import LANGUAGES, text
 from tiewise.identifiers import identifier
-from tiewise.ingest import merging
-from tiewise.ingest.run import parse_files
-from tiewise.ingest.writer import import_sources
 from tiewise.model import IdentifierKind as IK
-from tiewise.report.text import render_report
+from tiewise.report.text import render_analysis, render_report
 from tiewise.snapshot import Snapshot, load_snapshot
 from tiewise.store import Store
 from tiewise.store import repository as repo
@@ -141,12 +141,14 @@ def demo(
     ] = None,
 ) -> None:
     """Build the demo network (a design studio in Nijmegen) and print the report."""
+    from tiewise.demo import build_demo
+
     state = _state(ctx)
     as_of = _parse_date(today, "--today") or date.today()
     build_demo(state.store, seed=seed, today=as_of)
     console.print(state.t("demo.written", seed=seed, db=state.db))
     console.print()
-    render_report(load_snapshot(state.store), as_of, state.language, console)
+    render_report(analyze_profile(load_snapshot(state.store), as_of), state.language, console)
 
 
 @app.command()
@@ -156,12 +158,25 @@ def report(
 ) -> None:
     """Print the strategy report for your network."""
     state = _state(ctx)
-    render_report(
-        load_snapshot(state.store),
-        _parse_date(today, "--today") or date.today(),
-        state.language,
-        console,
+    as_of = _parse_date(today, "--today") or date.today()
+    render_report(analyze_profile(load_snapshot(state.store), as_of), state.language, console)
+
+
+@app.command()
+def analyze(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    today: Annotated[str | None, typer.Option(help="Analyse as of this date (YYYY-MM-DD).")] = None,
+) -> None:
+    """Tie strength, clusters, bridges, structural holes, Dunbar layers and diversity."""
+    state = _state(ctx)
+    profile = analyze_profile(
+        load_snapshot(state.store), _parse_date(today, "--today") or date.today()
     )
+    if as_json:
+        _print_json(profile.to_json())
+        return
+    render_analysis(profile, state.language, console)
 
 
 # --- contacts
@@ -637,6 +652,9 @@ Files = Annotated[list[Path], typer.Argument(help="Files to import.")]
 
 def _run_import(state: State, kind: str, paths: list[Path], as_json: bool, **options: Any) -> None:
     """Parse, write in one transaction, print the summary (or JSON)."""
+    from tiewise.ingest.run import parse_files
+    from tiewise.ingest.writer import import_sources
+
     now = datetime.now()
     show_progress = console.is_terminal and not as_json
     with Progress(console=console, transient=True, disable=not show_progress) as progress:
@@ -743,6 +761,8 @@ def merge(
     as_json: JsonOption = False,
 ) -> None:
     """Merge two contacts, or list and review suggested merges."""
+    from tiewise.ingest import merging
+
     state = _state(ctx)
     if contacts:
         if len(contacts) != 2:
@@ -801,6 +821,8 @@ def unmerge(
     contact_id: Annotated[int, typer.Argument(help="Id of a merged contact (or of the survivor).")],
 ) -> None:
     """Undo a merge: both contacts come back with all their history."""
+    from tiewise.ingest import merging
+
     state = _state(ctx)
     restored = merging.unmerge(state.store, contact_id, datetime.now())
     console.print(state.t("unmerge.done", ids=", ".join(map(str, restored))))

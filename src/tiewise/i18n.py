@@ -120,6 +120,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "q stoppen:",
     ),
     "rate.done": ("{count} ties rated.", "{count} banden beoordeeld."),
+    "analysis.shape": (
+        "{links} links among contacts (density {density}); {components} components, the largest "
+        "{largest}; {isolates} contacts without known links",
+        "{links} verbindingen tussen contacten (dichtheid {density}); {components} componenten, "
+        "de grootste {largest}; {isolates} contacten zonder bekende verbindingen",
+    ),
+    "analysis.clusters": ("Clusters (who knows whom)", "Clusters (wie kent wie)"),
+    "analysis.unclustered": ("not clustered", "niet geclusterd"),
+    "analysis.bridges": (
+        "{count} bridges (the only link to a cluster):",
+        "{count} bruggen (de enige verbinding met een cluster):",
+    ),
+    "analysis.burt": (
+        "Structural holes (Burt, ego network): effective size {effective_size}, efficiency "
+        "{efficiency}, constraint {constraint}, hierarchy {hierarchy}",
+        "Structurele gaten (Burt, egonetwerk): effectieve omvang {effective_size}, efficiëntie "
+        "{efficiency}, beperking {constraint}, hiërarchie {hierarchy}",
+    ),
+    "analysis.dunbar": (
+        "Dunbar layers filled with strong and medium ties:",
+        "Dunbar-lagen gevuld met sterke en middelsterke banden:",
+    ),
+    "analysis.diversity": ("Diversity and homophily", "Diversiteit en homofilie"),
+    "col.cluster": ("Cluster", "Cluster"),
+    "col.weak_medium": ("weak/medium", "zwak/middel"),
+    "col.density": ("Density", "Dichtheid"),
+    "col.attribute": ("Attribute", "Kenmerk"),
+    "col.categories": ("Categories", "Categorieën"),
+    "col.blau": ("Blau", "Blau"),
+    "col.iqv": ("IQV", "IQV"),
+    "col.ei_me": ("E-I me", "E-I ik"),
+    "col.ei_among": ("E-I among", "E-I onderling"),
+    "col.top": ("Largest", "Grootste"),
+    "attribute.sector": ("sector", "sector"),
+    "attribute.role": ("role", "rol"),
+    "attribute.region": ("region", "regio"),
+    "attribute.organisation": ("organisation", "organisatie"),
+    "attribute.context": ("context", "context"),
     "error": ("Error", "Fout"),
 }
 

@@ -121,15 +121,41 @@ def _canonical(contacts: Sequence[model.Contact]) -> dict[int, int]:
     return resolved
 
 
+@dataclass(frozen=True, eq=False)
+class InteractionTable:
+    """Interactions as arrays: ``times``, ``kinds``, ``directions`` per interaction, and one
+    (``rows``, ``participants``) pair per participation — interaction position, contact id."""
+
+    times: np.ndarray
+    kinds: np.ndarray
+    directions: np.ndarray
+    rows: np.ndarray
+    participants: np.ndarray
+
+    @classmethod
+    def from_records(cls, interactions: Sequence[model.Interaction]) -> InteractionTable:
+        rows = [row for row, i in enumerate(interactions) for _ in i.participants]
+        return cls(
+            times=np.array([i.occurred_at for i in interactions], dtype="datetime64[s]"),
+            kinds=np.array([i.kind.value for i in interactions], dtype=object),
+            directions=np.array([i.direction.value for i in interactions], dtype=object),
+            rows=np.array(rows, dtype=np.int64),
+            participants=np.array(
+                [p for i in interactions for p in i.participants], dtype=np.int64
+            ),
+        )
+
+
 def _members(contacts: Sequence[model.Contact], canonical: dict[int, int]) -> dict[int, list]:
-    """Survivor id → its records, the survivor first, then merged records by id."""
+    """Survivor id → its records, the survivor first, then merged records by id; in id order."""
     members: dict[int, list[model.Contact]] = {}
-    for contact in sorted((c for c in contacts if c.id is not None), key=lambda c: c.id):
-        members.setdefault(canonical[contact.id], []).append(contact)
-    return {
-        root: sorted(records, key=lambda c: (c.id != root, c.id))
-        for root, records in sorted(members.items())
-    }
+    for contact in contacts:
+        if contact.id is not None:
+            members.setdefault(canonical[contact.id], []).append(contact)
+    for root, records in members.items():
+        if len(records) > 1:
+            records.sort(key=lambda c: (c.id != root, c.id))
+    return dict(sorted(members.items()))
 
 
 def build_snapshot(
@@ -137,7 +163,7 @@ def build_snapshot(
     contacts: Sequence[model.Contact],
     ties: Sequence[model.Tie] = (),
     links: Sequence[model.ContactLink] = (),
-    interactions: Sequence[model.Interaction] = (),
+    interactions: Sequence[model.Interaction] | InteractionTable = (),
     **small: Sequence,
 ) -> Snapshot:
     """Assemble a Snapshot from domain records (used by the loader and by tests).
@@ -155,7 +181,9 @@ def build_snapshot(
 
     ties_of: dict[int, model.Tie] = {t.contact_id: t for t in ties}
     aligned_ties = tuple(
-        model.fold_tie(root, [ties_of[c.id] for c in records if c.id in ties_of])
+        ties_of.get(root) or model.Tie(contact_id=root)
+        if len(records) == 1
+        else model.fold_tie(root, [ties_of[c.id] for c in records if c.id in ties_of])
         for root, records in members.items()
     )
     closeness = np.array(
@@ -184,17 +212,25 @@ def build_snapshot(
     ).tocsr()
     link_matrix.sum_duplicates()
 
-    times = np.array([i.occurred_at for i in interactions], dtype="datetime64[s]")
-    kinds = np.array([i.kind.value for i in interactions], dtype=object)
-    directions = np.array([i.direction.value for i in interactions], dtype=object)
-    part_rows, part_cols = [], []
-    for row, interaction in enumerate(interactions):
-        for column in sorted({index[p] for p in interaction.participants if p in index}):
-            part_rows.append(row)
-            part_cols.append(column)
-    participation = sparse.csr_array(
-        (np.ones(len(part_rows)), (part_rows, part_cols)), shape=(len(interactions), n)
+    table = (
+        interactions
+        if isinstance(interactions, InteractionTable)
+        else InteractionTable.from_records(interactions)
     )
+    lookup = np.full(max(index, default=0) + 1, -1, dtype=np.int64)
+    lookup[np.fromiter(index.keys(), dtype=np.int64, count=len(index))] = np.fromiter(
+        index.values(), dtype=np.int64, count=len(index)
+    )
+    known = (table.participants >= 0) & (table.participants < lookup.size)
+    columns = np.full(table.participants.size, -1, dtype=np.int64)
+    columns[known] = lookup[table.participants[known]]
+    keep = columns >= 0
+    participation = sparse.csr_array(
+        (np.ones(int(keep.sum())), (table.rows[keep], columns[keep])),
+        shape=(table.times.size, n),
+    )
+    participation.sum_duplicates()
+    participation.data[:] = 1.0  # a merged person counts once per interaction
 
     return Snapshot(
         me=me,
@@ -205,9 +241,9 @@ def build_snapshot(
         links=_frozen_csr(link_matrix),
         context_names=context_names,
         contexts=_frozen_csr(context_matrix),
-        interaction_times=_frozen(times),
-        interaction_kinds=_frozen(kinds),
-        interaction_directions=_frozen(directions),
+        interaction_times=_frozen(table.times),
+        interaction_kinds=_frozen(table.kinds),
+        interaction_directions=_frozen(table.directions),
         participation=_frozen_csr(participation),
         _index=index,
         **{name: tuple(records) for name, records in small.items()},
@@ -222,7 +258,7 @@ def load_snapshot(store: Store) -> Snapshot:
             contacts=repo.load_contacts(connection, include_merged=True),
             ties=repo.load_ties(connection),
             links=repo.load_links(connection),
-            interactions=repo.load_interactions(connection),
+            interactions=InteractionTable(*repo.interaction_arrays(connection)),
             goals=repo.load_goals(connection),
             series=repo.load_series(connection),
             occurrences=repo.load_occurrences(connection),

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from datetime import date
 
 from rich.console import Console
 from rich.table import Table
 
 from tiewise.analysis.attendance import attendance_by_series
-from tiewise.analysis.strength import CLASSES, tie_strength
+from tiewise.analysis.profile import Profile
+from tiewise.analysis.strength import CLASSES
 from tiewise.goals import catalogue_goal
 from tiewise.i18n import text
 from tiewise.snapshot import Snapshot
@@ -29,14 +29,14 @@ def contacts_by_context(
     return sorted(counts.items(), key=lambda item: (-item[1].total(), item[0] or ""))
 
 
-def render_report(snapshot: Snapshot, today: date, language: str, console: Console) -> None:
+def render_report(profile: Profile, language: str, console: Console) -> None:
+    """The strategy report: who is in my network, its shape, my goals, my events."""
     t = lambda key, **values: text(key, language, **values)  # noqa: E731
+    snapshot, today, strength = profile.snapshot, profile.today, profile.strength
     console.print(f"[bold]{t('report.title', name=snapshot.me.name or '—')}[/bold]")
     console.print(t("report.as_of", date=today.isoformat()))
     console.print(t("report.size", count=snapshot.size))
     console.print()
-
-    strength = tie_strength(snapshot, today)
     table = Table(title=t("report.by_context"), title_justify="left")
     table.add_column(t("col.context"))
     for klass in CLASSES:
@@ -51,6 +51,7 @@ def render_report(snapshot: Snapshot, today: date, language: str, console: Conso
         t("report.all"), *(str(overall[k]) for k in CLASSES), str(snapshot.size), style="bold"
     )
     console.print(table)
+    render_analysis(profile, language, console)
 
     if snapshot.goals:
         table = Table(title=t("report.goals"), title_justify="left")
@@ -102,3 +103,86 @@ def render_report(snapshot: Snapshot, today: date, language: str, console: Conso
             visits=sum(r.visits for r in rows),
         )
     )
+
+
+def _fmt(value: float | None, digits: int = 2) -> str:
+    return "—" if value is None or value != value else f"{value:.{digits}f}"
+
+
+def render_analysis(profile: Profile, language: str, console: Console) -> None:
+    """Structure, Burt's measures for me, Dunbar layers and diversity, as tables."""
+    t = lambda key, **values: text(key, language, **values)  # noqa: E731
+    s = profile.structure
+    console.print(
+        t(
+            "analysis.shape",
+            links=s.links,
+            density=_fmt(s.density, 3),
+            components=s.components,
+            largest=s.largest_component,
+            isolates=s.isolates,
+        )
+    )
+    table = Table(title=t("analysis.clusters"), title_justify="left")
+    for key, justify in (
+        ("col.cluster", "left"),
+        ("col.contacts", "right"),
+        ("class.strong", "right"),
+        ("col.weak_medium", "right"),
+        ("col.density", "right"),
+    ):
+        table.add_column(t(key), justify=justify)  # type: ignore[arg-type]
+    for cluster in s.clusters:
+        table.add_row(
+            cluster.label,
+            str(cluster.members.size),
+            str(cluster.strong),
+            str(cluster.weak_or_medium),
+            _fmt(cluster.density),
+        )
+    if s.unclustered:
+        table.add_row(t("analysis.unclustered"), str(s.unclustered), "", "", "")
+    console.print(table)
+    if s.bridges:
+        names = [
+            f"{profile.snapshot.contacts[b.contact].name} → {s.clusters[b.cluster].label}"
+            for b in s.bridges[:10]
+        ]
+        console.print(t("analysis.bridges", count=len(s.bridges)) + " " + "; ".join(names))
+    burt = s.burt
+    console.print(
+        t(
+            "analysis.burt",
+            effective_size=_fmt(burt.effective_size, 1),
+            efficiency=_fmt(burt.efficiency),
+            constraint=_fmt(burt.constraint, 3),
+            hierarchy=_fmt(burt.hierarchy, 3),
+        )
+    )
+    console.print(
+        t("analysis.dunbar")
+        + " "
+        + ", ".join(f"{layer.filled}/{layer.capacity}" for layer in s.dunbar)
+    )
+    table = Table(title=t("analysis.diversity"), title_justify="left")
+    for key in (
+        "col.attribute",
+        "col.categories",
+        "col.blau",
+        "col.iqv",
+        "col.ei_me",
+        "col.ei_among",
+        "col.top",
+    ):
+        table.add_column(t(key), justify="left" if key in ("col.attribute", "col.top") else "right")
+    for d in profile.diversity:
+        table.add_row(
+            t(f"attribute.{d.attribute}"),
+            str(d.categories),
+            _fmt(d.blau),
+            _fmt(d.iqv),
+            _fmt(d.ei_me),
+            _fmt(d.ei_among),
+            ", ".join(f"{v} {n}" for v, n in d.top[:3]),
+        )
+    console.print(table)

@@ -11,11 +11,24 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
+import numpy as np
+from sqlalchemy import (
+    Connection,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from tiewise import model
 from tiewise.errors import NotFoundError
 from tiewise.store import schema as s
+
+_IDENTIFIER_KINDS = {kind.value: kind for kind in model.IdentifierKind}
+_TIE_STATUSES = {status.value: status for status in model.TieStatus}
 
 # --- settings and provenance
 
@@ -197,15 +210,25 @@ def load_contacts(connection: Connection, include_merged: bool = False) -> list[
             s.contact_identifier.c.value,
         ).order_by(s.contact_identifier.c.id)
     ):
-        identifiers[contact_id].append(model.Identifier(model.IdentifierKind(kind), value))
+        identifiers[contact_id].append(model.Identifier(_IDENTIFIER_KINDS[kind], value))
+    c = s.contact
+    columns = (c.c.id, *(c.c[name] for name in _CONTACT_FIELDS), c.c.merged_into_id)
+    empty: tuple[model.Identifier, ...] = ()
+    rows = connection.execute(query.with_only_columns(*columns))
     return [
         model.Contact(
-            id=row.id,
-            **{name: getattr(row, name) for name in _CONTACT_FIELDS},
-            identifiers=tuple(identifiers.get(row.id, ())),
-            merged_into=row.merged_into_id,
+            name=name,
+            id=contact_id,
+            given_name=given,
+            family_name=family,
+            organisation=organisation,
+            role=role,
+            sector=sector,
+            region=region,
+            identifiers=tuple(identifiers[contact_id]) if contact_id in identifiers else empty,
+            merged_into=merged_into,
         )
-        for row in connection.execute(query)
+        for contact_id, name, given, family, organisation, role, sector, region, merged_into in rows
     ]
 
 
@@ -286,7 +309,7 @@ def load_ties(connection: Connection) -> list[model.Tie]:
             contexts=tuple(contexts.get(row.contact_id, ())),
             met_how=row.met_how,
             met_on=row.met_on,
-            status=model.TieStatus(row.status),
+            status=_TIE_STATUSES[row.status],
             cadence_days=row.cadence_days,
         )
         for row in connection.execute(select(s.tie).order_by(s.tie.c.contact_id))
@@ -491,6 +514,36 @@ def load_interactions(connection: Connection) -> list[model.Interaction]:
         )
         for r in connection.execute(query)
     ]
+
+
+def interaction_arrays(connection: Connection) -> tuple[np.ndarray, ...]:
+    """All interactions as arrays, in time order, for the Snapshot: times (datetime64[s]),
+    kinds, directions, and the participation pairs (interaction position, contact id).
+
+    Read through a plain DBAPI cursor: at 100,000+ rows, SQLAlchemy's per-row result objects
+    cost more than the query. NumPy parses SQLite's ISO text and PostgreSQL's datetimes alike.
+    """
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute("SELECT id, occurred_at, kind, direction FROM interaction")
+        rows = cursor.fetchall()
+        cursor.execute("SELECT interaction_id, contact_id FROM interaction_participant")
+        pairs = cursor.fetchall()
+    finally:
+        cursor.close()
+    columns = list(zip(*rows, strict=True)) if rows else [(), (), (), ()]
+    ids = np.array(columns[0], dtype=np.int64)
+    times = np.array(columns[1], dtype="datetime64[s]")
+    order = np.lexsort((ids, times))
+    ids, times = ids[order], times[order]
+    kinds = np.array(columns[2], dtype=object)[order]
+    directions = np.array(columns[3], dtype=object)[order]
+    pair_columns = list(zip(*pairs, strict=True)) if pairs else [(), ()]
+    interaction_ids = np.array(pair_columns[0], dtype=np.int64)
+    contact_ids = np.array(pair_columns[1], dtype=np.int64)
+    position = np.empty(ids.max() + 1 if ids.size else 0, dtype=np.int64)
+    position[ids] = np.arange(ids.size)
+    return times, kinds, directions, position[interaction_ids], contact_ids
 
 
 def interaction_summary(connection: Connection) -> dict[int, tuple[int, datetime]]:
