@@ -67,6 +67,7 @@ Everything after the product is a handful of ``np.bincount`` passes over the tie
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -418,7 +419,7 @@ def _triangle_sums_scipy(upper: sparse.csr_array, strength: np.ndarray) -> _TieS
     )
     starts = np.unique(np.concatenate([[0], bounds, [n]]))
     parts = []
-    for start, stop in zip(starts[:-1], starts[1:], strict=True):
+    for start, stop in itertools.pairwise(starts):
         block = upper[start:stop]
         product = (full[start:stop] @ right).multiply(block != 0)
         chunk = sparse.coo_array(block * 1j + product)
