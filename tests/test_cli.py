@@ -160,3 +160,25 @@ def test_rate_asks_the_least_certain_ties_first_and_saves_ratings(tmp_path: Path
     asked_first = "Anouk" if rows["Anouk"]["closeness"] == 4 else "Sem"
     assert rows[asked_first]["closeness"] == 4
     assert rows["Rated Already"]["closeness"] == 5
+
+
+def test_measure_prints_burt_measures_for_every_node(tmp_path: Path):
+    edges = tmp_path / "edges.csv"
+    edges.write_text("source,target\nA,B\nA,C\nB,C\nC,D\nE,E\n", encoding="utf-8")
+    nodes = {
+        n["id"]: n
+        for n in json.loads(run(tmp_path / "x.db", "measure", str(edges), "--json"))["nodes"]
+    }
+    assert nodes["C"]["degree"] == 3
+    assert nodes["C"]["effective_size"] == pytest.approx(3 - 2 * 1 / 3)
+    assert nodes["D"]["constraint"] == pytest.approx(1.0)
+    assert nodes["E"]["constraint"] is None  # a self-loop only: an isolate
+    out = tmp_path / "measures.csv"
+    run(tmp_path / "x.db", "measure", str(edges), "--out", str(out))
+    assert out.read_text().splitlines()[0] == (
+        "id,degree,effective_size,efficiency,constraint,hierarchy"
+    )
+    bad = tmp_path / "bad.csv"
+    bad.write_text("source,target,weight\nA,B,x\n", encoding="utf-8")
+    message = run(tmp_path / "x.db", "measure", str(bad), "--weight", "weight", code=2)
+    assert "bad.csv, line 2, field 'weight'" in message

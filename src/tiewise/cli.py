@@ -216,6 +216,7 @@ def _contact_rows(snapshot: Snapshot, today: date) -> list[dict[str, Any]]:
 
 
 Today = Annotated[str | None, typer.Option(help="Compute as of this date (YYYY-MM-DD).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
 @app.command()
@@ -593,6 +594,45 @@ def me(
             console.print(f"{key}: {shown or '—'}")
 
 
+@app.command()
+def measure(
+    ctx: typer.Context,
+    edges: Annotated[Path, typer.Argument(help="CSV edge list: source,target[,weight].")],
+    weight: Annotated[
+        str | None, typer.Option(help="Name of the weight column (default: unweighted).")
+    ] = None,
+    directed: Annotated[bool, typer.Option(help="The edges are directed.")] = False,
+    as_json: JsonOption = False,
+    out: Annotated[Path | None, typer.Option(help="Write the measures to this CSV file.")] = None,
+) -> None:
+    """Burt's measures (effective size, efficiency, constraint, hierarchy) for every node."""
+    from tiewise.analysis.burt import burt_measures
+    from tiewise.analysis.edgelist import measures_as_json, read_edge_list, write_measures_csv
+
+    state = _state(ctx)
+    graph = read_edge_list(edges, weight=weight, directed=directed)
+    measures = burt_measures(graph.adjacency, directed=directed)
+    if out is not None:
+        write_measures_csv(out, graph, measures)
+        console.print(state.t("measure.written", count=len(graph.node_ids), file=str(out)))
+    if as_json:
+        _print_json(measures_as_json(graph, measures))
+    elif out is None:
+        table = Table()
+        for key in ("id", "degree", "effective_size", "efficiency", "constraint", "hierarchy"):
+            table.add_column(key, justify="left" if key == "id" else "right")
+        for node in measures_as_json(graph, measures)["nodes"]:
+            table.add_row(
+                node["id"],
+                str(node["degree"]),
+                *(
+                    "—" if node[k] is None else f"{node[k]:.4f}"
+                    for k in ("effective_size", "efficiency", "constraint", "hierarchy")
+                ),
+            )
+        console.print(table)
+
+
 # --- rating closeness
 
 
@@ -646,7 +686,6 @@ def rate(
 # --- import
 
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 Files = Annotated[list[Path], typer.Argument(help="Files to import.")]
 
 

@@ -158,6 +158,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "attribute.region": ("region", "regio"),
     "attribute.organisation": ("organisation", "organisatie"),
     "attribute.context": ("context", "context"),
+    "measure.written": (
+        "Measures for {count} nodes written to {file}.",
+        "Maten voor {count} knopen geschreven naar {file}.",
+    ),
     "error": ("Error", "Fout"),
 }
 

@@ -11,7 +11,7 @@ Burt's redundancy measures", *Connections* 20(1); the conventions of networkx'
 - marginal strength ``m_jq = w_jq / max_k w_jk``;
 - effective size ``ES_i = Σ_{j∈N(i)} (1 − Σ_{q≠i,j} p_iq m_jq)``; efficiency ``ES_i / n_i``;
 - dyadic constraint ``c_ij = (p_ij + Σ_{q≠i,j} p_iq p_qj)²``; constraint ``C_i = Σ_{j∈N(i)} c_ij``;
-- hierarchy (Burt 1992, p. 71: the Coleman–Theil disorder index of the c_ij)
+- hierarchy (Burt 1992, ch. 2: the Coleman–Theil disorder index of the c_ij)
   ``H_i = Σ_j (c_ij/c̄) ln(c_ij/c̄) / (N ln N)`` with ``N = n_i``, ``c̄ = C_i / N``.
 
 Decisions (each is tested):
@@ -50,17 +50,21 @@ wedges. κ (the smallest strength) keeps ``|κ/s_q| ≤ 1`` so that neither the 
 imaginary part loses precision to cancellation (errors stay near 1e-15 relative). The product
 runs in SuiteSparse:GraphBLAS (``suitesparse-graphblas``, called through its cffi bindings) as a
 masked dot product ("dot3": one sorted-list intersection per tie, multithreaded), which never
-forms the full W² and needs O(m) memory: four sparse matrices of at most 2m entries live at once.
+forms W² and needs O(m) memory: at most four sparse matrices of up to 2m entries live at once.
 
-Measured alternatives (1,000,000 nodes, 10,000,000 edges, Erdős–Rényi, 2 cores; igraph's
-``constraint`` alone takes 19 s there; see bench/RESULTS-burt.md for the current run):
-row-chunked SciPy SpGEMM masked afterwards, X and Y as two real products: 32 s (single thread,
-visits every wedge like GraphBLAS but with hash accumulators); GraphBLAS, two real masked
-products on the full mask: 7.6 s (saxpy) and 10.9 s (dot3); the same on the upper-triangle mask:
-5.0 s; one complex masked dot3 on the upper triangle (chosen): about 2.4 s for the product and
-about 5 s for all four measures. A merge-based triangle enumeration in NumPy (degree-ordered,
-vectorised ``searchsorted`` look-ups of the closing edge) needed far more time than igraph.
-Without ``suitesparse-graphblas`` the SciPy path (complex, row-chunked, masked) is used.
+Measured alternatives, for the triangle sums alone on G(n=1,000,000, m=10,000,000), 2 cores, where
+igraph's ``constraint`` alone takes about 20 s (bench/RESULTS-burt.md has the current run):
+
+- GraphBLAS, one complex masked dot3 on the upper triangle (chosen): 2.4 s;
+- GraphBLAS, X and Y as two real masked products on the upper triangle: 5.0 s; on the full
+  mask W: 7.6 s (saxpy, GraphBLAS' own choice for ``W·W``) or 10.9 s (dot3);
+- SciPy, row-chunked SpGEMM masked afterwards (single thread, hash accumulators; kept as the
+  fallback when ``suitesparse-graphblas`` is missing): 37 s;
+- NumPy, degree-ordered triangle enumeration with vectorised ``searchsorted`` look-ups of the
+  closing edge: 46 s for X alone.
+
+All four measures with the chosen product take 4–7 s there, 0.3× igraph's time for constraint
+alone, at a peak of about 1.4 GB including the input matrix.
 
 Everything after the product is a handful of ``np.bincount`` passes over the ties.
 """
@@ -193,29 +197,28 @@ def _effective_size(
     degree: np.ndarray, strength: np.ndarray, max_weight: np.ndarray, sums: _TieSums
 ) -> np.ndarray:
     """Burt's effective size ``ES_i = Σ_{j∈N(i)} (1 − Σ_q p_iq m_jq)``
-    ``= n_i − (1/s_i) Σ_j X_ij / max_k w_jk`` (Burt 1992, p. 52; Borgatti 1997)."""
-    n = degree.size
-    redundancy = np.bincount(sums.i, sums.x / max_weight[sums.j], n) + np.bincount(
-        sums.j, sums.x / max_weight[sums.i], n
+    ``= n_i − (1/s_i) Σ_j X_ij / max_k w_jk`` (Burt 1992, ch. 2; Borgatti 1997)."""
+    redundancy = _per_node(
+        degree.size, sums, sums.x / max_weight[sums.j], sums.x / max_weight[sums.i]
     )
     return degree - redundancy / strength
 
 
 def _efficiency(effective_size: np.ndarray, degree: np.ndarray) -> np.ndarray:
-    """Burt's efficiency ``ES_i / n_i`` (Burt 1992, p. 52)."""
+    """Burt's efficiency ``ES_i / n_i`` (Burt 1992, ch. 2)."""
     return effective_size / degree
 
 
 def _dyadic_constraint(strength: np.ndarray, sums: _TieSums) -> tuple[np.ndarray, np.ndarray]:
     """Burt's dyadic constraint of every tie in both directions,
     ``c_ij = (p_ij + Σ_q p_iq p_qj)² = ((w_ij + Y_ij) / s_i)²`` and
-    ``c_ji = ((w_ij + Y_ij) / s_j)²`` (Burt 1992, p. 54)."""
+    ``c_ji = ((w_ij + Y_ij) / s_j)²`` (Burt 1992, ch. 2)."""
     return (sums.v / strength[sums.i]) ** 2, (sums.v / strength[sums.j]) ** 2
 
 
 def _aggregate_constraint(n: int, sums: _TieSums, c_ij: np.ndarray, c_ji: np.ndarray) -> np.ndarray:
     """Burt's aggregate constraint ``C_i = Σ_{j∈N(i)} c_ij`` (Burt 1992, p. 55)."""
-    return np.bincount(sums.i, c_ij, n) + np.bincount(sums.j, c_ji, n)
+    return _per_node(n, sums, c_ij, c_ji)
 
 
 def _hierarchy(
@@ -227,15 +230,19 @@ def _hierarchy(
 ) -> np.ndarray:
     """Burt's hierarchy, the Coleman–Theil disorder index of the dyadic constraints:
     ``H_i = Σ_j r_ij ln r_ij / (N ln N)``, ``r_ij = c_ij / c̄``, ``c̄ = C_i / N``, ``N = n_i``
-    (Burt 1992, p. 71). NaN where ``N ln N = 0`` (degree 0 or 1)."""
-    n = degree.size
+    (Burt 1992, ch. 2). NaN where ``N ln N = 0`` (degree 0 or 1)."""
     mean = constraint / degree
     r_ij = c_ij / mean[sums.i]
     r_ji = c_ji / mean[sums.j]
-    total = np.bincount(sums.i, r_ij * np.log(r_ij), n) + np.bincount(
-        sums.j, r_ji * np.log(r_ji), n
-    )
+    total = _per_node(degree.size, sums, r_ij * np.log(r_ij), r_ji * np.log(r_ji))
     return total / (degree * np.log(degree))
+
+
+def _per_node(n: int, sums: _TieSums, at_i: np.ndarray, at_j: np.ndarray) -> np.ndarray:
+    """``Σ_j f(i, j)`` over the contacts of every node, with each tie {i, j} (stored once)
+    giving ``at_i`` to i and ``at_j`` to j."""
+    total = np.bincount(sums.i, at_i, n) + np.bincount(sums.j, at_j, n)
+    return total.astype(np.float64, copy=False)  # bincount of nothing is int
 
 
 # --- the masked product through SuiteSparse:GraphBLAS ----------------------------------------
