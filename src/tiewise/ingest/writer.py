@@ -24,12 +24,13 @@ they came from. An origin row is written only when the import changes something.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import combinations
+from typing import Protocol, TypeVar
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Table
 
 from tiewise import model
 from tiewise.ingest.identity import IdentityIndex, fold
@@ -39,6 +40,12 @@ from tiewise.store import Store
 from tiewise.store import repository as repo
 from tiewise.store import schema as s
 
+
+class _HasKey(Protocol):
+    key: str
+
+
+_Keyed = TypeVar("_Keyed", bound=_HasKey)
 _FIELDS = ("given_name", "family_name", "organisation", "role", "sector", "region")
 
 
@@ -172,7 +179,7 @@ class _Import:
     # --- people: resolved in memory, then written in bulk -----------------------------------
 
     def _identifiers_of(self, person: PersonRecord) -> tuple[model.Identifier, ...]:
-        origin = model.Origin(self.parsed.source, self.parsed.file, person.line)
+        origin = self._origin(person.line)
         identifiers = tuple(replace(i, origin=origin) for i in person.identifiers)
         if not any(i.kind != IdentifierKind.SOURCE_ID for i in identifiers):
             source_id = f"{self.parsed.source}:{person.key}"
@@ -229,7 +236,7 @@ class _Import:
             sector=person.sector,
             region=person.region,
             identifiers=identifiers,
-            origin=model.Origin(self.parsed.source, self.parsed.file, person.line),
+            origin=self._origin(person.line),
         )
         self.index.add(temporary, identifiers)
         if self.members is not None:
@@ -332,6 +339,20 @@ class _Import:
         self.summary.merged += len(self.merges)
         self.summary.updated += len(self.updated - {m for _, m in self.merges})
 
+    def _origin(self, line: int) -> model.Origin:
+        return model.Origin(self.parsed.source, self.parsed.file, line)
+
+    def _unseen(self, records: Iterable[_Keyed], table: Table) -> Iterator[_Keyed]:
+        """The records whose key is neither in ``table`` nor earlier in this source; the others
+        count as skipped (this is what makes a re-import change nothing)."""
+        known = repo.known_keys(self.connection, table)
+        for record in records:
+            if record.key in known:
+                self.summary.skipped += 1
+                continue
+            known.add(record.key)
+            yield record
+
     # --- facts --------------------------------------------------------------------------------
 
     def _contact_ids(self, keys: tuple[str, ...]) -> tuple[int, ...]:
@@ -339,14 +360,12 @@ class _Import:
         return tuple(sorted(self.index.survivor(i) for i in ids if i is not None))
 
     def _interactions(self) -> list[model.Interaction]:
-        known = repo.known_keys(self.connection, s.interaction)
         new = []
-        for record in self.parsed.interactions:
+        for record in self._unseen(self.parsed.interactions, s.interaction):
             participants = self._contact_ids(record.participants)
-            if record.key in known or not participants:
+            if not participants:
                 self.summary.skipped += 1
                 continue
-            known.add(record.key)
             new.append(
                 model.Interaction(
                     occurred_at=record.occurred_at,
@@ -358,7 +377,7 @@ class _Import:
                     subject=record.subject,
                     external_key=record.key,
                     body=record.body,
-                    origin=model.Origin(self.parsed.source, self.parsed.file, record.line),
+                    origin=self._origin(record.line),
                 )
             )
         if new:
@@ -393,14 +412,12 @@ class _Import:
         self.summary.links = len(links)
 
     def _exchanges(self) -> None:
-        known = repo.known_keys(self.connection, s.exchange)
         new = []
-        for record in self.parsed.exchanges:
+        for record in self._unseen(self.parsed.exchanges, s.exchange):
             ids = self._contact_ids((record.person,))
-            if record.key in known or not ids:
+            if not ids:
                 self.summary.skipped += 1
                 continue
-            known.add(record.key)
             new.append(
                 model.Exchange(
                     contact_id=ids[0],
@@ -409,7 +426,7 @@ class _Import:
                     occurred_on=record.occurred_on,
                     description=record.description,
                     external_key=record.key,
-                    origin=model.Origin(self.parsed.source, self.parsed.file, record.line),
+                    origin=self._origin(record.line),
                 )
             )
         if new:
@@ -417,13 +434,8 @@ class _Import:
         self.summary.added += len(new)
 
     def _invitations(self) -> None:
-        known = repo.known_keys(self.connection, s.invitation)
         new = []
-        for record in self.parsed.invitations:
-            if record.key in known:
-                self.summary.skipped += 1
-                continue
-            known.add(record.key)
+        for record in self._unseen(self.parsed.invitations, s.invitation):
             ids = self._contact_ids((record.person,)) if record.person else ()
             new.append(
                 model.Invitation(
@@ -436,7 +448,7 @@ class _Import:
                     message=record.message,
                     channel=self.parsed.source,
                     external_key=record.key,
-                    origin=model.Origin(self.parsed.source, self.parsed.file, record.line),
+                    origin=self._origin(record.line),
                 )
             )
         if new:
@@ -444,13 +456,8 @@ class _Import:
         self.summary.added += len(new)
 
     def _occurrences(self) -> None:
-        known = repo.known_keys(self.connection, s.event_occurrence)
         series = {x.name: x.id for x in repo.load_series(self.connection)}
-        for record in self.parsed.occurrences:
-            if record.key in known:
-                self.summary.skipped += 1
-                continue
-            known.add(record.key)
+        for record in self._unseen(self.parsed.occurrences, s.event_occurrence):
             if record.name not in series:
                 (series[record.name],) = repo.add_series(
                     self.connection,
@@ -470,7 +477,7 @@ class _Import:
                         ends_at=record.ends_at,
                         location=record.location,
                         external_key=record.key,
-                        origin=model.Origin(self.parsed.source, self.parsed.file, record.line),
+                        origin=self._origin(record.line),
                     )
                 ],
                 self.origin_id,
