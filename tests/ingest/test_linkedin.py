@@ -600,6 +600,13 @@ def test_profile_and_positions_describe_me():
     assert parse(EXPORT / "Connections.csv").me is None
 
 
+def test_email_addresses_csv_gives_my_own_addresses():
+    parsed = parse(EXPORT / "Email Addresses.csv", me=Me())
+    assert parsed.me is not None
+    assert [i.value for i in parsed.me.identifiers] == ["sanne@bakkeradvies.nl"]
+    assert parsed.skipped == 1  # "not-an-address"
+
+
 # --- the whole export -------------------------------------------------------------------------
 
 
@@ -612,7 +619,7 @@ def test_whole_export_counts():
         len(parsed.exchanges),
         len(parsed.invitations),
     ) == (8, 6, 3, 5, 4)
-    assert parsed.skipped == 9
+    assert parsed.skipped == 10  # incl. the invalid address in Email Addresses.csv
     assert len(parsed.warnings) == 5
     assert len({p.key for p in parsed.persons}) == len(parsed.persons)
 

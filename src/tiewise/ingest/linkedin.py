@@ -27,7 +27,8 @@ What each file becomes:
 - ``Endorsement_Received_Info.csv`` / ``Endorsement_Given_Info.csv`` and
   ``Recommendations_Received.csv`` / ``Recommendations_Given.csv`` — :class:`ExchangeRecord`
   (endorsement: the skill as description; recommendation: job title and company).
-- ``Profile.csv`` (and ``Positions.csv`` for the current organisation) — the :class:`MeRecord`.
+- ``Profile.csv`` (with ``Positions.csv`` for the current organisation and ``Email Addresses.csv``
+  for my own addresses) — the :class:`MeRecord`.
   Its name also recognises me in the messages when ``me.name`` is empty.
 
 Me is recognised by profile URL (``me``'s ``profile_url`` identifiers) or by name
@@ -95,6 +96,7 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 from dateutil import parser as dateutil_parser
 
@@ -140,6 +142,7 @@ class _Kind(Enum):
     recognises me in the messages)."""
 
     PROFILE = "Profile"
+    EMAIL_ADDRESSES = "Email Addresses"
     POSITIONS = "Positions"
     CONNECTIONS = "Connections"
     INVITATIONS = "Invitations"
@@ -173,6 +176,11 @@ _SPECS: dict[_Kind, _Spec] = {
     _Kind.PROFILE: _Spec(
         ("First Name", "Last Name", "Headline"),
         "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,...",
+    ),
+    _Kind.EMAIL_ADDRESSES: _Spec(
+        ("Email Address", "Primary"),
+        "Email Address,Confirmed,Primary,Updated On",
+        name_hint="email",
     ),
     _Kind.POSITIONS: _Spec(
         ("Company Name", "Title", "Finished On"),
@@ -651,7 +659,7 @@ class _Builder:
     is_me: _MeMatcher
     keep_text: bool
     persons: dict[str, PersonRecord] = field(default_factory=dict)
-    profile: dict[str, str | None] = field(default_factory=dict)
+    profile: dict[str, Any] = field(default_factory=dict)  # what the export says of me
     seen: set[str] = field(default_factory=set)  # keys of invitations and exchanges
     conversations: dict[str, _Conversation] = field(default_factory=dict)
 
@@ -735,6 +743,7 @@ class _Builder:
         if self.profile:
             parsed.me = MeRecord(
                 name=self.profile.get("name"),
+                identifiers=tuple(self.profile.get("emails", ())),
                 organisation=self.profile.get("organisation"),
                 role=self.profile.get("role"),
                 region=self.profile.get("region"),
@@ -758,6 +767,16 @@ def _read_profile(table: _Table, out: _Builder) -> None:
         name=name or None, role=row.get("Headline") or None, region=row.get("Geo Location") or None
     )
     out.is_me.add_name(name)
+
+
+def _read_email_addresses(table: _Table, out: _Builder) -> None:
+    """My own e-mail addresses: they recognise me in calendars and contact lists."""
+    for row in table.rows:
+        email = None if row.blank else _email(row.get("Email Address"))
+        if email is None:
+            out.skip()
+            continue
+        out.profile.setdefault("emails", []).append(email)
 
 
 def _read_positions(table: _Table, out: _Builder) -> None:
@@ -1032,6 +1051,7 @@ def _exchange(
 
 _READERS: dict[_Kind, Callable[[_Table, _Builder], None]] = {
     _Kind.PROFILE: _read_profile,
+    _Kind.EMAIL_ADDRESSES: _read_email_addresses,
     _Kind.POSITIONS: _read_positions,
     _Kind.CONNECTIONS: _read_connections,
     _Kind.INVITATIONS: _read_invitations,
