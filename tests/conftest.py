@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tiewise.demo import build_demo
 from tiewise.store import Store
 
 DEMO_TODAY = date(2026, 11, 1)
+
+# CI runs the property tests with a fixed search (the same examples every run), so a build never
+# fails by chance; local runs keep exploring new examples and remember failures in .hypothesis/.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture

@@ -297,7 +297,15 @@ def _zip_files(path: Path) -> list[_CsvFile]:
                 for info in archive.infolist()
                 if not info.is_dir() and (kind := _kind_by_name(info.filename)) is not None
             ]
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, struct.error) as error:
+    # IndexError: zipfile's is_dir() on a member whose name a corrupt directory left empty
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        ValueError,
+        IndexError,
+        struct.error,
+    ) as error:
         raise ImportFormatError(
             path, "a readable zip archive", f"a corrupt zip ({error})"
         ) from None
