@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 import numpy as np
 from sqlalchemy import (
@@ -29,6 +29,26 @@ from tiewise.store import schema as s
 
 _IDENTIFIER_KINDS = {kind.value: kind for kind in model.IdentifierKind}
 _TIE_STATUSES = {status.value: status for status in model.TieStatus}
+
+
+def _raw_rows(connection: Connection, sql: str) -> list[tuple]:
+    """Rows of a constant query through the plain DBAPI cursor. At tens of thousands of rows
+    SQLAlchemy's per-row result objects cost more than the query, so the loaders the Snapshot
+    needs (contacts, ties, links, interactions) read this way."""
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _date(value: date | str | None) -> date | None:
+    """A DATE column as read by the driver: PostgreSQL gives dates, SQLite ISO text."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
 
 # --- settings and provenance
 
@@ -199,22 +219,18 @@ def update_contacts(connection: Connection, contacts: Sequence[model.Contact]) -
 
 def load_contacts(connection: Connection, include_merged: bool = False) -> list[model.Contact]:
     """All contacts ordered by id, with their identifiers; merged-away contacts only on request."""
-    query = select(s.contact).order_by(s.contact.c.id)
-    if not include_merged:
-        query = query.where(s.contact.c.merged_into_id.is_(None))
     identifiers: dict[int, list[model.Identifier]] = defaultdict(list)
-    for contact_id, kind, value in connection.execute(
-        select(
-            s.contact_identifier.c.contact_id,
-            s.contact_identifier.c.kind,
-            s.contact_identifier.c.value,
-        ).order_by(s.contact_identifier.c.id)
+    for contact_id, kind, value in _raw_rows(
+        connection, "SELECT contact_id, kind, value FROM contact_identifier ORDER BY id"
     ):
         identifiers[contact_id].append(model.Identifier(_IDENTIFIER_KINDS[kind], value))
-    c = s.contact
-    columns = (c.c.id, *(c.c[name] for name in _CONTACT_FIELDS), c.c.merged_into_id)
+    where = "" if include_merged else " WHERE merged_into_id IS NULL"
+    rows = _raw_rows(
+        connection,
+        "SELECT id, name, given_name, family_name, organisation, role, sector, region, "
+        f"merged_into_id FROM contact{where} ORDER BY id",
+    )
     empty: tuple[model.Identifier, ...] = ()
-    rows = connection.execute(query.with_only_columns(*columns))
     return [
         model.Contact(
             name=name,
@@ -296,23 +312,26 @@ def set_closeness(connection: Connection, contact_id: int, closeness: int | None
 
 def load_ties(connection: Connection) -> list[model.Tie]:
     contexts: dict[int, list[str]] = defaultdict(list)
-    for contact_id, context in connection.execute(
-        select(s.tie_context.c.contact_id, s.tie_context.c.context).order_by(
-            s.tie_context.c.contact_id, s.tie_context.c.context
-        )
+    for contact_id, context in _raw_rows(
+        connection, "SELECT contact_id, context FROM tie_context ORDER BY contact_id, context"
     ):
         contexts[contact_id].append(context)
+    rows = _raw_rows(
+        connection,
+        "SELECT contact_id, closeness, met_how, met_on, status, cadence_days FROM tie "
+        "ORDER BY contact_id",
+    )
     return [
         model.Tie(
-            contact_id=row.contact_id,
-            closeness=row.closeness,
-            contexts=tuple(contexts.get(row.contact_id, ())),
-            met_how=row.met_how,
-            met_on=row.met_on,
-            status=_TIE_STATUSES[row.status],
-            cadence_days=row.cadence_days,
+            contact_id=contact_id,
+            closeness=closeness,
+            contexts=tuple(contexts.get(contact_id, ())),
+            met_how=met_how,
+            met_on=_date(met_on),
+            status=_TIE_STATUSES[status],
+            cadence_days=cadence_days,
         )
-        for row in connection.execute(select(s.tie).order_by(s.tie.c.contact_id))
+        for contact_id, closeness, met_how, met_on, status, cadence_days in rows
     ]
 
 
@@ -443,14 +462,14 @@ def _combine_links(
 
 
 def load_links(connection: Connection) -> list[model.ContactLink]:
-    query = select(s.contact_link).order_by(
-        s.contact_link.c.contact_a, s.contact_link.c.contact_b, s.contact_link.c.source
+    rows = _raw_rows(
+        connection,
+        "SELECT contact_a, contact_b, source, evidence_count, first_seen, last_seen "
+        "FROM contact_link ORDER BY contact_a, contact_b, source",
     )
     return [
-        model.ContactLink(
-            r.contact_a, r.contact_b, r.source, r.evidence_count, r.first_seen, r.last_seen
-        )
-        for r in connection.execute(query)
+        model.ContactLink(a, b, source, evidence, _date(first), _date(last))
+        for a, b, source, evidence, first, last in rows
     ]
 
 
@@ -519,18 +538,9 @@ def load_interactions(connection: Connection) -> list[model.Interaction]:
 def interaction_arrays(connection: Connection) -> tuple[np.ndarray, ...]:
     """All interactions as arrays, in time order, for the Snapshot: times (datetime64[s]),
     kinds, directions, and the participation pairs (interaction position, contact id).
-
-    Read through a plain DBAPI cursor: at 100,000+ rows, SQLAlchemy's per-row result objects
-    cost more than the query. NumPy parses SQLite's ISO text and PostgreSQL's datetimes alike.
-    """
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute("SELECT id, occurred_at, kind, direction FROM interaction")
-        rows = cursor.fetchall()
-        cursor.execute("SELECT interaction_id, contact_id FROM interaction_participant")
-        pairs = cursor.fetchall()
-    finally:
-        cursor.close()
+    NumPy parses SQLite's ISO text and PostgreSQL's datetimes alike."""
+    rows = _raw_rows(connection, "SELECT id, occurred_at, kind, direction FROM interaction")
+    pairs = _raw_rows(connection, "SELECT interaction_id, contact_id FROM interaction_participant")
     columns = list(zip(*rows, strict=True)) if rows else [(), (), (), ()]
     ids = np.array(columns[0], dtype=np.int64)
     times = np.array(columns[1], dtype="datetime64[s]")
