@@ -255,18 +255,6 @@ def load_contact(connection: Connection, contact_id: int) -> model.Contact:
     raise NotFoundError(f"no contact with id {contact_id}")
 
 
-def count_contacts(connection: Connection) -> int:
-    return (
-        connection.scalar(
-            select(func.count()).select_from(s.contact).where(s.contact.c.merged_into_id.is_(None))
-        )
-        or 0
-    )
-
-
-# --- ties, notes, topics
-
-
 def save_ties(connection: Connection, ties: Sequence[model.Tie]) -> None:
     """Insert or replace the tie (and its contexts) of each contact."""
     if not ties:
