@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date, datetime
 
 import numpy as np
@@ -94,6 +95,7 @@ def test_loader_reads_everything_from_the_store(store):
         repo.add_goal(connection, M.Goal("fun"))
         repo.add_outcomes(connection, [M.Outcome(M.OutcomeKind.FUN, date(2026, 1, 1))])
     snapshot = load_snapshot(store)
+    assert gc.isenabled()  # the collector, paused while loading, runs again
     assert snapshot.me.name == "Eva"
     assert snapshot.size == 3
     assert snapshot.links.toarray().tolist() == [[0, 4, 0], [4, 0, 0], [0, 0, 0]]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,7 +17,12 @@ from tiewise import model
 from tiewise.errors import StoreError
 from tiewise.store import Store
 from tiewise.store import repository as repo
-from tiewise.store.database import APPLICATION_ID, current_revision, head_revision
+from tiewise.store.database import (
+    APPLICATION_ID,
+    SCHEMA_HEAD,
+    current_revision,
+    head_revision,
+)
 from tiewise.store.schema import metadata
 
 M = model
@@ -28,6 +35,23 @@ def test_migrating_an_empty_database_yields_exactly_the_schema(store: Store):
     assert differences == []
     assert tables == set(metadata.tables) | {"alembic_version"}
     assert current_revision(store.engine) == head_revision()
+
+
+def test_the_schema_head_constant_names_the_newest_migration():
+    assert head_revision() == SCHEMA_HEAD
+
+
+def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path: Path):
+    Store.open(tmp_path / "t.db").close()
+    code = (
+        "import sys; from tiewise.store import Store; "
+        f"Store.open({str(tmp_path / 't.db')!r}).close(); "
+        "print(any(name.startswith('alembic') for name in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
 
 
 def test_sqlite_is_configured_for_safety(store: Store, tmp_path: Path):

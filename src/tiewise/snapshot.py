@@ -16,7 +16,9 @@ Small relations (goals, events, outcomes …) are tuples of domain records.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -158,11 +160,28 @@ def _members(contacts: Sequence[model.Contact], canonical: dict[int, int]) -> di
     return dict(sorted(members.items()))
 
 
+@dataclass(frozen=True, eq=False)
+class LinkTable:
+    """Links as arrays: contact ids ``a`` and ``b`` and the ``evidence`` count of each link."""
+
+    a: np.ndarray
+    b: np.ndarray
+    evidence: np.ndarray
+
+    @classmethod
+    def from_records(cls, links: Sequence[model.ContactLink]) -> LinkTable:
+        return cls(
+            a=np.array([link.contact_a for link in links], dtype=np.int64),
+            b=np.array([link.contact_b for link in links], dtype=np.int64),
+            evidence=np.array([link.evidence_count for link in links], dtype=np.int64),
+        )
+
+
 def build_snapshot(
     me: model.Me,
     contacts: Sequence[model.Contact],
     ties: Sequence[model.Tie] = (),
-    links: Sequence[model.ContactLink] = (),
+    links: Sequence[model.ContactLink] | LinkTable = (),
     interactions: Sequence[model.Interaction] | InteractionTable = (),
     **small: Sequence,
 ) -> Snapshot:
@@ -199,10 +218,14 @@ def build_snapshot(
     )
     context_matrix.data[:] = 1.0
 
-    a = np.array([index[link.contact_a] for link in links], dtype=np.int64)
-    b = np.array([index[link.contact_b] for link in links], dtype=np.int64)
-    weight = np.array([link.evidence_count for link in links], dtype=np.float64)
-    keep = a != b
+    lookup = np.full(max(index, default=0) + 1, -1, dtype=np.int64)
+    lookup[np.fromiter(index.keys(), dtype=np.int64, count=len(index))] = np.fromiter(
+        index.values(), dtype=np.int64, count=len(index)
+    )
+    link_table = links if isinstance(links, LinkTable) else LinkTable.from_records(links)
+    a, b = lookup[link_table.a], lookup[link_table.b]
+    weight = link_table.evidence.astype(np.float64)
+    keep = (a >= 0) & (b >= 0) & (a != b)
     link_matrix = sparse.coo_array(
         (
             np.concatenate([weight[keep], weight[keep]]),
@@ -216,10 +239,6 @@ def build_snapshot(
         interactions
         if isinstance(interactions, InteractionTable)
         else InteractionTable.from_records(interactions)
-    )
-    lookup = np.full(max(index, default=0) + 1, -1, dtype=np.int64)
-    lookup[np.fromiter(index.keys(), dtype=np.int64, count=len(index))] = np.fromiter(
-        index.values(), dtype=np.int64, count=len(index)
     )
     known = (table.participants >= 0) & (table.participants < lookup.size)
     columns = np.full(table.participants.size, -1, dtype=np.int64)
@@ -250,14 +269,31 @@ def build_snapshot(
     )
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while building many small acyclic records.
+
+    Loading 35,000 contacts creates several hundred thousand objects; every 700 allocations the
+    collector would rescan them all, which cost 0.35–0.45 s of a 0.85 s load. The records hold no
+    reference cycles, so nothing is left uncollected; the collector resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_snapshot(store: Store) -> Snapshot:
     """Read the whole network of the store's user into a Snapshot (one read transaction)."""
-    with store.connect() as connection:
+    with _collector_paused(), store.connect() as connection:
         return build_snapshot(
             me=repo.load_me(connection),
             contacts=repo.load_contacts(connection, include_merged=True),
             ties=repo.load_ties(connection),
-            links=repo.load_links(connection),
+            links=LinkTable(*repo.link_arrays(connection)),
             interactions=InteractionTable(*repo.interaction_arrays(connection)),
             goals=repo.load_goals(connection),
             series=repo.load_series(connection),

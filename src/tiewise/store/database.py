@@ -14,16 +14,17 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 
 from tiewise.errors import StoreError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 #: Written into the SQLite header (``PRAGMA application_id``) by the first migration: "TWIS".
 APPLICATION_ID = 0x54574953
@@ -46,21 +47,33 @@ def database_url(target: str | os.PathLike[str]) -> str:
 
 
 def _alembic_config(url: str) -> Config:
+    from alembic.config import Config  # Alembic is imported only when a migration may run
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 
 
+SCHEMA_HEAD = "0002"
+"""The newest migration's revision, so that opening an up-to-date database needs no Alembic
+import (about 0.1 s); a test checks it against the migrations directory."""
+
+
+def _scripts() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config("sqlite://"))
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config("sqlite://")).get_current_head()
+    head = _scripts().get_current_head()
     assert head is not None, "the migrations directory has no head revision"
     return head
 
 
 def _known_revisions() -> set[str]:
-    scripts = ScriptDirectory.from_config(_alembic_config("sqlite://"))
-    return {script.revision for script in scripts.walk_revisions()}
+    return {script.revision for script in _scripts().walk_revisions()}
 
 
 def _check_sqlite_file(path: Path) -> None:
@@ -99,7 +112,7 @@ def _check_sqlite_file(path: Path) -> None:
 
 
 def _check_revision(where: object, revision: str | None) -> None:
-    if revision is not None and revision not in _known_revisions():
+    if revision is not None and revision != SCHEMA_HEAD and revision not in _known_revisions():
         raise StoreError(
             where,
             f"schema revision {head_revision()} or older",
@@ -176,12 +189,20 @@ def _check_server_database(engine: Engine, url: str) -> None:
             "a database with other tables",
         )
     with engine.connect() as connection:
-        _check_revision(url, MigrationContext.configure(connection).get_current_revision())
+        _check_revision(url, _stored_revision(connection))
+
+
+def _stored_revision(connection: Connection) -> str | None:
+    """The schema revision recorded by Alembic (its ``alembic_version`` table), read with plain
+    SQL so that opening an up-to-date database does not import Alembic."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return _stored_revision(connection)
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
@@ -191,8 +212,10 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     and drops the old one, and with foreign keys on, that drop would cascade-delete the rows
     that refer to it. Integrity is checked (``PRAGMA foreign_key_check``) before committing.
     """
-    if current_revision(engine) == head_revision() and revision == "head":
+    if revision == "head" and current_revision(engine) == SCHEMA_HEAD:
         return
+    from alembic import command
+
     config = _alembic_config(engine.url.render_as_string(hide_password=False))
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:

@@ -461,6 +461,14 @@ def load_links(connection: Connection) -> list[model.ContactLink]:
     ]
 
 
+def link_arrays(connection: Connection) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """All links as three int64 arrays — contact a, contact b, evidence count — for the Snapshot,
+    which needs no more of them (one array read instead of a record per link)."""
+    rows = _raw_rows(connection, "SELECT contact_a, contact_b, evidence_count FROM contact_link")
+    table = np.array(rows, dtype=np.int64).reshape(-1, 3)
+    return table[:, 0].copy(), table[:, 1].copy(), table[:, 2].copy()
+
+
 def add_interactions(
     connection: Connection, interactions: Sequence[model.Interaction], origin_id: int | None = None
 ) -> list[int]:
@@ -536,9 +544,8 @@ def interaction_arrays(connection: Connection) -> tuple[np.ndarray, ...]:
     ids, times = ids[order], times[order]
     kinds = np.array(columns[2], dtype=object)[order]
     directions = np.array(columns[3], dtype=object)[order]
-    pair_columns = list(zip(*pairs, strict=True)) if pairs else [(), ()]
-    interaction_ids = np.array(pair_columns[0], dtype=np.int64)
-    contact_ids = np.array(pair_columns[1], dtype=np.int64)
+    pair_table = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    interaction_ids, contact_ids = pair_table[:, 0], pair_table[:, 1].copy()
     position = np.empty(ids.max() + 1 if ids.size else 0, dtype=np.int64)
     position[ids] = np.arange(ids.size)
     return times, kinds, directions, position[interaction_ids], contact_ids
