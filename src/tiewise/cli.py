@@ -174,7 +174,7 @@ def analyze(
         load_snapshot(state.store), _parse_date(today, "--today") or date.today()
     )
     if as_json:
-        _print_json(profile.to_json())
+        _print_json(profile.to_json(state.language))
         return
     render_analysis(profile, state.language, console)
 

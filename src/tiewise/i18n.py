@@ -34,6 +34,60 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{hours:.0f} hours at {visits} events in the last 12 months",
         "{hours:.0f} uur op {visits} evenementen in de afgelopen 12 maanden",
     ),
+    "fit.everyone": ("all contacts", "alle contacten"),
+    "fit.summary": ("For {goal} ({segment}): {parts}.", "Voor {goal} ({segment}): {parts}."),
+    "fit.instrumental": (
+        "{ties} weak or medium ties, in {clusters} of {all_clusters} clusters, {bridging} "
+        "bridging; constraint {constraint}",
+        "{ties} zwakke of middelsterke banden, in {clusters} van {all_clusters} clusters, "
+        "{bridging} overbruggend; constraint {constraint}",
+    ),
+    "fit.being_known": (
+        "others start {share} of your contacts, {invitations} invitations received this year",
+        "anderen beginnen {share} van je contacten, {invitations} uitnodigingen ontvangen dit jaar",
+    ),
+    "fit.expressive": (
+        "{strong} strong ties, density within their circles {density}, similar to you {similarity}",
+        "{strong} sterke banden, dichtheid binnen hun kringen {density}, "
+        "gelijk aan jou {similarity}",
+    ),
+    "gap.none": ("No clear gap.", "Geen duidelijk gat."),
+    "gap.segment_ties": (
+        "Add weak ties in {segment}: acquaintances, not friends, bring opportunities.",
+        "Leg lichte contacten in {segment}: kennissen, geen vrienden, brengen kansen.",
+    ),
+    "gap.cluster_span": (
+        "Your ties in {segment} sit in few circles; meet people in other clusters.",
+        "Je banden in {segment} zitten in weinig kringen; ontmoet mensen in andere clusters.",
+    ),
+    "gap.low_constraint": (
+        "Your contacts in {segment} all know each other; find people outside that group.",
+        "Je contacten in {segment} kennen elkaar allemaal; zoek mensen buiten die groep.",
+    ),
+    "gap.bridging_ties": (
+        "None of your ties in {segment} bridges to another circle; look for brokers.",
+        "Geen van je banden in {segment} slaat een brug naar een andere kring; zoek verbinders.",
+    ),
+    "gap.being_known": (
+        "You start most contacts yourself; be visible so that others come to you.",
+        "Je begint de meeste contacten zelf; wees zichtbaar zodat anderen naar jou komen.",
+    ),
+    "gap.strong_ties": (
+        "Deepen a few ties in {segment}: too few are strong.",
+        "Verdiep een paar banden in {segment}: te weinig zijn sterk.",
+    ),
+    "gap.closure": (
+        "Your strong ties hardly know each other; bring them together.",
+        "Je sterke banden kennen elkaar nauwelijks; breng ze samen.",
+    ),
+    "gap.similarity": (
+        "Your strong ties share little with you; like-minded people fit this goal.",
+        "Je sterke banden delen weinig met jou; gelijkgestemden passen bij dit doel.",
+    ),
+    # --- advice: portfolio
+    # --- advice: invitations
+    # --- advice: introductions
+    # --- advice: weekly plan
     "col.context": ("Context", "Context"),
     "col.contacts": ("Contacts", "Contacten"),
     "col.class": ("Class", "Klasse"),

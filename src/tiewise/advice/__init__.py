@@ -1,1 +1,2 @@
-"""Advice: actions derived from the analysis, each carrying the figures that drove it."""
+"""Advice: numbers from ``analysis/`` turned into actions, each carrying the reasons (with the
+figures) that drove it. Pure functions of a Profile (a Snapshot analysed as of a date)."""

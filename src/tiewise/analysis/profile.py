@@ -10,6 +10,8 @@ from datetime import date
 from typing import Any
 
 from tiewise.analysis.diversity import AttributeDiversity, diversity
+from tiewise.analysis.fit import GoalFit, GoalRelevance, fit_to_json, goal_fit, goal_relevance
+from tiewise.analysis.known import BeingKnown, being_known
 from tiewise.analysis.strength import TieStrength, tie_strength
 from tiewise.analysis.structure import EgoStructure, ego_structure
 from tiewise.snapshot import Snapshot
@@ -22,8 +24,11 @@ class Profile:
     strength: TieStrength
     structure: EgoStructure
     diversity: list[AttributeDiversity]
+    known: BeingKnown
+    relevance: GoalRelevance
+    fit: list[GoalFit]
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, language: str = "en") -> dict[str, Any]:
         """The contract of ``tiewise analyze --json`` (documented in docs/analysis.md)."""
         s, snap = self.structure, self.snapshot
         ids = snap.contact_ids
@@ -93,6 +98,8 @@ class Profile:
                 }
                 for d in self.diversity
             ],
+            "being_known": self.known.to_json(),
+            "fit": fit_to_json(self.fit, language),
         }
 
 
@@ -103,12 +110,19 @@ def _number(value: float | None) -> float | None:
 
 
 def analyze(snapshot: Snapshot, today: date, seed: int = 0) -> Profile:
-    """Tie strength, structure and diversity of ``snapshot`` as of ``today``."""
+    """Tie strength, structure, diversity, being known and goal fit of ``snapshot`` as of
+    ``today``."""
     strength = tie_strength(snapshot, today)
+    structure = ego_structure(snapshot, strength, seed)
+    known = being_known(snapshot, today)
+    relevance = goal_relevance(snapshot, strength, structure)
     return Profile(
         today=today,
         snapshot=snapshot,
         strength=strength,
-        structure=ego_structure(snapshot, strength, seed),
+        structure=structure,
         diversity=diversity(snapshot),
+        known=known,
+        relevance=relevance,
+        fit=goal_fit(snapshot, strength, structure, known, relevance),
     )
