@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -33,3 +34,11 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with Store.open(path) as opened:
         build_demo(opened, seed=1, today=DEMO_TODAY)
     return path
+
+
+@pytest.fixture
+def demo_copy(demo_db: Path, tmp_path: Path) -> Path:
+    """A copy of the demo database that a test may change."""
+    target = tmp_path / "demo.db"
+    shutil.copy(demo_db, target)
+    return target

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,13 +19,6 @@ def run(db: Path, *args: str, code: int = 0, lang: str = "en") -> str:
     result = runner.invoke(app, ["--db", str(db), "--lang", lang, *args])
     assert result.exit_code == code, (result.output, result.exception)
     return result.output
-
-
-@pytest.fixture
-def demo_copy(demo_db: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "demo.db"
-    shutil.copy(demo_db, target)
-    return target
 
 
 def test_contacts_json_lists_every_contact_with_the_promised_fields(demo_db: Path):

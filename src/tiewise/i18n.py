@@ -85,6 +85,61 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Je sterke banden delen weinig met jou; gelijkgestemden passen bij dit doel.",
     ),
     # --- advice: portfolio
+    "fit.title": (
+        "Goals and how well your network serves them",
+        "Doelen en hoe goed je netwerk ze dient",
+    ),
+    "col.fit": ("Fit", "Passing"),
+    "col.what_you_have": ("What you have", "Wat je hebt"),
+    "col.gap": ("Gap", "Gat"),
+    "col.key": ("Key", "Sleutel"),
+    "col.ties_needed": ("Ties it needs", "Banden die het vraagt"),
+    "col.hours_month": ("h/month", "u/maand"),
+    "col.why": ("Why", "Waarom"),
+    "goals.custom_hint": (
+        "Your own goal: tiewise goals add custom --label TEXT "
+        "--class expressive|instrumental|mixed",
+        "Een eigen doel: tiewise goals add custom --label TEKST "
+        "--class expressive|instrumental|mixed",
+    ),
+    "goals.added": ("Goal added: {goal}", "Doel toegevoegd: {goal}"),
+    "goals.updated": ("Goal updated: {goal}", "Doel bijgewerkt: {goal}"),
+    "goals.removed": ("Goal removed: {goal}", "Doel verwijderd: {goal}"),
+    "portfolio.title": ("Where to invest your time", "Waar je je tijd in steekt"),
+    "portfolio.budget": (
+        "{used:.2f} of {budget:.2f} hours a month planned; {protected} ties protected",
+        "{used:.2f} van {budget:.2f} uur per maand ingepland; {protected} banden beschermd",
+    ),
+    "portfolio.focus": ("Focus: invest", "Focus: investeren"),
+    "portfolio.reactivate": ("Reactivate", "Opnieuw oppakken"),
+    "portfolio.maintain": ("Maintain cheaply", "Onderhouden, zuinig"),
+    "portfolio.let_go": ("Let go", "Loslaten (ontvrienden)"),
+    "portfolio.serves": (
+        "serves {goal} (relevance {relevance})",
+        "dient {goal} (relevantie {relevance})",
+    ),
+    "portfolio.tie": ("{klass} tie, strength {strength}", "band: {klass}, sterkte {strength}"),
+    "portfolio.bridging": (
+        "{share:.0%} of their links reach other circles",
+        "{share:.0%} van hun verbindingen reikt naar andere kringen",
+    ),
+    "portfolio.never": (
+        "no contact recorded ({interactions} interactions)",
+        "geen contact vastgelegd ({interactions} interacties)",
+    ),
+    "portfolio.silent": ("last contact {days} days ago", "laatste contact {days} dagen geleden"),
+    "portfolio.dormant": (
+        "dormant for {days} days; reactivated ties bring new knowledge cheaply",
+        "{days} dagen slapend; een gewekte band brengt goedkoop nieuwe kennis",
+    ),
+    "portfolio.low_value": (
+        "serves your goals little (value {value} of 1)",
+        "dient je doelen weinig (waarde {value} van 1)",
+    ),
+    "portfolio.no_reciprocity": (
+        "no reciprocity: {inbound} contacts started by them, {received} favours received",
+        "geen wederkerigheid: {inbound} contacten door hen begonnen, {received} gunsten ontvangen",
+    ),
     # --- advice: invitations
     # --- advice: introductions
     # --- advice: weekly plan

@@ -565,6 +565,17 @@ def interaction_summary(connection: Connection) -> dict[int, tuple[int, datetime
 # --- goals
 
 
+def _insert_targets(
+    connection: Connection, goal_id: int, targets: Sequence[model.GoalTarget]
+) -> None:
+    rows = sorted({(t.attribute.value, t.value) for t in targets})
+    if rows:
+        connection.execute(
+            insert(s.goal_target),
+            [{"goal_id": goal_id, "attribute": a, "value": v} for a, v in rows],
+        )
+
+
 def add_goal(connection: Connection, goal: model.Goal) -> int:
     goal_id = connection.execute(
         insert(s.goal)
@@ -576,12 +587,7 @@ def add_goal(connection: Connection, goal: model.Goal) -> int:
         )
         .returning(s.goal.c.id)
     ).scalar_one()
-    targets = {(t.attribute.value, t.value) for t in goal.targets}
-    if targets:
-        connection.execute(
-            insert(s.goal_target),
-            [{"goal_id": goal_id, "attribute": a, "value": v} for a, v in sorted(targets)],
-        )
+    _insert_targets(connection, goal_id, goal.targets)
     return goal_id
 
 
@@ -604,6 +610,28 @@ def load_goals(connection: Connection) -> list[model.Goal]:
         )
         for r in connection.execute(select(s.goal).order_by(s.goal.c.id))
     ]
+
+
+def update_goal(connection: Connection, goal_id: int, goal: model.Goal) -> None:
+    """Replace the priority, label, class and targets of goal ``goal_id`` (its id, and so the
+    outcomes that refer to it, stay)."""
+    connection.execute(
+        update(s.goal)
+        .where(s.goal.c.id == goal_id)
+        .values(
+            label=goal.label,
+            priority=goal.priority,
+            goal_class=goal.goal_class.value if goal.goal_class else None,
+        )
+    )
+    connection.execute(delete(s.goal_target).where(s.goal_target.c.goal_id == goal_id))
+    _insert_targets(connection, goal_id, goal.targets)
+
+
+def remove_goal(connection: Connection, goal_id: int) -> None:
+    """Delete a goal and its targets; outcomes that served it keep existing without a goal."""
+    connection.execute(delete(s.goal_target).where(s.goal_target.c.goal_id == goal_id))
+    connection.execute(delete(s.goal).where(s.goal.c.id == goal_id))
 
 
 # --- events, attendance, outcomes

@@ -1,0 +1,394 @@
+"""Selective investment: whom to invest in (focus), keep cheaply (maintain), let go and reactivate.
+
+The seed article's claim: investing in a limited number of relationships that serve one's goals
+yields more than a large network, and choosing means letting go. Under a time budget of ``B``
+hours per month (default 8, two hours a week), each tie gets a level — none, *maintain* or
+*focus* — that costs hours per month (``FOCUS_HOURS`` by tie class; ``MAINTAIN_HOURS``) and
+yields a share of the tie's relevance to each goal (focus 1, maintain ``MAINTAIN_SHARE``).
+Relevance ``r[g, i]`` comes from ``analysis/fit.py``.
+
+Objective (monotone submodular in the chosen levels; Lin 2001 and Burt 1992 for the grouping):
+
+    F = Σ_g π_g Σ_{c ∈ groups(g)} φ_g(R_gc),   R_gc = Σ_{i ∈ c} level_i · r[g, i],
+    φ_g(x) = 1 − exp(−x / κ_g),   π_g = priority_g / 5
+
+Diminishing returns per goal come from the concave ``φ``. For an *instrumental* goal the groups
+are my clusters (contacts outside a reported cluster form one group), with κ = 1: a second tie
+into the same circle adds less than a first tie into another — the spread across clusters that
+non-redundant information needs. For an *expressive* goal all contacts form one group (κ = 1):
+the objective saturates after a few strong ties, not many. A *mixed* goal counts half of each.
+
+Selection: greedy cost-benefit — repeatedly take the upgrade (none → maintain, none → focus,
+maintain → focus) with the highest gain per hour that still fits the budget — and, separately,
+greedy by gain alone; the better of the two is kept, which guarantees at least (1 − 1/e)/2 of the
+optimum for a budgeted monotone submodular objective (Khuller, Moss & Naor 1999; Leskovec et al.
+2007, KDD). Each step is vectorised over all contacts and goals.
+
+A focus tie that is dormant is listed under *reactivate*: dormant ties, reactivated, give more
+novel knowledge than active ones at low cost (Levin, Walter & Murnighan 2011, *Organization
+Science* 22). The hours of focus, reactivate and maintain together never exceed the budget.
+
+*Let go* ("ontvrienden"): ties not chosen whose goal value ``v_i = Σ_g π_g r[g, i] / Σ_g π_g`` is
+below ``LET_GO_VALUE``, that have been silent for ``LET_GO_SILENT_DAYS`` (two years; or never had
+contact), and that show no reciprocity (no interaction they started, nothing received from them).
+Never a tie the user marked *keep*, never a tie already let go, and never a *protected* tie: one
+with relevance ≥ ``PROTECT_RELEVANCE`` to a *fun* or *sociability* goal the user holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from tiewise.advice.reasons import Reason
+from tiewise.analysis.fit import fit_to_json, goal_label
+from tiewise.analysis.profile import Profile
+from tiewise.i18n import text
+from tiewise.model import ExchangeDirection, GoalClass, TieStatus
+
+DEFAULT_BUDGET_HOURS = 8.0
+FOCUS_HOURS = {"strong": 2.0, "medium": 1.5, "weak": 1.0, "dormant": 1.0}
+MAINTAIN_HOURS = 0.25
+MAINTAIN_SHARE = 0.15
+INSTRUMENTAL_KAPPA = 1.0
+EXPRESSIVE_KAPPA = 1.0
+LET_GO_VALUE = 0.1
+LET_GO_SILENT_DAYS = 730
+PROTECT_RELEVANCE = 0.25
+SERVES_RELEVANCE = 0.2  # an item lists the goals a tie serves at least this much
+PROTECTING_GOALS = frozenset({"fun", "sociability"})
+MIN_GAIN = 1e-9
+NONE, MAINTAIN, FOCUS = 0, 1, 2
+LEVEL_SHARE = np.array([0.0, MAINTAIN_SHARE, 1.0])
+
+
+@dataclass(frozen=True)
+class Item:
+    """One piece of portfolio advice about one tie."""
+
+    position: int
+    hours_per_month: float
+    goals: tuple[str, ...]  # keys of the goals it serves
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    budget_hours: float
+    focus: tuple[Item, ...]
+    maintain: tuple[Item, ...]
+    reactivate: tuple[Item, ...]
+    let_go: tuple[Item, ...]
+    protected: int
+    objective: float
+    method: str  # "cost-benefit" or "gain" — which greedy run was kept
+
+    @property
+    def hours_used(self) -> float:
+        return sum(i.hours_per_month for i in (*self.focus, *self.maintain, *self.reactivate))
+
+
+@dataclass(frozen=True, eq=False)
+class _Problem:
+    """The objective's data: relevance, goal weights and the group of every contact per goal."""
+
+    relevance: np.ndarray  # goals × contacts
+    weight: np.ndarray  # per goal, π_g × share of this part
+    kappa: np.ndarray  # per goal part
+    groups: np.ndarray  # parts × contacts, group index
+    group_count: np.ndarray  # per part
+    focus_hours: np.ndarray  # per contact
+    allowed: np.ndarray  # contacts the optimiser may choose
+
+
+def _problem(profile: Profile, allowed: np.ndarray) -> _Problem:
+    """Split each goal into its parts (instrumental: by cluster; expressive: one group)."""
+    relevance = profile.relevance
+    membership = profile.structure.membership
+    clusters = np.where(membership >= 0, membership, len(profile.structure.clusters))
+    single = np.zeros_like(clusters)
+    rows, weights, kappas, groups, counts = [], [], [], [], []
+    for g, (goal, klass) in enumerate(zip(relevance.goals, relevance.classes, strict=True)):
+        priority = goal.priority / 5.0
+        parts = {
+            GoalClass.INSTRUMENTAL: [(1.0, INSTRUMENTAL_KAPPA, clusters)],
+            GoalClass.EXPRESSIVE: [(1.0, EXPRESSIVE_KAPPA, single)],
+            GoalClass.MIXED: [
+                (0.5, INSTRUMENTAL_KAPPA, clusters),
+                (0.5, EXPRESSIVE_KAPPA, single),
+            ],
+        }[klass]
+        for share, kappa, group in parts:
+            rows.append(relevance.values[g])
+            weights.append(priority * share)
+            kappas.append(kappa)
+            groups.append(group)
+            counts.append(int(group.max()) + 1 if group.size else 1)
+    classes = profile.strength.tie_class
+    focus_hours = np.array([FOCUS_HOURS[str(c)] for c in classes], dtype=np.float64)
+    n = profile.snapshot.size
+    return _Problem(
+        relevance=np.array(rows).reshape(len(rows), n),
+        weight=np.array(weights),
+        kappa=np.array(kappas),
+        groups=np.array(groups, dtype=np.int64).reshape(len(groups), n),
+        group_count=np.array(counts, dtype=np.int64),
+        focus_hours=focus_hours,
+        allowed=allowed,
+    )
+
+
+def _objective(problem: _Problem, levels: np.ndarray) -> float:
+    total = 0.0
+    share = LEVEL_SHARE[levels]
+    for part in range(problem.weight.size):
+        sums = np.bincount(
+            problem.groups[part],
+            weights=share * problem.relevance[part],
+            minlength=problem.group_count[part],
+        )
+        total += problem.weight[part] * float(np.sum(1.0 - np.exp(-sums / problem.kappa[part])))
+    return total
+
+
+def _greedy(problem: _Problem, budget: float, by_ratio: bool) -> np.ndarray:
+    """Upgrade one tie at a time (see the module docstring); returns the level of every tie."""
+    n = problem.focus_hours.size
+    levels = np.zeros(n, dtype=np.int64)
+    spent = 0.0
+    hours = np.stack([np.zeros(n), np.full(n, MAINTAIN_HOURS), problem.focus_hours])
+    sums = [
+        np.zeros(problem.group_count[part], dtype=np.float64) for part in range(problem.weight.size)
+    ]
+    while True:
+        best: tuple[float, float, int, int] | None = None  # (score, gain, contact, level)
+        for target in (MAINTAIN, FOCUS):
+            share_now = LEVEL_SHARE[levels]
+            delta_share = np.where(levels < target, LEVEL_SHARE[target] - share_now, 0.0)
+            cost = hours[target] - hours[levels, np.arange(n)]
+            feasible = problem.allowed & (levels < target) & (spent + cost <= budget + 1e-9)
+            if not feasible.any():
+                continue
+            gain = np.zeros(n)
+            for part in range(problem.weight.size):
+                current = sums[part][problem.groups[part]]
+                added = delta_share * problem.relevance[part]
+                gain += problem.weight[part] * (
+                    np.exp(-current / problem.kappa[part])
+                    - np.exp(-(current + added) / problem.kappa[part])
+                )
+            score = np.where(
+                feasible, gain / np.where(cost > 0, cost, 1.0) if by_ratio else gain, -1
+            )
+            i = int(np.argmax(score))
+            if score[i] > MIN_GAIN and (best is None or score[i] > best[0]):
+                best = (float(score[i]), float(gain[i]), i, target)
+        if best is None:
+            return levels
+        _, _, i, target = best
+        spent += float(hours[target, i] - hours[levels[i], i])
+        for part in range(problem.weight.size):
+            sums[part][problem.groups[part][i]] += (
+                LEVEL_SHARE[target] - LEVEL_SHARE[levels[i]]
+            ) * problem.relevance[part][i]
+        levels[i] = target
+
+
+def _silent_days(profile: Profile) -> np.ndarray:
+    """Days since the last interaction per contact (``inf`` without any)."""
+    last = profile.snapshot.last_interaction
+    end = np.datetime64(profile.today, "s") + np.timedelta64(1, "D")
+    days = (end - last).astype("timedelta64[s]").astype(np.float64) / 86_400.0
+    return np.where(np.isnat(last), np.inf, days)
+
+
+def _received_anything(profile: Profile) -> np.ndarray:
+    snapshot = profile.snapshot
+    received = np.zeros(snapshot.size, dtype=bool)
+    for exchange in snapshot.exchanges:
+        if exchange.direction == ExchangeDirection.RECEIVED:
+            received[snapshot.index_of(exchange.contact_id)] = True
+    return received
+
+
+def _inbound_ever(profile: Profile) -> np.ndarray:
+    snapshot = profile.snapshot
+    inbound = (snapshot.interaction_directions == "inbound").astype(np.int64)
+    return (snapshot.participation.T @ inbound) > 0
+
+
+def build_portfolio(
+    profile: Profile,
+    language: str = "en",
+    budget_hours: float = DEFAULT_BUDGET_HOURS,
+    limit: int | None = 25,
+) -> Portfolio:
+    """The portfolio under ``budget_hours`` (see the module docstring); ``limit`` caps the let-go
+    list (``None``: all)."""
+    snapshot, relevance = profile.snapshot, profile.relevance
+    statuses = np.array([t.status.value for t in snapshot.ties], dtype=object)
+    keep = statuses == TieStatus.KEEP.value
+    let_go_already = statuses == TieStatus.LET_GO.value
+    protecting = [g for g, goal in enumerate(relevance.goals) if goal.key in PROTECTING_GOALS]
+    protected = keep.copy()
+    if protecting:
+        protected |= (relevance.values[protecting] >= PROTECT_RELEVANCE).any(axis=0)
+    allowed = ~let_go_already
+    problem = _problem(profile, allowed)
+    runs = {
+        "cost-benefit": _greedy(problem, budget_hours, by_ratio=True),
+        "gain": _greedy(problem, budget_hours, by_ratio=False),
+    }
+    values = {name: _objective(problem, levels) for name, levels in runs.items()}
+    method = max(values, key=lambda name: (values[name], name == "cost-benefit"))
+    levels = runs[method]
+
+    priorities = np.array([g.priority / 5.0 for g in relevance.goals])
+    value = (
+        (priorities @ relevance.values) / priorities.sum()
+        if priorities.size
+        else np.zeros(snapshot.size)
+    )
+    silent = _silent_days(profile)
+    reciprocated = _received_anything(profile) | _inbound_ever(profile)
+    let_go_mask = (
+        (levels == NONE)
+        & ~protected
+        & ~let_go_already
+        & (value < LET_GO_VALUE)
+        & (silent >= LET_GO_SILENT_DAYS)
+        & ~reciprocated
+    )
+    let_go_order = np.flatnonzero(let_go_mask)
+    let_go_order = let_go_order[np.lexsort((-silent[let_go_order], value[let_go_order]))]
+    if limit is not None:
+        let_go_order = let_go_order[:limit]
+
+    explain = _Explainer(profile, language, value, silent)
+    classes = profile.strength.tie_class
+    chosen = np.flatnonzero(levels > NONE)
+    chosen = chosen[np.argsort(-value[chosen], kind="stable")]
+    focus = [
+        explain.invest(i, problem.focus_hours[i])
+        for i in chosen
+        if levels[i] == FOCUS and classes[i] != "dormant"
+    ]
+    reactivate = [
+        explain.reactivate(i, problem.focus_hours[i])
+        for i in chosen
+        if levels[i] == FOCUS and classes[i] == "dormant"
+    ]
+    maintain = [explain.maintain(i) for i in chosen if levels[i] == MAINTAIN]
+    return Portfolio(
+        budget_hours=budget_hours,
+        focus=tuple(focus),
+        maintain=tuple(maintain),
+        reactivate=tuple(reactivate),
+        let_go=tuple(explain.let_go(int(i)) for i in let_go_order),
+        protected=int(protected.sum()),
+        objective=round(values[method], 6),
+        method=method,
+    )
+
+
+class _Explainer:
+    """Builds each item's reasons from the figures that drove it."""
+
+    def __init__(self, profile: Profile, language: str, value: np.ndarray, silent: np.ndarray):
+        self.profile, self.language, self.value, self.silent = profile, language, value, silent
+
+    def _goals(self, i: int) -> tuple[tuple[str, ...], list[Reason]]:
+        relevance = self.profile.relevance
+        served = [
+            (float(relevance.values[g, i]), goal)
+            for g, goal in enumerate(relevance.goals)
+            if relevance.values[g, i] >= SERVES_RELEVANCE
+        ]
+        served.sort(key=lambda pair: (-pair[1].priority * pair[0], pair[1].key))
+        reasons = [
+            Reason(
+                "portfolio.serves",
+                {"goal": goal_label(goal, self.language), "relevance": round(r, 2)},
+            )
+            for r, goal in served[:3]
+        ]
+        return tuple(goal.key for _, goal in served), reasons
+
+    def _tie(self, i: int) -> Reason:
+        strength = self.profile.strength
+        klass = str(strength.tie_class[i])
+        return Reason(
+            "portfolio.tie",
+            {
+                "klass": text(f"class.{klass}", self.language),
+                "strength": round(float(strength.score[i]), 2),
+            },
+        )
+
+    def _bridging(self, i: int) -> list[Reason]:
+        roles = self.profile.relevance.roles
+        if roles.degree[i] > 0 and roles.bridging[i] >= 0.5:
+            return [Reason("portfolio.bridging", {"share": round(float(roles.bridging[i]), 2)})]
+        return []
+
+    def _silence(self, i: int) -> Reason:
+        days = self.silent[i]
+        if np.isinf(days):
+            return Reason("portfolio.never", {"interactions": 0})
+        return Reason("portfolio.silent", {"days": int(days)})
+
+    def _item(self, i: int, hours: float, reasons: list[Reason], goals: tuple[str, ...]) -> Item:
+        return Item(int(i), round(float(hours), 2), goals, tuple(reasons))
+
+    def invest(self, i: int, hours: float) -> Item:
+        goals, reasons = self._goals(i)
+        return self._item(i, hours, [*reasons, self._tie(i), *self._bridging(i)], goals)
+
+    def reactivate(self, i: int, hours: float) -> Item:
+        goals, reasons = self._goals(i)
+        dormant = Reason("portfolio.dormant", {"days": int(self.silent[i])})
+        return self._item(i, hours, [dormant, *reasons, *self._bridging(i)], goals)
+
+    def maintain(self, i: int) -> Item:
+        goals, reasons = self._goals(i)
+        return self._item(i, MAINTAIN_HOURS, [*reasons[:1], self._tie(i), self._silence(i)], goals)
+
+    def let_go(self, i: int) -> Item:
+        reasons = [
+            Reason("portfolio.low_value", {"value": round(float(self.value[i]), 3)}),
+            self._silence(i),
+            Reason("portfolio.no_reciprocity", {"inbound": 0, "received": 0}),
+        ]
+        return self._item(i, 0.0, reasons, ())
+
+
+def portfolio_to_json(portfolio: Portfolio, profile: Profile, language: str) -> dict[str, Any]:
+    """The contract of ``tiewise advise --json``."""
+    snapshot = profile.snapshot
+
+    def items(entries: tuple[Item, ...]) -> list[dict[str, Any]]:
+        return [
+            {
+                "contact_id": int(snapshot.contact_ids[item.position]),
+                "name": snapshot.contacts[item.position].name,
+                "hours_per_month": item.hours_per_month,
+                "goals": list(item.goals),
+                "reasons": [r.to_json(language) for r in item.reasons],
+            }
+            for item in entries
+        ]
+
+    return {
+        "budget_hours": portfolio.budget_hours,
+        "hours_used": round(portfolio.hours_used, 2),
+        "focus": items(portfolio.focus),
+        "maintain": items(portfolio.maintain),
+        "let_go": items(portfolio.let_go),
+        "reactivate": items(portfolio.reactivate),
+        "protected": portfolio.protected,
+        "objective": portfolio.objective,
+        "method": portfolio.method,
+        "goals": fit_to_json(profile.fit, language),
+    }

@@ -1,0 +1,218 @@
+"""The portfolio on hand-built networks where the right advice is beyond doubt."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from datetime import date, datetime, timedelta
+
+import numpy as np
+import pytest
+
+from tiewise import model as M
+from tiewise.advice.portfolio import (
+    FOCUS,
+    MAINTAIN,
+    MAINTAIN_HOURS,
+    _objective,
+    _problem,
+    build_portfolio,
+    portfolio_to_json,
+)
+from tiewise.analysis.profile import analyze
+from tiewise.snapshot import build_snapshot
+
+TODAY = date(2026, 11, 1)
+HEALTHCARE = M.GoalTarget(M.TargetAttribute.SECTOR, "healthcare")
+
+
+def _at(days_ago: float) -> datetime:
+    return datetime.combine(TODAY, datetime.min.time()) - timedelta(days=days_ago)
+
+
+def _clique(ids: list[int]) -> list[M.ContactLink]:
+    return [M.ContactLink(a, b, "manual", 1) for a, b in itertools.combinations(ids, 2)]
+
+
+def _network(contacts, ties, links=(), interactions=(), goals=(), exchanges=()):
+    return analyze(
+        build_snapshot(
+            M.Me(name="Eva", sector="design"),
+            contacts,
+            ties,
+            links,
+            interactions,
+            goals=goals,
+            exchanges=exchanges,
+        ),
+        TODAY,
+    )
+
+
+def _monthly(who: int, months: int = 12) -> list[M.Interaction]:
+    return [
+        M.Interaction(
+            _at(30 * k + 3), M.InteractionKind.MEETING, "calendar", M.Direction.MUTUAL, (who,)
+        )
+        for k in range(months)
+    ]
+
+
+def _all_items(portfolio):
+    return [*portfolio.focus, *portfolio.maintain, *portfolio.reactivate, *portfolio.let_go]
+
+
+def test_strong_ties_in_one_cluster_call_for_bridging_weak_ties_in_the_target_segment():
+    ids = list(range(1, 7))
+    contacts = [M.Contact(id=i, name=f"Friend {i}", sector="design") for i in ids]
+    ties = [M.Tie(i, closeness=5) for i in ids]
+    goals = (M.Goal("clients", priority=5, targets=(HEALTHCARE,)),)
+    profile = _network(contacts, ties, _clique(ids), goals=goals)
+    [fit] = profile.fit
+    assert fit.score == 0.0
+    assert fit.gap == "segment_ties"
+    assert fit.component("segment_ties").figures["weak_or_medium"] == 0
+    portfolio = build_portfolio(profile, "en", 8.0)
+    assert portfolio.focus == () and portfolio.reactivate == ()  # nobody serves the goal
+    advice = portfolio_to_json(portfolio, profile, "en")["goals"][0]["advice"]
+    assert "weak ties in healthcare" in advice
+
+
+def test_a_silent_irrelevant_unreciprocated_tie_is_let_go_and_a_keep_tie_never():
+    contacts = [
+        M.Contact(id=1, name="Old acquaintance", sector="retail"),
+        M.Contact(id=2, name="Kept", sector="retail"),
+        M.Contact(id=3, name="Client", sector="healthcare"),
+    ]
+    ties = [M.Tie(1), M.Tie(2, status=M.TieStatus.KEEP), M.Tie(3)]
+    three_years = [
+        M.Interaction(_at(1100), M.InteractionKind.MEETING, "calendar", M.Direction.OUTBOUND, (w,))
+        for w in (1, 2)
+    ]
+    goals = (M.Goal("clients", priority=5, targets=(HEALTHCARE,)),)
+    profile = _network(contacts, ties, (), [*three_years, *_monthly(3)], goals)
+    portfolio = build_portfolio(profile, "en", 8.0)
+    let_go = [profile.snapshot.contacts[i.position].name for i in portfolio.let_go]
+    assert let_go == ["Old acquaintance"]
+    [item] = portfolio.let_go
+    figures = {r.key: r.figures for r in item.reasons}
+    assert figures["portfolio.low_value"]["value"] == 0.0
+    assert figures["portfolio.silent"]["days"] == 1101
+    assert "Client" in [profile.snapshot.contacts[i.position].name for i in portfolio.focus]
+
+
+def test_a_tie_that_started_contact_is_not_let_go():
+    contacts = [M.Contact(id=1, name="Caller", sector="retail")]
+    inbound = M.Interaction(_at(1100), M.InteractionKind.CALL, "phone", M.Direction.INBOUND, (1,))
+    profile = _network(
+        contacts, [M.Tie(1)], (), [inbound], (M.Goal("clients", targets=(HEALTHCARE,)),)
+    )
+    assert build_portfolio(profile, "en", 8.0).let_go == ()
+
+
+def test_a_fun_goal_protects_the_ties_that_serve_it():
+    ids = [1, 2, 3, 4]
+    contacts = [M.Contact(id=i, name=f"Tennis {i}", sector="sports") for i in ids]
+    ties = [M.Tie(i, closeness=5, contexts=("club",)) for i in ids]
+    silent = [
+        M.Interaction(_at(900), M.InteractionKind.EVENT, "calendar", M.Direction.OUTBOUND, (i,))
+        for i in ids
+    ]
+    without_fun = _network(
+        contacts, ties, _clique(ids), silent, (M.Goal("clients", targets=(HEALTHCARE,)),)
+    )
+    assert len(build_portfolio(without_fun, "en", 0.0).let_go) == 4
+    with_fun = _network(
+        contacts,
+        ties,
+        _clique(ids),
+        silent,
+        (M.Goal("clients", targets=(HEALTHCARE,)), M.Goal("fun", priority=2)),
+    )
+    portfolio = build_portfolio(with_fun, "en", 0.0)
+    assert portfolio.let_go == ()
+    assert portfolio.protected == 4
+
+
+def _two_circles():
+    """Two clusters of equally relevant healthcare contacts (a plain sort by relevance would
+    take the first ones, all from the first cluster)."""
+    first, second = [1, 2, 3, 4], [5, 6, 7, 8]
+    contacts = [M.Contact(id=i, name=f"C{i}", sector="healthcare") for i in first + second]
+    ties = [M.Tie(i, closeness=3) for i in first + second]
+    interactions = [x for i in first + second for x in _monthly(i, 3)]
+    goals = (M.Goal("clients", priority=5, targets=(HEALTHCARE,)),)
+    return _network(contacts, ties, _clique(first) + _clique(second), interactions, goals)
+
+
+def test_instrumental_focus_spreads_across_clusters():
+    profile = _two_circles()
+    membership = profile.structure.membership
+    assert len(set(membership.tolist())) == 2
+    assert len(set(profile.strength.tie_class.tolist())) == 1
+    hours = build_portfolio(profile, "en", 100.0).focus[0].hours_per_month
+    portfolio = build_portfolio(profile, "en", 2 * hours)
+    chosen = [item.position for item in portfolio.focus]
+    assert len(chosen) == 2 and portfolio.maintain == ()
+    assert membership[chosen[0]] != membership[chosen[1]]
+
+
+@pytest.mark.parametrize("budget", [0.0, 0.25, 1.0, 1.6, 3.3, 7.0])
+def test_the_budget_is_never_exceeded(budget):
+    portfolio = build_portfolio(_two_circles(), "en", budget)
+    assert portfolio.hours_used <= budget + 1e-9
+    if budget == 0.0:
+        assert portfolio.focus == portfolio.maintain == portfolio.reactivate == ()
+
+
+def test_the_budget_is_used_when_ties_are_worth_it():
+    portfolio = build_portfolio(_two_circles(), "en", 3 * MAINTAIN_HOURS)
+    assert portfolio.hours_used == pytest.approx(3 * MAINTAIN_HOURS)
+    assert len(portfolio.maintain) == 3
+
+
+def test_greedy_reaches_the_brute_force_optimum_on_a_small_network():
+    profile = _two_circles()
+    budget = 3.0
+    problem = _problem(profile, np.ones(profile.snapshot.size, dtype=bool))
+    n = profile.snapshot.size
+    best = 0.0
+    hours = {0: 0.0, MAINTAIN: MAINTAIN_HOURS}
+    for levels in itertools.product((0, MAINTAIN, FOCUS), repeat=n):
+        levels = np.array(levels)
+        cost = sum(problem.focus_hours[i] if v == FOCUS else hours[v] for i, v in enumerate(levels))
+        if cost <= budget + 1e-9:
+            best = max(best, _objective(problem, levels))
+    portfolio = build_portfolio(profile, "en", budget)
+    assert portfolio.objective >= (1 - 1 / math.e) / 2 * best
+    assert portfolio.objective >= 0.95 * best  # in practice greedy is close to optimal
+
+
+def test_the_objective_follows_the_formula():
+    profile = _two_circles()
+    problem = _problem(profile, np.ones(profile.snapshot.size, dtype=bool))
+    levels = np.zeros(profile.snapshot.size, dtype=np.int64)
+    levels[0] = FOCUS
+    r = profile.relevance.values[0, 0]
+    assert _objective(problem, levels) == pytest.approx(1.0 * (1 - math.exp(-r)))
+
+
+def test_every_recommendation_has_a_reason_with_a_figure_and_the_json_contract():
+    profile = _two_circles()
+    portfolio = build_portfolio(profile, "nl", 4.0)
+    items = _all_items(portfolio)
+    assert items
+    for item in items:
+        assert item.reasons
+        assert any(isinstance(v, int | float) for r in item.reasons for v in r.figures.values())
+    data = portfolio_to_json(portfolio, profile, "nl")
+    assert set(data) >= {"budget_hours", "focus", "maintain", "let_go", "reactivate"}
+    assert data["budget_hours"] == 4.0
+    item = data["focus"][0]
+    assert set(item) == {"contact_id", "name", "hours_per_month", "goals", "reasons"}
+    assert item["goals"] == ["clients"]
+    assert "dient Klanten vinden" in item["reasons"][0]["text"]
+    assert (
+        sum(i["hours_per_month"] for k in ("focus", "maintain", "reactivate") for i in data[k])
+        <= 4.0
+    )

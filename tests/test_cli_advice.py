@@ -1,0 +1,101 @@
+"""The goals and advice commands: contracts and clear errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO_TODAY
+from tests.test_cli import run
+
+
+def test_goals_add_list_update_and_remove(tmp_path: Path):
+    db = tmp_path / "mine.db"
+    assert "Goal added: Finding clients" in run(
+        db,
+        "goals",
+        "add",
+        "clients",
+        "--priority",
+        "5",
+        "--target",
+        "sector=healthcare",
+        "--target",
+        "org=Radboudumc",
+    )
+    run(db, "goals", "add", "custom", "--label", "Board seat", "--class", "instrumental")
+    goals = json.loads(run(db, "goals", "list", "--json"))
+    assert [g["key"] for g in goals] == ["clients", "custom"]
+    assert goals[0]["targets"] == [
+        {"attribute": "organisation", "value": "Radboudumc"},
+        {"attribute": "sector", "value": "healthcare"},
+    ]
+    assert goals[0]["class"] == "instrumental" and not goals[0]["class_overridden"]
+    assert goals[1] == {
+        "id": goals[1]["id"],
+        "key": "custom",
+        "label": "Board seat",
+        "class": "instrumental",
+        "class_overridden": True,
+        "priority": 3,
+        "targets": [],
+    }
+    # adding a goal you have updates it (same id), never duplicates it
+    assert "Goal updated" in run(
+        db, "goals", "add", "clients", "--priority", "2", "--class", "mixed"
+    )
+    again = json.loads(run(db, "goals", "list", "--json"))
+    assert len(again) == 2 and again[1]["id"] == goals[0]["id"]
+    assert again[1]["priority"] == 2 and again[1]["class"] == "mixed" and again[1]["targets"] == []
+    assert "Doel verwijderd: Klanten vinden" in run(db, "goals", "remove", "clients", lang="nl")
+    assert [g["key"] for g in json.loads(run(db, "goals", "list", "--json"))] == ["custom"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["goals", "add", "world_peace"], "KEY: expected one of clients"),
+        (["goals", "add", "custom"], "--label: expected a name"),
+        (
+            ["goals", "add", "clients", "--target", "colour=blue"],
+            "--target: expected ATTRIBUTE=VALUE",
+        ),
+        (["goals", "add", "clients", "--target", "sector="], "found 'sector='"),
+        (["goals", "remove", "fun"], "goal 'fun': expected exactly one goal, found no goal"),
+    ],
+)
+def test_bad_goal_input_is_refused_and_changes_nothing(tmp_path: Path, args, message):
+    db = tmp_path / "mine.db"
+    run(db, "goals", "add", "sociability")
+    result = run(db, *args, code=2)
+    assert message in result
+    assert [g["key"] for g in json.loads(run(db, "goals", "list", "--json"))] == ["sociability"]
+
+
+def test_goals_catalogue_lists_all_thirteen_in_both_languages(tmp_path: Path):
+    rows = json.loads(run(tmp_path / "x.db", "goals", "catalogue", "--json"))
+    assert len(rows) == 13
+    assert {r["class"] for r in rows} == {"expressive", "instrumental", "mixed"}
+    dutch = json.loads(run(tmp_path / "x.db", "goals", "catalogue", "--json", lang="nl"))
+    assert dutch[0]["label"] == "Klanten vinden"
+
+
+def test_advise_json_contract_and_budget(demo_copy: Path):
+    today = DEMO_TODAY.isoformat()
+    data = json.loads(run(demo_copy, "advise", "--json", "--budget", "6", "--today", today))
+    assert data["budget_hours"] == 6.0
+    lists = ("focus", "maintain", "let_go", "reactivate")
+    assert all(isinstance(data[k], list) for k in lists)
+    assert data["focus"] and data["let_go"]
+    used = sum(i["hours_per_month"] for k in ("focus", "maintain", "reactivate") for i in data[k])
+    assert used <= 6.0 + 1e-9
+    for item in (i for k in lists for i in data[k]):
+        assert set(item) == {"contact_id", "name", "hours_per_month", "goals", "reasons"}
+        assert item["reasons"] and all(r["text"] for r in item["reasons"])
+    chosen = {i["contact_id"] for k in ("focus", "maintain", "reactivate") for i in data[k]}
+    assert not chosen & {i["contact_id"] for i in data["let_go"]}
+    assert len(data["goals"]) == 4 and all(0 <= g["score"] <= 100 for g in data["goals"])
+    text = run(demo_copy, "advise", "--today", today, lang="nl")
+    assert "Focus: investeren" in text and "Loslaten" in text
