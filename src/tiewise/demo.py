@@ -600,7 +600,7 @@ def _write(connection: Connection, b: _Builder, seed: int) -> dict[str, int]:
     # exchanges, invitations, needs and offers, notes and stories
     exchanges = _draw_exchanges(b, ids, cluster_of)
     repo.add_exchanges(connection, exchanges, origin_id)
-    invitations = _draw_invitations(b, ids, members)
+    invitations = _draw_invitations(b, ids, members, [person.name for person in people])
     repo.add_invitations(connection, invitations, origin_id)
     topics = _draw_topics(rng, ids, members)
     repo.add_topics(connection, topics)
@@ -879,7 +879,9 @@ def _draw_exchanges(b: _Builder, ids: list[int], cluster_of: np.ndarray) -> list
     return exchanges
 
 
-def _draw_invitations(b: _Builder, ids: list[int], members: Members) -> list[model.Invitation]:
+def _draw_invitations(
+    b: _Builder, ids: list[int], members: Members, names: list[str]
+) -> list[model.Invitation]:
     rng, faker = b.rng, b.faker
     invitations = []
     messages = [
@@ -901,7 +903,25 @@ def _draw_invitations(b: _Builder, ids: list[int], members: Members) -> list[mod
                 message=messages[int(rng.integers(len(messages)))],
             )
         )
-    online = members[[c.key for c in CLUSTERS].index("linkedin_only")]
+    keys = [c.key for c in CLUSTERS]
+    # pending invitations from people already met (a meeting, an event), some with a message
+    for key, message in (
+        ("clients", "Fijn u te spreken op de zorginnovatiemiddag — laten we verbinden."),
+        ("municipality", "Dank voor uw presentatie; ik blijf graag op de hoogte."),
+        ("university", None),
+        ("tennis_club", None),
+    ):
+        p = int(rng.choice(members[keys.index(key)]))
+        invitations.append(
+            model.Invitation(
+                name=names[p],
+                contact_id=ids[p],
+                direction=model.Direction.INBOUND,
+                sent_at=b.days_ago(int(rng.integers(1, 30))),
+                message=message,
+            )
+        )
+    online = members[keys.index("linkedin_only")]
     for p in rng.choice(online, size=10, replace=False):
         invitations.append(
             model.Invitation(

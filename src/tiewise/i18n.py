@@ -77,8 +77,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Verdiep een paar banden in {segment}: te weinig zijn sterk.",
     ),
     "gap.closure": (
-        "Your strong ties hardly know each other; bring them together.",
-        "Je sterke banden kennen elkaar nauwelijks; breng ze samen.",
+        "Many of your strong ties do not know each other; bring them together.",
+        "Veel van je sterke banden kennen elkaar niet; breng ze samen.",
     ),
     "gap.similarity": (
         "Your strong ties share little with you; like-minded people fit this goal.",
@@ -141,8 +141,222 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "geen wederkerigheid: {inbound} contacten door hen begonnen, {received} gunsten ontvangen",
     ),
     # --- advice: invitations
+    "invitation.decision.accept": ("accept", "accepteren"),
+    "invitation.decision.look_closer": ("look closer", "nader bekijken"),
+    "invitation.decision.ignore": ("ignore", "negeren"),
+    "invitation.relevance": (
+        "serves your goal {goal}: relevance {relevance:.2f} of 1",
+        "dient je doel {goal}: relevantie {relevance:.2f} van 1",
+    ),
+    "invitation.no_relevance": (
+        "serves none of your goals ({goals} named; relevance {relevance:.2f})",
+        "dient geen van je doelen ({goals} benoemd; relevantie {relevance:.2f})",
+    ),
+    "invitation.no_goals": (
+        "you have named {goals} goals, so relevance cannot be judged (tiewise goals add KEY)",
+        "je hebt {goals} doelen benoemd, dus relevantie is niet te beoordelen "
+        "(tiewise goals add SLEUTEL)",
+    ),
+    "invitation.stranger": (
+        "not among your {contacts} contacts: no shared meeting, organisation or mutual contact "
+        "is known (LinkedIn's export lists no mutual connections)",
+        "staat niet tussen je {contacts} contacten: geen gedeelde ontmoeting, organisatie of "
+        "gemeenschappelijk contact bekend (de export van LinkedIn noemt geen gedeelde connecties)",
+    ),
+    "invitation.unknown_relevance": (
+        "nothing is known of their sector, role or region: relevance to your goals counts as "
+        "{relevance:.0f}",
+        "over hun sector, rol en regio is niets bekend: relevantie voor je doelen telt als "
+        "{relevance:.0f}",
+    ),
+    "invitation.unknown_novelty": (
+        "whether they bring anything new is unknown (cluster and sector unknown): counts as "
+        "{novelty:.1f}",
+        "of ze iets nieuws brengen is onbekend (cluster en sector onbekend): telt als "
+        "{novelty:.1f}",
+    ),
+    "invitation.met": (
+        "met in person (meetings and events): {count}, the last on {last}",
+        "persoonlijk ontmoet (afspraken en evenementen): {count}, het laatst op {last}",
+    ),
+    "invitation.same_event": (
+        "on the attendee list of events you attended: {count}",
+        "op de deelnemerslijst van evenementen waar je was: {count}",
+    ),
+    "invitation.mutual": ("knows {count} of your contacts", "kent {count} van je contacten"),
+    "invitation.same_organisation": (
+        "works at {organisation}, as you do (your contacts there: {count})",
+        "werkt bij {organisation}, net als jij (je contacten daar: {count})",
+    ),
+    "invitation.no_connection": (
+        "no shared meeting, organisation or contact known ({meetings} meetings, {mutual} mutual "
+        "contacts)",
+        "geen gedeelde ontmoeting, organisatie of gemeenschappelijk contact bekend ({meetings} "
+        "ontmoetingen, {mutual} gemeenschappelijke contacten)",
+    ),
+    "invitation.tie": (
+        "already a contact: tie strength {strength:.2f}, interactions: {interactions}",
+        "al een contact: sterkte van de band {strength:.2f}, contactmomenten: {interactions}",
+    ),
+    "invitation.bridge": (
+        "a bridge: the only link between a cluster of {size} of your contacts and the rest",
+        "een brug: de enige verbinding tussen een cluster van {size} van je contacten en de rest",
+    ),
+    "invitation.isolated": (
+        "as far as known none of your other contacts knows them ({links} links): a new circle",
+        "voor zover bekend kent geen van je andere contacten deze persoon ({links} verbindingen): "
+        "een nieuwe kring",
+    ),
+    "invitation.circle": (
+        "reaches other circles: {outside:.0%} of their links to your contacts ({links}) leave "
+        "their cluster",
+        "reikt naar andere kringen: {outside:.0%} van de verbindingen met je contacten ({links}) "
+        "gaat buiten het eigen cluster",
+    ),
+    "invitation.same_circle": (
+        "more of the same: {inside:.0%} of their links to your contacts ({links}) stay within "
+        "their cluster",
+        "meer van hetzelfde: {inside:.0%} van de verbindingen met je contacten ({links}) blijft "
+        "binnen het eigen cluster",
+    ),
+    "invitation.sector_new": (
+        "a sector new to your network: {sector} ({count} other contacts)",
+        "een sector die nieuw is in je netwerk: {sector} ({count} andere contacten)",
+    ),
+    "invitation.sector_share": (
+        "sector {sector}: shared with {count} of your contacts ({share:.0%})",
+        "sector {sector}: gedeeld met {count} van je contacten ({share:.0%})",
+    ),
+    "invitation.message": (
+        "personal message ({chars} characters)",
+        "persoonlijk bericht ({chars} tekens)",
+    ),
+    "invitation.boilerplate": (
+        "only LinkedIn's standard text, no personal message (worth {weight:.2f} of the score)",
+        "alleen de standaardtekst van LinkedIn, geen persoonlijk bericht (goed voor {weight:.2f} "
+        "van de score)",
+    ),
+    "invitation.no_message": (
+        "no personal message (worth {weight:.2f} of the score)",
+        "geen persoonlijk bericht (goed voor {weight:.2f} van de score)",
+    ),
+    "invitation.score": (
+        "score {score:.2f}: accept from {accept:.2f}, look closer from {look_closer:.2f}",
+        "score {score:.2f}: accepteren vanaf {accept:.2f}, nader bekijken vanaf {look_closer:.2f}",
+    ),
     # --- advice: introductions
+    "introduction.offer": (
+        "{needs} needs {topic}; {offers} offers {offered} (match {similarity:.0%})",
+        "{needs} zoekt {topic}; {offers} biedt {offered} aan (overeenkomst {similarity:.0%})",
+    ),
+    "introduction.role": (
+        "{needs} needs {topic}; {offers} works as {offered} (match {similarity:.0%})",
+        "{needs} zoekt {topic}; {offers} werkt als {offered} (overeenkomst {similarity:.0%})",
+    ),
+    "introduction.sector": (
+        "{needs} needs {topic}; {offers} works in {offered} (match {similarity:.0%})",
+        "{needs} zoekt {topic}; {offers} werkt in de sector {offered} "
+        "(overeenkomst {similarity:.0%})",
+    ),
+    "introduction.credibility": (
+        "Your weaker tie of the two is with {weaker} (strength {strength:.2f}); "
+        "an introduction spends your credibility with both",
+        "De zwakste van je twee banden is die met {weaker} (sterkte {strength:.2f}); "
+        "een introductie kost je geloofwaardigheid bij allebei",
+    ),
+    "introduction.brokerage": (
+        "They are in different circles of your network (circle {cluster_needs}: {circle_needs}; "
+        "circle {cluster_offers}: {circle_offers}) and do not know each other: you bridge a gap",
+        "Ze zitten in verschillende kringen van je netwerk (kring {cluster_needs}: "
+        "{circle_needs}; kring {cluster_offers}: {circle_offers}) en kennen elkaar niet: "
+        "jij slaat een brug",
+    ),
+    "introduction.same_circle": (
+        "Both are in circle {cluster}: {circle}; they may well meet without you",
+        "Beiden zitten in kring {cluster}: {circle}; ze komen elkaar misschien ook zonder jou "
+        "tegen",
+    ),
+    "introduction.no_circle": (
+        "{name} is in none of your circles, so whether this bridges two groups is unknown "
+        "(counted as {brokerage:.1f})",
+        "{name} hoort bij geen van je kringen, dus of dit twee groepen verbindt is onbekend "
+        "(geteld als {brokerage:.1f})",
+    ),
+    "introduction.give_back": (
+        "You owe {name} (received {received}, given {given}); this introduction gives "
+        "something back",
+        "Je staat bij {name} in het krijt (ontvangen {received}, gegeven {given}); met deze "
+        "introductie doe je iets terug",
+    ),
+    "introduction.goal": (
+        "{name} matters for your goal {goal} (relevance {relevance:.2f}); helping strengthens "
+        "that tie",
+        "{name} telt mee voor je doel {goal} (relevantie {relevance:.2f}); door te helpen "
+        "versterk je die band",
+    ),
+    "ledger.owe": (
+        "{name} gave you more than you gave back (received {received}, given {given}): time to "
+        "give something back; reciprocity keeps a tie alive",
+        "{name} gaf jou meer dan jij teruggaf (ontvangen {received}, gegeven {given}): tijd om "
+        "iets terug te doen; wederkerigheid houdt een band levend",
+    ),
+    "ledger.ahead": (
+        "You gave {name} more than you received (given {given}, received {received})",
+        "Je gaf {name} meer dan je terugkreeg (gegeven {given}, ontvangen {received})",
+    ),
+    "ledger.even": (
+        "Giving and receiving with {name} are in balance ({given} each way)",
+        "Geven en nemen met {name} zijn in evenwicht ({given} keer over en weer)",
+    ),
+    "ledger.last_given": (
+        "You last gave something on {date} ({days} days ago)",
+        "Je gaf voor het laatst iets op {date} ({days} dagen geleden)",
+    ),
     # --- advice: weekly plan
+    "invitations.title": ("Pending invitations", "Openstaande uitnodigingen"),
+    "invitations.none": ("No pending invitations.", "Geen openstaande uitnodigingen."),
+    "decision.accept": ("accept", "accepteren"),
+    "decision.ignore": ("ignore", "negeren"),
+    "decision.look_closer": ("look closer", "beter bekijken"),
+    "introductions.none": (
+        "No introductions found: record what contacts need and offer (needs/offers).",
+        "Geen introducties gevonden: leg vast wat contacten zoeken en bieden.",
+    ),
+    "report.ledger": (
+        "Give and take: where you have given little",
+        "Geven en nemen: waar je weinig hebt teruggegeven",
+    ),
+    "col.decision": ("Decision", "Besluit"),
+    "col.score": ("Score", "Score"),
+    "col.needs": ("Needs", "Zoekt"),
+    "col.offers": ("Offers", "Biedt"),
+    "col.topic": ("Topic", "Onderwerp"),
+    "col.given": ("Given", "Gegeven"),
+    "col.received": ("Received", "Ontvangen"),
+    "col.balance": ("Balance", "Saldo"),
+    "plan.title": ("Your week, {start} to {end}", "Je week, {start} tot en met {end}"),
+    "plan.due_total": (
+        "{shown} of {total} ties due this week",
+        "{shown} van {total} banden zijn deze week aan de beurt",
+    ),
+    "plan.nothing_due": ("Nobody is due this week.", "Deze week is niemand aan de beurt."),
+    "plan.reactivate": (
+        "silent for {days} days: get back in touch",
+        "{days} dagen stil: neem weer contact op",
+    ),
+    "plan.due": (
+        "last contact {days} days ago, cadence every {cadence} days",
+        "laatste contact {days} dagen geleden, ritme elke {cadence} dagen",
+    ),
+    "plan.never": (
+        "no contact recorded yet, cadence every {cadence} days",
+        "nog geen contact vastgelegd, ritme elke {cadence} dagen",
+    ),
+    "plan.action.reactivate": ("reactivate", "opnieuw oppakken"),
+    "plan.action.focus": ("invest", "investeren"),
+    "plan.action.maintain": ("keep warm", "warm houden"),
+    "plan.introductions": ("Introductions to make", "Mensen om aan elkaar voor te stellen"),
+    "col.action": ("Action", "Actie"),
     "col.context": ("Context", "Context"),
     "col.contacts": ("Contacts", "Contacten"),
     "col.class": ("Class", "Klasse"),

@@ -72,7 +72,7 @@ def test_strong_ties_in_one_cluster_call_for_bridging_weak_ties_in_the_target_se
     assert fit.score == 0.0
     assert fit.gap == "segment_ties"
     assert fit.component("segment_ties").figures["weak_or_medium"] == 0
-    portfolio = build_portfolio(profile, "en", 8.0)
+    portfolio = build_portfolio(profile, 8.0)
     assert portfolio.focus == () and portfolio.reactivate == ()  # nobody serves the goal
     advice = portfolio_to_json(portfolio, profile, "en")["goals"][0]["advice"]
     assert "weak ties in healthcare" in advice
@@ -91,7 +91,7 @@ def test_a_silent_irrelevant_unreciprocated_tie_is_let_go_and_a_keep_tie_never()
     ]
     goals = (M.Goal("clients", priority=5, targets=(HEALTHCARE,)),)
     profile = _network(contacts, ties, (), [*three_years, *_monthly(3)], goals)
-    portfolio = build_portfolio(profile, "en", 8.0)
+    portfolio = build_portfolio(profile, 8.0)
     let_go = [profile.snapshot.contacts[i.position].name for i in portfolio.let_go]
     assert let_go == ["Old acquaintance"]
     [item] = portfolio.let_go
@@ -107,7 +107,7 @@ def test_a_tie_that_started_contact_is_not_let_go():
     profile = _network(
         contacts, [M.Tie(1)], (), [inbound], (M.Goal("clients", targets=(HEALTHCARE,)),)
     )
-    assert build_portfolio(profile, "en", 8.0).let_go == ()
+    assert build_portfolio(profile, 8.0).let_go == ()
 
 
 def test_a_fun_goal_protects_the_ties_that_serve_it():
@@ -121,7 +121,7 @@ def test_a_fun_goal_protects_the_ties_that_serve_it():
     without_fun = _network(
         contacts, ties, _clique(ids), silent, (M.Goal("clients", targets=(HEALTHCARE,)),)
     )
-    assert len(build_portfolio(without_fun, "en", 0.0).let_go) == 4
+    assert len(build_portfolio(without_fun, 0.0).let_go) == 4
     with_fun = _network(
         contacts,
         ties,
@@ -129,7 +129,7 @@ def test_a_fun_goal_protects_the_ties_that_serve_it():
         silent,
         (M.Goal("clients", targets=(HEALTHCARE,)), M.Goal("fun", priority=2)),
     )
-    portfolio = build_portfolio(with_fun, "en", 0.0)
+    portfolio = build_portfolio(with_fun, 0.0)
     assert portfolio.let_go == ()
     assert portfolio.protected == 4
 
@@ -150,8 +150,8 @@ def test_instrumental_focus_spreads_across_clusters():
     membership = profile.structure.membership
     assert len(set(membership.tolist())) == 2
     assert len(set(profile.strength.tie_class.tolist())) == 1
-    hours = build_portfolio(profile, "en", 100.0).focus[0].hours_per_month
-    portfolio = build_portfolio(profile, "en", 2 * hours)
+    hours = build_portfolio(profile, 100.0).focus[0].hours_per_month
+    portfolio = build_portfolio(profile, 2 * hours)
     chosen = [item.position for item in portfolio.focus]
     assert len(chosen) == 2 and portfolio.maintain == ()
     assert membership[chosen[0]] != membership[chosen[1]]
@@ -159,14 +159,14 @@ def test_instrumental_focus_spreads_across_clusters():
 
 @pytest.mark.parametrize("budget", [0.0, 0.25, 1.0, 1.6, 3.3, 7.0])
 def test_the_budget_is_never_exceeded(budget):
-    portfolio = build_portfolio(_two_circles(), "en", budget)
+    portfolio = build_portfolio(_two_circles(), budget)
     assert portfolio.hours_used <= budget + 1e-9
     if budget == 0.0:
         assert portfolio.focus == portfolio.maintain == portfolio.reactivate == ()
 
 
 def test_the_budget_is_used_when_ties_are_worth_it():
-    portfolio = build_portfolio(_two_circles(), "en", 3 * MAINTAIN_HOURS)
+    portfolio = build_portfolio(_two_circles(), 3 * MAINTAIN_HOURS)
     assert portfolio.hours_used == pytest.approx(3 * MAINTAIN_HOURS)
     assert len(portfolio.maintain) == 3
 
@@ -183,7 +183,7 @@ def test_greedy_reaches_the_brute_force_optimum_on_a_small_network():
         cost = sum(problem.focus_hours[i] if v == FOCUS else hours[v] for i, v in enumerate(levels))
         if cost <= budget + 1e-9:
             best = max(best, _objective(problem, levels))
-    portfolio = build_portfolio(profile, "en", budget)
+    portfolio = build_portfolio(profile, budget)
     assert portfolio.objective >= (1 - 1 / math.e) / 2 * best
     assert portfolio.objective >= 0.95 * best  # in practice greedy is close to optimal
 
@@ -199,7 +199,7 @@ def test_the_objective_follows_the_formula():
 
 def test_every_recommendation_has_a_reason_with_a_figure_and_the_json_contract():
     profile = _two_circles()
-    portfolio = build_portfolio(profile, "nl", 4.0)
+    portfolio = build_portfolio(profile, 4.0)
     items = _all_items(portfolio)
     assert items
     for item in items:

@@ -42,8 +42,8 @@ from typing import Any
 
 import numpy as np
 
-from tiewise.advice.reasons import Reason
-from tiewise.analysis.fit import fit_to_json, goal_label
+from tiewise.advice.reasons import Reason, Term
+from tiewise.analysis.fit import fit_to_json, goal_term
 from tiewise.analysis.profile import Profile
 from tiewise.i18n import text
 from tiewise.model import ExchangeDirection, GoalClass, TieStatus
@@ -221,7 +221,6 @@ def _inbound_ever(profile: Profile) -> np.ndarray:
 
 def build_portfolio(
     profile: Profile,
-    language: str = "en",
     budget_hours: float = DEFAULT_BUDGET_HOURS,
     limit: int | None = 25,
 ) -> Portfolio:
@@ -266,7 +265,7 @@ def build_portfolio(
     if limit is not None:
         let_go_order = let_go_order[:limit]
 
-    explain = _Explainer(profile, language, value, silent)
+    explain = _Explainer(profile, value, silent)
     classes = profile.strength.tie_class
     chosen = np.flatnonzero(levels > NONE)
     chosen = chosen[np.argsort(-value[chosen], kind="stable")]
@@ -296,8 +295,8 @@ def build_portfolio(
 class _Explainer:
     """Builds each item's reasons from the figures that drove it."""
 
-    def __init__(self, profile: Profile, language: str, value: np.ndarray, silent: np.ndarray):
-        self.profile, self.language, self.value, self.silent = profile, language, value, silent
+    def __init__(self, profile: Profile, value: np.ndarray, silent: np.ndarray):
+        self.profile, self.value, self.silent = profile, value, silent
 
     def _goals(self, i: int) -> tuple[tuple[str, ...], list[Reason]]:
         relevance = self.profile.relevance
@@ -310,7 +309,7 @@ class _Explainer:
         reasons = [
             Reason(
                 "portfolio.serves",
-                {"goal": goal_label(goal, self.language), "relevance": round(r, 2)},
+                {"goal": goal_term(goal), "relevance": round(r, 2)},
             )
             for r, goal in served[:3]
         ]
@@ -322,7 +321,7 @@ class _Explainer:
         return Reason(
             "portfolio.tie",
             {
-                "klass": text(f"class.{klass}", self.language),
+                "klass": Term(text(f"class.{klass}", "en"), text(f"class.{klass}", "nl")),
                 "strength": round(float(strength.score[i]), 2),
             },
         )

@@ -1,7 +1,9 @@
 """A reason: why a piece of advice was given, as a message id and the figures that fill it.
 
 Every recommendation carries at least one reason with a figure, so each interface can show "why"
-in English or Dutch (``i18n.MESSAGES`` holds the templates) and JSON keeps the numbers.
+in English or Dutch (``i18n.MESSAGES`` holds the templates) and JSON keeps the numbers. A figure
+that is a word rather than a number (a goal's name, a tie class) is a :class:`Term`, which knows
+its text in every language; reasons are therefore built once and rendered in any language.
 """
 
 from __future__ import annotations
@@ -13,12 +15,30 @@ from tiewise.i18n import text
 
 
 @dataclass(frozen=True)
+class Term:
+    """A word in English and Dutch, e.g. a goal's label."""
+
+    en: str
+    nl: str
+
+    def in_language(self, language: str) -> str:
+        return self.nl if language == "nl" else self.en
+
+
+@dataclass(frozen=True)
 class Reason:
-    key: str  # a message id in i18n.MESSAGES, e.g. "reason.serves_goal"
+    key: str  # a message id in i18n.MESSAGES, e.g. "portfolio.serves"
     figures: dict[str, Any] = field(default_factory=dict)
 
+    def values(self, language: str) -> dict[str, Any]:
+        """The figures with every :class:`Term` in ``language``."""
+        return {
+            name: value.in_language(language) if isinstance(value, Term) else value
+            for name, value in self.figures.items()
+        }
+
     def render(self, language: str) -> str:
-        return text(self.key, language, **self.figures)
+        return text(self.key, language, **self.values(language))
 
     def to_json(self, language: str) -> dict[str, Any]:
-        return {"code": self.key, "text": self.render(language), "figures": self.figures}
+        return {"code": self.key, "text": self.render(language), "figures": self.values(language)}

@@ -55,6 +55,7 @@ import numpy as np
 from scipy import sparse
 
 from tiewise import goals as catalogue
+from tiewise.advice.reasons import Term
 from tiewise.analysis.known import BeingKnown
 from tiewise.analysis.strength import TieStrength
 from tiewise.analysis.structure import EgoStructure, ego_burt
@@ -98,6 +99,11 @@ def goal_class(goal: Goal) -> GoalClass:
 def goal_label(goal: Goal, language: str) -> str:
     entry = catalogue.catalogue_goal(goal.key)
     return goal.label or (entry.label(language) if entry else goal.key)
+
+
+def goal_term(goal: Goal) -> Term:
+    """A goal's label in both languages, for reasons."""
+    return Term(goal_label(goal, "en"), goal_label(goal, "nl"))
 
 
 def segment_of(snapshot: Snapshot, goal: Goal) -> np.ndarray:

@@ -6,7 +6,15 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from tiewise.advice.portfolio import Item, Portfolio
+from tiewise.advice.introductions import (
+    Introduction,
+    LedgerRow,
+    give_receive_ledger,
+    suggest_introductions,
+)
+from tiewise.advice.invitations import InvitationAdvice, triage_invitations
+from tiewise.advice.plan import WeeklyPlan, weekly_plan
+from tiewise.advice.portfolio import DEFAULT_BUDGET_HOURS, Item, Portfolio, build_portfolio
 from tiewise.analysis.fit import gap_advice, goal_label, summary
 from tiewise.analysis.profile import Profile
 from tiewise.i18n import text
@@ -72,3 +80,112 @@ def render_portfolio(
     _items(t("portfolio.reactivate"), portfolio.reactivate, profile, language, console)
     _items(t("portfolio.maintain"), portfolio.maintain, profile, language, console)
     _items(t("portfolio.let_go"), portfolio.let_go, profile, language, console)
+
+
+def render_invitations(advice: list[InvitationAdvice], language: str, console: Console) -> None:
+    """One row per pending invitation: the decision, the score and why."""
+    t = lambda key, **values: text(key, language, **values)  # noqa: E731
+    if not advice:
+        console.print(t("invitations.none"))
+        return
+    table = Table(title=f"{t('invitations.title')} ({len(advice)})", title_justify="left")
+    for column, justify in (
+        ("col.name", "left"),
+        ("col.decision", "left"),
+        ("col.score", "right"),
+        ("col.why", "left"),
+    ):
+        table.add_column(t(column), justify=justify)  # type: ignore[arg-type]
+    for item in advice:
+        table.add_row(
+            item.invitation.name or "—",
+            t(f"decision.{item.decision}"),
+            f"{item.score:.2f}",
+            "; ".join(r.render(language) for r in item.reasons),
+        )
+    console.print(table)
+
+
+def render_introductions(
+    introductions: list[Introduction],
+    ledger: list[LedgerRow],
+    profile: Profile,
+    language: str,
+    console: Console,
+) -> None:
+    """Introductions to make, then the give/receive ledger (most under-given first)."""
+    t = lambda key, **values: text(key, language, **values)  # noqa: E731
+    contacts = profile.snapshot.contacts
+    if introductions:
+        table = Table(title=t("plan.introductions"), title_justify="left")
+        for column in ("col.needs", "col.offers", "col.topic", "col.why"):
+            table.add_column(t(column))
+        for intro in introductions:
+            table.add_row(
+                contacts[intro.needs].name,
+                contacts[intro.offers].name,
+                intro.topic,
+                "; ".join(r.render(language) for r in intro.reasons),
+            )
+        console.print(table)
+    else:
+        console.print(t("introductions.none"))
+    if ledger:
+        table = Table(title=t("report.ledger"), title_justify="left")
+        for column, justify in (
+            ("col.name", "left"),
+            ("col.given", "right"),
+            ("col.received", "right"),
+            ("col.balance", "right"),
+        ):
+            table.add_column(t(column), justify=justify)  # type: ignore[arg-type]
+        for row in ledger[:SHOWN]:
+            table.add_row(
+                contacts[row.position].name, str(row.given), str(row.received), f"{row.balance:+d}"
+            )
+        console.print(table)
+
+
+def render_plan(plan: WeeklyPlan, profile: Profile, language: str, console: Console) -> None:
+    """Whom to contact this week, with the cadence behind it, and the introductions to make."""
+    t = lambda key, **values: text(key, language, **values)  # noqa: E731
+    console.print(
+        f"[bold]{t('plan.title', start=plan.week_start.isoformat(), end=plan.week_end.isoformat())}"
+        "[/bold]"
+    )
+    if not plan.contacts:
+        console.print(t("plan.nothing_due"))
+    else:
+        console.print(t("plan.due_total", shown=len(plan.contacts), total=plan.due_total))
+        table = Table()
+        for column in ("col.name", "col.action", "col.why"):
+            table.add_column(t(column))
+        for contact in plan.contacts:
+            person = profile.snapshot.contacts[contact.position]
+            table.add_row(
+                f"{person.name} ({person.organisation or '—'})",
+                t(f"plan.action.{contact.action}"),
+                "; ".join(r.render(language) for r in contact.reasons),
+            )
+        console.print(table)
+    if plan.introductions:
+        console.print(f"[bold]{t('plan.introductions')}[/bold]")
+        for intro in plan.introductions:
+            contacts = profile.snapshot.contacts
+            console.print(
+                f"• {contacts[intro.needs].name} ↔ {contacts[intro.offers].name}: {intro.topic}"
+            )
+
+
+def render_advice(
+    profile: Profile, language: str, console: Console, budget_hours: float = DEFAULT_BUDGET_HOURS
+) -> None:
+    """The advice part of the strategy report: the portfolio, pending invitations, introductions
+    and this week's plan (the full lists: ``advise``, ``invitations``, ``introductions``,
+    ``plan``)."""
+    portfolio = build_portfolio(profile, budget_hours)
+    render_portfolio(portfolio, profile, language, console)
+    render_invitations(triage_invitations(profile)[:SHOWN], language, console)
+    found = suggest_introductions(profile, SHOWN)
+    render_introductions(found, give_receive_ledger(profile), profile, language, console)
+    render_plan(weekly_plan(profile, portfolio, found), profile, language, console)

@@ -12,8 +12,8 @@ from rich.table import Table
 from tiewise.analysis.attendance import attendance_by_series
 from tiewise.analysis.profile import Profile
 from tiewise.analysis.strength import CLASSES
-from tiewise.goals import catalogue_goal
 from tiewise.i18n import text
+from tiewise.report.advice import render_advice, render_fit
 from tiewise.snapshot import Snapshot
 
 
@@ -53,26 +53,16 @@ def render_report(profile: Profile, language: str, console: Console) -> None:
     console.print(table)
     render_analysis(profile, language, console)
 
-    if snapshot.goals:
-        table = Table(title=t("report.goals"), title_justify="left")
-        for column in ("col.goal", "col.goal_class", "col.priority", "col.targets"):
-            table.add_column(t(column))
-        for goal in sorted(snapshot.goals, key=lambda g: -g.priority):
-            entry = catalogue_goal(goal.key)
-            label = goal.label or (entry.label(language) if entry else goal.key)
-            goal_class = goal.goal_class or (entry.goal_class if entry else None)
-            targets = ", ".join(f"{x.attribute.value}={x.value}" for x in goal.targets)
-            table.add_row(
-                label,
-                t(f"goalclass.{goal_class.value}") if goal_class else "—",
-                str(goal.priority),
-                targets or "—",
-            )
-        console.print(table)
-    else:
-        console.print(t("report.no_goals"))
+    render_fit(profile, language, console)
 
-    rows = attendance_by_series(snapshot, today)
+    render_events(profile, language, console)
+    render_advice(profile, language, console)
+
+
+def render_events(profile: Profile, language: str, console: Console) -> None:
+    """Events attended in the last 12 months: visits, hours, cost, enjoyment, outcomes."""
+    t = lambda key, **values: text(key, language, **values)  # noqa: E731
+    rows = attendance_by_series(profile.snapshot, profile.today)
     if not rows:
         console.print(t("report.no_events"))
         return

@@ -1,0 +1,348 @@
+"""Invitation triage on hand-built networks where the right decision is beyond doubt."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, timedelta
+from numbers import Real
+
+import pytest
+
+from tiewise import model as M
+from tiewise.advice.invitations import (
+    ACCEPT_AT,
+    LOOK_CLOSER_AT,
+    WEIGHTS,
+    invitations_to_json,
+    message_kind,
+    triage_invitations,
+)
+from tiewise.advice.reasons import Term
+from tiewise.analysis.profile import analyze
+from tiewise.snapshot import build_snapshot, load_snapshot
+from tiewise.store import Store
+
+TODAY = date(2026, 11, 1)
+ME = M.Me(name="Sanne Bakker", organisation="Studio Noord", sector="design")
+HEALTHCARE = M.Goal(
+    "clients", id=1, targets=(M.GoalTarget(M.TargetAttribute.SECTOR, "healthcare"),)
+)
+STANDARD_EN = "I'd like to add you to my professional network on LinkedIn."
+STANDARD_NL = "Ik wil je graag toevoegen aan mijn professionele netwerk op LinkedIn."
+
+
+def _at(days_ago: float) -> datetime:
+    return datetime.combine(TODAY, datetime.min.time()) - timedelta(days=days_ago)
+
+
+def _url(slug: str) -> M.Identifier:
+    return M.Identifier(M.IdentifierKind.PROFILE_URL, f"linkedin.com/in/{slug}")
+
+
+CONTACTS = [
+    M.Contact("Daan Bos", id=1, sector="healthcare", identifiers=(_url("daan-bos"),)),
+    M.Contact("Eva Smit", id=2, sector="healthcare"),
+    M.Contact("Iris Kok", id=3, sector="design"),
+    M.Contact("Joost Vis", id=4, sector="design"),
+]
+
+
+def _invite(name="Kees Laan", days_ago=3, message=None, **fields) -> M.Invitation:
+    return M.Invitation(
+        name=name, direction=M.Direction.INBOUND, sent_at=_at(days_ago), message=message, **fields
+    )
+
+
+def _triage(invitations, contacts=CONTACTS, goals=(HEALTHCARE,), me=ME, **small):
+    meeting = M.Interaction(
+        _at(20), M.InteractionKind.MEETING, "calendar", M.Direction.MUTUAL, (1,)
+    )
+    snapshot = build_snapshot(
+        me,
+        contacts,
+        links=small.pop("links", ()),
+        interactions=[meeting],
+        goals=goals,
+        invitations=invitations,
+        **small,
+    )
+    profile = analyze(snapshot, TODAY)
+    return profile, triage_invitations(profile)
+
+
+def _keys(advice) -> list[str]:
+    return [reason.key for reason in advice.reasons]
+
+
+def test_an_unknown_sender_without_message_is_ignored():
+    _, (advice,) = _triage([_invite(profile_url="linkedin.com/in/kees-laan")])
+    assert advice.decision == "ignore"
+    assert advice.contact is None and advice.contact_id is None
+    # no relevance, no connection, novelty unknown (0.5), no message
+    assert advice.components == pytest.approx(
+        {"relevance": 0.0, "connection": 0.0, "novelty": 0.15 * 0.5, "message": 0.0}
+    )
+    assert advice.score == pytest.approx(0.075)
+    assert _keys(advice) == [
+        "invitation.stranger",
+        "invitation.unknown_relevance",
+        "invitation.unknown_novelty",
+        "invitation.no_message",
+        "invitation.score",
+    ]
+    assert advice.reasons[0].figures == {"contacts": 4}
+
+
+def test_someone_met_in_a_target_sector_with_a_personal_message_is_accepted():
+    # not linked at import; found by profile URL, written differently
+    invitation = _invite(
+        "Daan Bos",
+        message='Hi Sanne, we met at the "borrel" in Arnhem.',
+        profile_url="https://www.linkedin.com/in/Daan-Bos/",
+    )
+    profile, (advice,) = _triage([invitation])
+    assert advice.contact == 0 and advice.contact_id == 1
+    assert advice.decision == "accept"
+    # one meeting 20 days ago makes a medium tie; no links: bridging 1 → relevance 1.0 × 1.0
+    assert profile.strength.tie_class[0] == "medium"
+    values = advice.values
+    assert values["relevance"] == pytest.approx(1.0)
+    tie = float(profile.strength.score[0])
+    assert values["connection"] == pytest.approx(1 - math.exp(-1) * (1 - tie))
+    # bridging 1; 1 of the 3 other contacts with a sector is in healthcare
+    assert values["novelty"] == pytest.approx((1.0 + (1 - 1 / 3)) / 2)
+    assert values["message"] == 1.0
+    assert advice.score > 0.8
+    reasons = {reason.key: reason.figures for reason in advice.reasons}
+    assert reasons["invitation.relevance"]["goal"] == Term("Finding clients", "Klanten vinden")
+    assert advice.goal == HEALTHCARE
+    assert "dient je doel Klanten vinden: relevantie 1.00 van 1" in advice.texts("nl")
+    assert reasons["invitation.met"] == {"count": 1, "last": "2026-10-12"}
+    assert reasons["invitation.isolated"] == {"links": 0}
+    assert reasons["invitation.sector_share"] == {
+        "sector": "healthcare",
+        "count": 1,
+        "share": pytest.approx(0.3333, abs=1e-4),
+    }
+    assert reasons["invitation.message"] == {"chars": 43}
+
+
+def test_a_known_contact_in_the_segment_without_message_is_looked_at_closer():
+    # Eva: in the healthcare segment, but nothing beyond the connection is known
+    _, (advice,) = _triage([_invite("Eva Smit", contact_id=2)])
+    assert advice.decision == "look_closer"
+    # unevidenced weak tie: relevance 0.4 × (0.5 + 0.5 × 1); novelty (1 + 2/3) / 2
+    assert advice.components["relevance"] == pytest.approx(0.35 * 0.4)
+    assert advice.components["connection"] == pytest.approx(0.0)
+    assert advice.components["novelty"] == pytest.approx(0.15 * 5 / 6)
+    assert advice.score == pytest.approx(0.14 + 0.125)
+    assert "invitation.no_connection" in _keys(advice)
+
+
+def test_a_stranger_who_writes_a_personal_message_is_worth_a_closer_look():
+    _, (advice,) = _triage([_invite(message="Wij zoeken een ontwerpbureau voor onze zorgapp.")])
+    assert advice.decision == "look_closer"
+    assert advice.score == pytest.approx(0.075 + 0.20)
+    assert LOOK_CLOSER_AT <= advice.score < ACCEPT_AT
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        STANDARD_EN,
+        f"{STANDARD_EN}\n\n- Kees Laan",
+        f"Hoi Sanne, {STANDARD_NL}",
+        "I\u2019d like to add you to my professional network on LinkedIn.",
+        "Hi Sanne,\nI'd like to add you to my professional network on LinkedIn.\n\n"
+        "Best regards,\nKees Laan",
+        "Ik wil graag deel uitmaken van uw LinkedIn-netwerk.",
+    ],
+)
+def test_linkedins_standard_text_counts_as_no_message(message):
+    assert message_kind(message, ("Kees Laan", "Sanne Bakker")) == "standard"
+    _, (advice,) = _triage([_invite(message=message)])
+    assert advice.message == "standard"
+    assert advice.components["message"] == 0.0
+    assert advice.decision == "ignore"
+    assert "invitation.boilerplate" in _keys(advice)
+
+
+def test_a_personal_note_around_the_standard_text_is_personal():
+    note = f"Hi Sanne, we spoke at the healthcare fair about your app. {STANDARD_EN}"
+    assert message_kind(note, ("Kees Laan", "Sanne Bakker")) == "personal"
+    assert message_kind("   ") == "none"
+    assert message_kind(None) == "none"
+    assert message_kind("Graag verbinden!") == "personal"
+
+
+def test_only_pending_inbound_invitations_are_triaged():
+    invitations = [
+        _invite("A", status=M.InvitationStatus.ACCEPTED),
+        _invite("B", status=M.InvitationStatus.IGNORED),
+        M.Invitation("C", M.Direction.OUTBOUND, _at(2), contact_id=3),
+        _invite("D"),
+    ]
+    _, advice = _triage(invitations)
+    assert [a.invitation.name for a in advice] == ["D"]
+
+
+def test_a_merged_id_resolves_to_the_survivor():
+    contacts = [*CONTACTS, M.Contact("D. Bos", id=9, merged_into=1)]
+    _, (advice,) = _triage([_invite("", contact_id=9)], contacts=contacts)
+    assert advice.contact == 0 and advice.contact_id == 1
+    assert advice.sender == "Daan Bos"  # the contact's name when the invitation has none
+
+
+def test_shared_organisation_mutual_contacts_and_events_connect():
+    contacts = [
+        *CONTACTS,
+        M.Contact("Mila de Wit", id=5, organisation="studio noord", sector="design"),
+    ]
+    links = [M.ContactLink(5, 3, "calendar"), M.ContactLink(5, 4, "calendar")]
+    occurrences = [
+        M.EventOccurrence(_at(40), name="Borrel", id=1),
+        M.EventOccurrence(_at(10), name="Congres", id=2),
+        M.EventOccurrence(_at(-5), name="Later", id=3),
+    ]
+    attendances = [M.Attendance(2, M.AttendanceStatus.ATTENDED)]
+    encounters = [
+        M.Encounter(1, 5, M.EncounterKind.MET),
+        M.Encounter(2, 5, M.EncounterKind.EXPECTED),
+        M.Encounter(3, 5, M.EncounterKind.MET),  # in the future: not counted
+    ]
+    _, (advice,) = _triage(
+        [_invite("Mila de Wit", contact_id=5)],
+        contacts=contacts,
+        links=links,
+        occurrences=occurrences,
+        attendances=attendances,
+        encounters=encounters,
+    )
+    reasons = {reason.key: reason.figures for reason in advice.reasons}
+    assert reasons["invitation.met"] == {"count": 1, "last": (TODAY - timedelta(40)).isoformat()}
+    assert reasons["invitation.same_event"] == {"count": 1}
+    assert reasons["invitation.mutual"] == {"count": 2}
+    assert reasons["invitation.same_organisation"] == {"organisation": "studio noord", "count": 1}
+    assert advice.values["connection"] == pytest.approx(1.0)  # a colleague: certainly connected
+    # design is not in the healthcare segment; 2 of 4 other contacts share the sector
+    assert "invitation.no_relevance" in reasons
+    assert reasons["invitation.sector_share"]["count"] == 2
+
+
+def test_no_goals_says_so():
+    _, (advice,) = _triage([_invite("Eva Smit", contact_id=2)], goals=())
+    assert advice.components["relevance"] == 0.0
+    assert advice.reasons[0].key == "invitation.no_goals"
+
+
+def test_sorted_best_first_then_newest():
+    invitations = [
+        _invite("old stranger", days_ago=30, id=1),
+        _invite("new stranger", days_ago=1, id=2),
+        _invite(
+            "Daan Bos", contact_id=1, days_ago=60, message="Leuk je gesproken te hebben!", id=3
+        ),
+    ]
+    _, advice = _triage(invitations)
+    assert [a.invitation.id for a in advice] == [3, 2, 1]
+    assert advice[1].score == advice[2].score
+
+
+def _check(advice) -> None:
+    assert advice.decision in ("accept", "look_closer", "ignore")
+    assert 0.0 <= advice.score <= 1.0
+    assert set(advice.components) == set(WEIGHTS)
+    assert sum(advice.components.values()) == pytest.approx(advice.score, abs=1e-12)
+    for name, points in advice.components.items():
+        assert 0.0 <= points <= WEIGHTS[name] + 1e-12
+    assert advice.reasons
+    for reason in advice.reasons:
+        numbers = [v for v in reason.figures.values() if isinstance(v, Real)]
+        assert numbers, reason.key
+        assert reason.render("en") and reason.render("nl")
+
+
+def test_weights_sum_to_one_and_every_advice_explains_itself():
+    assert sum(WEIGHTS.values()) == pytest.approx(1.0)
+    invitations = [
+        _invite(),
+        _invite("Daan Bos", contact_id=1, message="Hoi!"),
+        _invite("Eva Smit", contact_id=2, message=STANDARD_NL),
+    ]
+    _, advice = _triage(invitations)
+    assert len(advice) == 3
+    for item in advice:
+        _check(item)
+
+
+def test_the_demo_network_is_triaged_with_reasons(demo_db):
+    with Store.open(demo_db) as store:
+        snapshot = load_snapshot(store)
+    advice = triage_invitations(analyze(snapshot, date(2026, 11, 1)))
+    pending = [
+        i
+        for i in snapshot.invitations
+        if i.direction == M.Direction.INBOUND and i.status == M.InvitationStatus.PENDING
+    ]
+    assert len(advice) == len(pending) > 0
+    for item in advice:
+        _check(item)
+    scores = [a.score for a in advice]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_json_shape_and_dutch_rendering():
+    invitation = _invite("Daan Bos", contact_id=1, message="Leuk je gesproken te hebben!", id=7)
+    _, advice = _triage([invitation, _invite(id=8)])
+    items = invitations_to_json(advice, "nl")
+    assert [item["invitation_id"] for item in items] == [7, 8]
+    first = items[0]
+    assert {
+        "from",
+        "decision",
+        "score",
+        "reasons",
+        "invitation_id",
+        "contact_id",
+        "sent_at",
+    } <= set(first)
+    assert first["from"] == "Daan Bos"
+    assert first["contact_id"] == 1
+    assert first["decision"] == "accept"
+    assert first["decision_text"] == "accepteren"
+    assert first["goal"] == "clients"
+    assert first["reasons"][0]["text"].startswith("dient je doel Klanten vinden: relevantie")
+    assert first["reasons"][0]["figures"]["goal_key"] == "clients"
+    assert first["message"] == "Leuk je gesproken te hebben!"
+    assert first["sent_at"] == invitation.sent_at.isoformat()
+    assert first["score"] == round(advice[0].score, 4)
+    reason = first["reasons"][0]
+    assert set(reason) == {"code", "text", "figures"}
+    texts = [r["text"] for r in first["reasons"]]
+    assert "persoonlijk bericht (28 tekens)" in texts
+    assert any(
+        t.startswith("persoonlijk ontmoet (afspraken en evenementen): 1, het laatst op")
+        for t in texts
+    )
+    stranger = items[1]
+    assert stranger["decision"] == "ignore"
+    assert stranger["contact_id"] is None
+    assert stranger["reasons"][0]["text"].startswith("staat niet tussen je 4 contacten")
+    english = invitations_to_json(advice, "en")
+    assert english[0]["decision_text"] == "accept"
+    assert "personal message (28 characters)" in [r["text"] for r in english[0]["reasons"]]
+
+
+def test_being_on_the_attendee_list_of_an_event_i_attended_counts_half_a_meeting():
+    occurrences = [M.EventOccurrence(_at(10), name="Congres", id=2)]
+    attendances = [M.Attendance(2, M.AttendanceStatus.ATTENDED)]
+    encounters = [M.Encounter(2, 4, M.EncounterKind.EXPECTED)]
+    _, (advice,) = _triage(
+        [_invite("Joost Vis", contact_id=4)],
+        occurrences=occurrences,
+        attendances=attendances,
+        encounters=encounters,
+    )
+    # no interactions (tie strength 0), no links, another organisation: only the event
+    assert advice.values["connection"] == pytest.approx(1 - math.exp(-0.5))
+    assert "invitation.no_connection" not in _keys(advice)
