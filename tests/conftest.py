@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from datetime import date
@@ -42,3 +43,11 @@ def demo_copy(demo_db: Path, tmp_path: Path) -> Path:
     target = tmp_path / "demo.db"
     shutil.copy(demo_db, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def _unfrozen_collector():
+    """Commands freeze the garbage collector's view of their Snapshot (a command is a short-lived
+    process); CliRunner runs them inside the test process, so each test ends by unfreezing."""
+    yield
+    gc.unfreeze()

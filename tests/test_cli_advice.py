@@ -99,3 +99,50 @@ def test_advise_json_contract_and_budget(demo_copy: Path):
     assert len(data["goals"]) == 4 and all(0 <= g["score"] <= 100 for g in data["goals"])
     text = run(demo_copy, "advise", "--today", today, lang="nl")
     assert "Focus: investeren" in text and "Loslaten" in text
+
+
+def test_invitations_introductions_and_plan_json_on_the_demo(demo_db: Path):
+    today = DEMO_TODAY.isoformat()
+    invitations = json.loads(run(demo_db, "invitations", "--json", "--today", today))
+    assert len(invitations) == 18  # 14 strangers and 4 people already met, all pending
+    decisions = {i["decision"] for i in invitations}
+    assert decisions <= {"accept", "ignore", "look_closer"} and "accept" in decisions
+    assert all({"from", "decision", "score", "reasons"} <= set(i) for i in invitations)
+    assert [i["score"] for i in invitations] == sorted(
+        (i["score"] for i in invitations), reverse=True
+    )
+    strangers = [i for i in invitations if i["contact_id"] is None]
+    assert len(strangers) == 14 and all(i["decision"] != "accept" for i in strangers)
+
+    found = json.loads(run(demo_db, "introductions", "--json", "--today", today, "--limit", "5"))
+    assert 0 < len(found["introductions"]) <= 5 and found["ledger"]
+    first = found["introductions"][0]
+    assert first["needs"]["contact_id"] != first["offers"]["contact_id"] and first["reasons"]
+
+    plan = json.loads(run(demo_db, "plan", "--json", "--today", today))
+    assert plan["week_start"] == "2026-10-26" and plan["week_end"] == "2026-11-01"
+    assert plan["contacts"] and plan["due_total"] >= len(plan["contacts"])
+    assert {c["action"] for c in plan["contacts"]} <= {"reactivate", "focus", "maintain"}
+    advice = json.loads(run(demo_db, "advise", "--json", "--today", today))
+    chosen = {i["contact_id"] for k in ("focus", "maintain", "reactivate") for i in advice[k]}
+    assert {c["contact_id"] for c in plan["contacts"]} <= chosen
+    assert len(plan["introductions"]) == 3
+
+
+def test_analyze_json_has_fit_and_being_known(demo_db: Path):
+    data = json.loads(run(demo_db, "analyze", "--json", "--today", DEMO_TODAY.isoformat()))
+    assert [f["goal"] for f in data["fit"]] == ["clients", "sounding_board", "fun", "keeping_up"]
+    clients = data["fit"][0]
+    assert clients["targets"] == [
+        {"attribute": "region", "value": "Arnhem-Nijmegen"},
+        {"attribute": "sector", "value": "healthcare"},
+    ]
+    assert {c["name"] for c in clients["components"]} == {
+        "segment_ties",
+        "cluster_span",
+        "low_constraint",
+        "bridging_ties",
+    }
+    assert "weak or medium ties" in clients["summary"]
+    known = data["being_known"]
+    assert known["inbound"] + known["outbound"] > 0 and known["invitations_received"] == 18

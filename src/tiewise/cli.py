@@ -10,6 +10,7 @@ they are printed as one clear line on stderr and end the command with exit statu
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -121,6 +122,15 @@ def _print_json(value: object) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
+def _snapshot(state: State) -> Snapshot:
+    """The user's Snapshot, then frozen out of the garbage collector's sight: a command is a
+    short-lived process that keeps the Snapshot to the end, and rescanning its several hundred
+    thousand records at every later collection cost 0.1–0.3 s per command at 35,000 contacts."""
+    snapshot = load_snapshot(state.store)
+    gc.freeze()
+    return snapshot
+
+
 def _parse_date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
@@ -151,7 +161,7 @@ def demo(
     build_demo(state.store, seed=seed, today=as_of)
     console.print(state.t("demo.written", seed=seed, db=state.db))
     console.print()
-    render_report(analyze_profile(load_snapshot(state.store), as_of), state.language, console)
+    render_report(analyze_profile(_snapshot(state), as_of), state.language, console)
 
 
 @app.command()
@@ -162,7 +172,7 @@ def report(
     """Print the strategy report for your network."""
     state = _state(ctx)
     as_of = _parse_date(today, "--today") or date.today()
-    render_report(analyze_profile(load_snapshot(state.store), as_of), state.language, console)
+    render_report(analyze_profile(_snapshot(state), as_of), state.language, console)
 
 
 @app.command()
@@ -173,9 +183,7 @@ def analyze(
 ) -> None:
     """Tie strength, clusters, bridges, structural holes, Dunbar layers and diversity."""
     state = _state(ctx)
-    profile = analyze_profile(
-        load_snapshot(state.store), _parse_date(today, "--today") or date.today()
-    )
+    profile = analyze_profile(_snapshot(state), _parse_date(today, "--today") or date.today())
     if as_json:
         _print_json(profile.to_json(state.language))
         return
@@ -230,7 +238,7 @@ def contacts(
 ) -> None:
     """List your contacts with tie strength and interactions."""
     state = _state(ctx)
-    rows = _contact_rows(load_snapshot(state.store), _parse_date(today, "--today") or date.today())
+    rows = _contact_rows(_snapshot(state), _parse_date(today, "--today") or date.today())
     if as_json:
         _print_json(rows)
         return
@@ -293,7 +301,7 @@ def contact_show(
     state = _state(ctx)
     contact = find_contact(state, name)
     as_of = _parse_date(today, "--today") or date.today()
-    snapshot = load_snapshot(state.store)
+    snapshot = _snapshot(state)
     index = snapshot.index_of(contact.id)  # a merged-away id shows the person it belongs to
     row = _contact_rows(snapshot, as_of)[index]
     contact, tie = snapshot.contacts[index], snapshot.ties[index]
@@ -658,7 +666,7 @@ def rate(
 ) -> None:
     """Rate how close you feel (1–5), least certain ties first; one key per tie."""
     state = _state(ctx)
-    snapshot = load_snapshot(state.store)
+    snapshot = _snapshot(state)
     strength = tie_strength(snapshot, _parse_date(today, "--today") or date.today())
     rated = 0
     for position in rating_order(snapshot, strength)[:limit]:
@@ -1042,9 +1050,7 @@ def goals_remove(
 
 
 def _profile(state: State, today: str | None) -> Any:
-    return analyze_profile(
-        load_snapshot(state.store), _parse_date(today, "--today") or date.today()
-    )
+    return analyze_profile(_snapshot(state), _parse_date(today, "--today") or date.today())
 
 
 @app.command()

@@ -68,6 +68,9 @@ class Snapshot:
     topics: tuple[model.Topic, ...] = ()
     notes: tuple[model.Note, ...] = ()
     _index: dict[int, int] = field(default_factory=dict, repr=False)
+    _attributes: dict[str, tuple[np.ndarray, tuple[str, ...]]] = field(
+        default_factory=dict, repr=False
+    )
 
     @property
     def size(self) -> int:
@@ -101,11 +104,13 @@ class Snapshot:
         k category names; ``-1`` where the attribute is unknown."""
         if name not in ATTRIBUTES:
             raise ValueError(f"unknown attribute {name!r}; expected one of {ATTRIBUTES}")
-        values = [getattr(c, name) or None for c in self.contacts]
-        categories = tuple(sorted({v for v in values if v is not None}))
-        lookup = {v: i for i, v in enumerate(categories)}
-        codes = np.array([lookup.get(v, -1) if v else -1 for v in values], dtype=np.int64)
-        return _frozen(codes), categories
+        if name not in self._attributes:  # computed once: analysis asks for each many times
+            values = [getattr(c, name) or None for c in self.contacts]
+            categories = tuple(sorted({v for v in values if v is not None}))
+            lookup = {v: i for i, v in enumerate(categories)}
+            codes = np.array([lookup.get(v, -1) if v else -1 for v in values], dtype=np.int64)
+            self._attributes[name] = (_frozen(codes), categories)
+        return self._attributes[name]
 
 
 def _canonical(contacts: Sequence[model.Contact]) -> dict[int, int]:

@@ -109,7 +109,7 @@ def clusters_of(links: sparse.csr_array, seed: int = 0) -> np.ndarray:
     Isolated contacts get their own community."""
     n = links.shape[0]
     upper = sparse.triu(links, k=1).tocoo()
-    graph = igraph.Graph(n=n, edges=np.column_stack([upper.row, upper.col]).tolist())
+    graph = igraph.Graph(n=n, edges=np.column_stack([upper.row, upper.col]))
     igraph.set_random_number_generator(random.Random(seed))
     try:
         partition = graph.community_leiden(objective_function="modularity", n_iterations=2)
