@@ -66,7 +66,7 @@ from typing import Any
 import numpy as np
 
 from tiewise.advice.reasons import Reason
-from tiewise.analysis.fit import goal_term
+from tiewise.analysis.fit import goal_term, saturating
 from tiewise.analysis.profile import Profile
 from tiewise.i18n import text
 from tiewise.identifiers import normalise_profile_url, person_profile
@@ -357,10 +357,6 @@ def _r(value: float) -> float:
     return round(float(value), 4)
 
 
-def _saturating(count: float, scale: float) -> float:
-    return 1.0 - math.exp(-count / scale)
-
-
 def _known_sender(profile: Profile, facts: _Facts, k: int) -> tuple[dict[str, float], list[Reason]]:
     """Values of relevance, connection and novelty for a known sender, with their reasons."""
     snapshot, goals = profile.snapshot, profile.relevance.goals
@@ -392,8 +388,8 @@ def _known_sender(profile: Profile, facts: _Facts, k: int) -> tuple[dict[str, fl
     degree = int(facts.degree[k])
     colleague = bool(facts.same_organisation[k])
     parts = {
-        "met": _saturating(meetings + ATTENDEE_LIST_WEIGHT * listed, MEETING_SCALE),
-        "mutual": _saturating(degree, MUTUAL_SCALE),
+        "met": saturating(meetings + ATTENDEE_LIST_WEIGHT * listed, MEETING_SCALE),
+        "mutual": saturating(degree, MUTUAL_SCALE),
         "organisation": 1.0 if colleague else 0.0,
         "tie": float(np.clip(facts.strength[k], 0.0, 1.0)),
     }

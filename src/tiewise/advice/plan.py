@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from tiewise.advice.introductions import Introduction, introductions_to_json
-from tiewise.advice.portfolio import Item, Portfolio
+from tiewise.advice.portfolio import Item, Portfolio, silent_days
 from tiewise.advice.reasons import Reason
 from tiewise.analysis.profile import Profile
 
@@ -58,13 +58,6 @@ def week_of(today: date) -> tuple[date, date]:
     return monday, monday + timedelta(days=6)
 
 
-def _days_since_last(profile: Profile, day: date) -> np.ndarray:
-    last = profile.snapshot.last_interaction
-    end = np.datetime64(day, "s") + np.timedelta64(1, "D")
-    days = (end - last).astype("timedelta64[s]").astype(np.float64) / 86_400.0
-    return np.where(np.isnat(last), np.inf, days)
-
-
 def weekly_plan(
     profile: Profile,
     portfolio: Portfolio,
@@ -74,7 +67,7 @@ def weekly_plan(
 ) -> WeeklyPlan:
     """The plan for the week of ``profile.today`` (see the module docstring)."""
     monday, sunday = week_of(profile.today)
-    since = _days_since_last(profile, sunday)
+    since = silent_days(profile, sunday)
     classes = profile.strength.tie_class
     ties = profile.snapshot.ties
     due: list[Contact] = []

@@ -38,6 +38,7 @@ with relevance ≥ ``PROTECT_RELEVANCE`` to a *fun* or *sociability* goal the us
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -45,6 +46,7 @@ import numpy as np
 from tiewise.advice.reasons import Reason, Term
 from tiewise.analysis.fit import fit_to_json, goal_term
 from tiewise.analysis.profile import Profile
+from tiewise.analysis.strength import days_before
 from tiewise.i18n import text
 from tiewise.model import ExchangeDirection, GoalClass, TieStatus
 
@@ -196,12 +198,9 @@ def _greedy(problem: _Problem, budget: float, by_ratio: bool) -> np.ndarray:
         levels[i] = target
 
 
-def _silent_days(profile: Profile) -> np.ndarray:
-    """Days since the last interaction per contact (``inf`` without any)."""
-    last = profile.snapshot.last_interaction
-    end = np.datetime64(profile.today, "s") + np.timedelta64(1, "D")
-    days = (end - last).astype("timedelta64[s]").astype(np.float64) / 86_400.0
-    return np.where(np.isnat(last), np.inf, days)
+def silent_days(profile: Profile, day: date) -> np.ndarray:
+    """Days from the last interaction per contact to the end of ``day`` (``inf`` without any)."""
+    return np.nan_to_num(days_before(profile.snapshot.last_interaction, day), nan=np.inf)
 
 
 def _received_anything(profile: Profile) -> np.ndarray:
@@ -250,7 +249,7 @@ def build_portfolio(
         if priorities.size
         else np.zeros(snapshot.size)
     )
-    silent = _silent_days(profile)
+    silent = silent_days(profile, profile.today)
     reciprocated = _received_anything(profile) | _inbound_ever(profile)
     let_go_mask = (
         (levels == NONE)

@@ -241,7 +241,8 @@ class GoalFit:
         return next((c for c in self.components if c.name == name), None)
 
 
-def _saturating(count: float, scale: float) -> float:
+def saturating(count: float, scale: float) -> float:
+    """``1 − exp(−count / scale)``: 0 for none, 63 % at ``scale``, approaching 1."""
     return 1.0 - math.exp(-count / scale)
 
 
@@ -266,7 +267,7 @@ def _instrumental_components(
     return [
         Component(
             "segment_ties",
-            _saturating(count, SEGMENT_SCALE),
+            saturating(count, SEGMENT_SCALE),
             share * w["segment_ties"],
             {
                 "weak_or_medium": count,
@@ -276,8 +277,8 @@ def _instrumental_components(
         ),
         Component(
             "cluster_span",
-            _saturating(clusters.size, CLUSTER_SCALE)
-            / _saturating(max(len(structure.clusters), 1), CLUSTER_SCALE),
+            saturating(clusters.size, CLUSTER_SCALE)
+            / saturating(max(len(structure.clusters), 1), CLUSTER_SCALE),
             share * w["cluster_span"],
             {"clusters": int(clusters.size), "clusters_in_network": len(structure.clusters)},
         ),
@@ -289,7 +290,7 @@ def _instrumental_components(
         ),
         Component(
             "bridging_ties",
-            _saturating(bridging, BRIDGE_SCALE),
+            saturating(bridging, BRIDGE_SCALE),
             share * w["bridging_ties"],
             {"bridging_ties": bridging},
         ),
@@ -332,7 +333,7 @@ def _expressive_components(
     return [
         Component(
             "strong_ties",
-            _saturating(strong.size, STRONG_SCALE),
+            saturating(strong.size, STRONG_SCALE),
             share * w["strong_ties"],
             {"strong": int(strong.size)},
         ),

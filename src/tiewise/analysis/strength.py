@@ -82,7 +82,7 @@ class TieStrength:
         return sorted(rows, key=lambda r: -float(r["contribution"] or 0.0))
 
 
-def _days(values: np.ndarray, today: date) -> np.ndarray:
+def days_before(values: np.ndarray, today: date) -> np.ndarray:
     """Days from datetime64 values to the end of ``today`` (NaN for NaT)."""
     end = np.datetime64(today, "s") + np.timedelta64(1, "D")
     days = (end - values).astype("timedelta64[s]").astype(np.float64) / 86_400.0
@@ -94,19 +94,19 @@ def tie_strength(snapshot: Snapshot, today: date) -> TieStrength:
     """Score and classify every tie of ``snapshot`` as of ``today`` (vectorised over contacts)."""
     n = snapshot.size
     participation = snapshot.participation.T.tocsr()  # contacts × interactions
-    age = _days(snapshot.interaction_times, today)
+    age = days_before(snapshot.interaction_times, today)
     past = age >= 0
     recent = past & (age <= WINDOW_DAYS)
 
     decayed = np.where(recent, np.exp(-np.nan_to_num(age) / DECAY_DAYS), 0.0)
     frequency = 1.0 - np.exp(-(participation @ decayed) / FREQUENCY_SCALE)
 
-    since_last = _days(snapshot.last_interaction, today)
+    since_last = days_before(snapshot.last_interaction, today)
     recency = np.where(np.isnan(since_last), 0.0, np.exp(-np.nan_to_num(since_last) / RECENCY_DAYS))
 
     met = np.array([t.met_on or np.datetime64("NaT") for t in snapshot.ties], dtype="datetime64[s]")
     first = _first_interaction(snapshot)
-    known_days = _days(np.where(np.isnat(met), first, met), today)
+    known_days = days_before(np.where(np.isnat(met), first, met), today)
     duration = np.where(
         np.isnan(known_days),
         np.nan,
