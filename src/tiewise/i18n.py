@@ -53,8 +53,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "gap.none": ("No clear gap.", "Geen duidelijk gat."),
     "gap.segment_ties": (
-        "Add weak ties in {segment}: acquaintances, not friends, bring opportunities.",
-        "Leg lichte contacten in {segment}: kennissen, geen vrienden, brengen kansen.",
+        "Add weak, bridging ties in {segment}: acquaintances in other circles bring chances.",
+        "Leg lichte, overbruggende contacten in {segment}: kennissen in andere kringen "
+        "brengen kansen.",
     ),
     "gap.cluster_span": (
         "Your ties in {segment} sit in few circles; meet people in other clusters.",
@@ -454,6 +455,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "analysis.bridges": (
         "{count} bridges (the only link to a cluster):",
         "{count} bruggen (de enige verbinding met een cluster):",
+    ),
+    "analysis.being_known": (
+        "Being known (last 12 months): others started {inbound} contacts, you {outbound} "
+        "(share {share}); {initiating} people came to you; {invitations} invitations, "
+        "{endorsements} endorsements and {recommendations} recommendations received",
+        "Bekend zijn (afgelopen 12 maanden): anderen begonnen {inbound} contacten, jij {outbound} "
+        "(aandeel {share}); {initiating} mensen kwamen naar jou; {invitations} uitnodigingen, "
+        "{endorsements} onderschrijvingen en {recommendations} aanbevelingen ontvangen",
     ),
     "analysis.burt": (
         "Structural holes (Burt, ego network): effective size {effective_size}, efficiency "

@@ -75,7 +75,7 @@ def test_strong_ties_in_one_cluster_call_for_bridging_weak_ties_in_the_target_se
     portfolio = build_portfolio(profile, 8.0)
     assert portfolio.focus == () and portfolio.reactivate == ()  # nobody serves the goal
     advice = portfolio_to_json(portfolio, profile, "en")["goals"][0]["advice"]
-    assert "weak ties in healthcare" in advice
+    assert "weak, bridging ties in healthcare" in advice
 
 
 def test_a_silent_irrelevant_unreciprocated_tie_is_let_go_and_a_keep_tie_never():

@@ -154,6 +154,19 @@ def render_analysis(profile: Profile, language: str, console: Console) -> None:
         + " "
         + ", ".join(f"{layer.filled}/{layer.capacity}" for layer in s.dunbar)
     )
+    known = profile.known
+    console.print(
+        t(
+            "analysis.being_known",
+            inbound=known.inbound,
+            outbound=known.outbound,
+            share=_fmt(known.inbound_share, 2),
+            initiating=known.contacts_initiating,
+            invitations=known.invitations_received,
+            endorsements=known.endorsements_received,
+            recommendations=known.recommendations_received,
+        )
+    )
     table = Table(title=t("analysis.diversity"), title_justify="left")
     for key in (
         "col.attribute",
