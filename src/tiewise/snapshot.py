@@ -17,7 +17,7 @@ Small relations (goals, events, outcomes …) are tuples of domain records.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -111,6 +111,12 @@ class Snapshot:
             codes = np.array([lookup.get(v, -1) if v else -1 for v in values], dtype=np.int64)
             self._attributes[name] = (_frozen(codes), categories)
         return self._attributes[name]
+
+    def has_value(self, name: str, values: Iterable[str]) -> np.ndarray:
+        """Which contacts have one of ``values`` for attribute ``name`` (case-insensitive)."""
+        wanted = {value.casefold() for value in values}
+        codes, categories = self.attribute(name)
+        return np.isin(codes, [i for i, c in enumerate(categories) if c.casefold() in wanted])
 
 
 def _canonical(contacts: Sequence[model.Contact]) -> dict[int, int]:

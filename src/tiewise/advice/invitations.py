@@ -327,10 +327,8 @@ def _facts(profile: Profile, positions: np.ndarray) -> _Facts:
     mine = codes[positions]
     sector_count = counts[mine] - 1  # code −1 (unknown) reads the trailing 1: 0 others
 
-    org_codes, org_names = snapshot.attribute("organisation")
-    my_org = (snapshot.me.organisation or "").casefold()
-    matching = [i for i, name in enumerate(org_names) if my_org and name.casefold() == my_org]
-    colleagues = np.isin(org_codes, matching)
+    my_org = snapshot.me.organisation
+    colleagues = snapshot.has_value("organisation", [my_org] if my_org else [])
     return _Facts(
         positions=positions,
         best=best,

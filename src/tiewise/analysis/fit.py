@@ -111,11 +111,9 @@ def segment_of(snapshot: Snapshot, goal: Goal) -> np.ndarray:
     mask = np.ones(snapshot.size, dtype=bool)
     wanted: dict[str, set[str]] = {}
     for target in goal.targets:
-        wanted.setdefault(_ATTRIBUTE_FIELD[target.attribute], set()).add(target.value.casefold())
+        wanted.setdefault(_ATTRIBUTE_FIELD[target.attribute], set()).add(target.value)
     for attribute, values in wanted.items():
-        codes, names = snapshot.attribute(attribute)
-        matching = [i for i, name in enumerate(names) if name.casefold() in values]
-        mask &= np.isin(codes, matching)
+        mask &= snapshot.has_value(attribute, values)
     return mask
 
 
@@ -150,10 +148,8 @@ def tie_roles(snapshot: Snapshot, strength: TieStrength, structure: EgoStructure
         mine = getattr(snapshot.me, attribute)
         if not mine:
             continue
-        codes, names = snapshot.attribute(attribute)
-        matching = [i for i, name in enumerate(names) if name.casefold() == mine.casefold()]
-        known_count += codes >= 0
-        same_count += np.isin(codes, matching)
+        known_count += snapshot.attribute(attribute)[0] >= 0
+        same_count += snapshot.has_value(attribute, [mine])
     similarity = np.where(known_count > 0, same_count / np.maximum(known_count, 1.0), np.nan)
     evidenced = (
         (snapshot.interaction_counts > 0)
