@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tiewise.analysis.attendance import attendance_by_series
-from tiewise.demo import build_demo
+from tiewise.advice.events import events_report
+from tiewise.analysis.profile import analyze
+from tiewise.demo import NEW_MEETUP, build_demo
 from tiewise.errors import InputError
 from tiewise.goals import catalogue_goal
 from tiewise.model import Contact, GoalClass
@@ -66,20 +67,26 @@ def test_demo_has_the_promised_shape(demo_db: Path):
     assert DEMO_TODAY - first_visit.date() > timedelta(days=700)
 
 
-def test_demo_events_contain_habit_winner_and_fun(demo_db: Path):
+def test_demo_events_tell_the_story_of_staying_home(demo_db: Path):
+    """A habit that yields little, one I stopped, a winner, a fun series, and a new series."""
     with Store.open(demo_db) as store:
         snapshot = load_snapshot(store)
-    rows = {r.name: r for r in attendance_by_series(snapshot, DEMO_TODAY, days=730)}
-    habit, winner, fun = (
-        rows["Ondernemersborrel Nijmegen"],
-        rows["Zakenontbijt Gelderland"],
-        rows["Vrijdagborrel tennisclub"],
+    report = events_report(analyze(snapshot, DEMO_TODAY))
+    verdicts = {r.name: r.verdict for r in report.series}
+    assert verdicts["Ondernemersborrel Nijmegen"] == "habitual_low_yield"
+    assert verdicts["Netwerkcafé Arnhem"] == "skip"
+    assert verdicts["Zakenontbijt Gelderland"] == "keep"
+    assert verdicts["Vrijdagborrel tennisclub"] == "fun"
+    assert verdicts[NEW_MEETUP] == "try_once"
+    habit, winner = (
+        report.by_name("Ondernemersborrel Nijmegen"),
+        report.by_name("Zakenontbijt Gelderland"),
     )
-    assert habit.visits >= 15
-    assert habit.outcome_value_eur == 0
-    assert winner.outcome_value_eur > 10_000
-    assert winner.outcomes / winner.hours > 3 * habit.outcomes / habit.hours
-    assert fun.mean_enjoyment > 4 > habit.mean_enjoyment
+    assert habit.visits >= 20 and habit.visits_12m >= 3
+    assert winner.value_per_hour.low > habit.value_per_hour.high
+    assert report.by_name("Vrijdagborrel tennisclub").enjoyment.point > 4
+    # the stopped series: eleven skipped occurrences of about 2.5 hours
+    assert 20 < report.hours_saved_12m < 60
 
 
 def test_demo_refuses_a_database_with_the_users_own_data(tmp_path: Path):

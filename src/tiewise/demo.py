@@ -10,8 +10,9 @@ A deterministic, synthetic but realistic network (same seed and ``today`` → th
 - three years of interactions with heavy-tailed (log-normal) rates per contact, a share of
   dormant ties that fell silent over a year ago, and group meetings among people who know each
   other;
-- seven event series with two years of attendance: one attended habitually that yields little,
-  one that yields clients, one attended for fun, and upcoming occurrences;
+- eight event series with two years of attendance: one attended habitually that yields little,
+  one I stopped going to eleven months ago, one that yields clients, one attended for fun, and
+  upcoming occurrences; plus a new series whose first occurrence draws mostly new people;
 - four goals (two instrumental, two expressive), exchanges, invitations, needs and offers, notes
   and stories.
 """
@@ -299,6 +300,8 @@ class SeriesPlan:
     outcome_kinds: tuple[str, ...]
     value_eur: tuple[float, float]  # value range of valuable outcomes (clients, deals)
     goal: str | None  # goal key the outcomes serve
+    stopped_days_ago: int = 0  # I stopped going this many days ago (0: still going)
+    history_days: int = 730  # the first occurrence is this many days ago
 
 
 SERIES: tuple[SeriesPlan, ...] = (
@@ -313,10 +316,11 @@ SERIES: tuple[SeriesPlan, ...] = (
         15.0,
         (0.1, 0.45, 0.35, 0.1, 0.0),
         "entrepreneurs_club",
-        0.05,
-        ("lead", "information"),
+        0.04,
+        ("information",),
         (0, 0),
         "clients",
+        history_days=1095,
     ),
     SeriesPlan(
         "Zakenontbijt Gelderland",
@@ -414,6 +418,24 @@ SERIES: tuple[SeriesPlan, ...] = (
         (6000, 18000),
         "clients",
     ),
+    SeriesPlan(
+        "Netwerkcafé Arnhem",
+        "Netwerkcafé Arnhem",
+        "borrel",
+        "Arnhem",
+        30,
+        0.85,
+        2.5,
+        10.0,
+        (0.05, 0.4, 0.45, 0.1, 0.0),
+        "entrepreneurs_club",
+        0.0,
+        ("information",),
+        (0, 0),
+        "clients",
+        stopped_days_ago=330,
+        history_days=1095,
+    ),
 )
 
 GOALS = (
@@ -435,6 +457,7 @@ class _Builder:
     """Draws the demo network; all randomness comes from one seeded generator."""
 
     def __init__(self, seed: int, today: date) -> None:
+        self.seed = seed
         self.rng = np.random.default_rng(seed)
         self.faker = Faker("nl_NL")
         self.faker.seed_instance(seed)
@@ -606,8 +629,9 @@ def _write(connection: Connection, b: _Builder, seed: int) -> dict[str, int]:
     repo.add_topics(connection, topics)
     notes = _draw_notes(b, ids, ties, info)
     repo.add_notes(connection, notes)
+    newcomers = _write_new_meetup(connection, b, ids, members, origin_id)
     return {
-        "contacts": n,
+        "contacts": n + newcomers,
         "links": len(links),
         "interactions": len(interactions),
         "goals": len(goal_ids),
@@ -616,6 +640,47 @@ def _write(connection: Connection, b: _Builder, seed: int) -> dict[str, int]:
         "invitations": len(invitations),
         "notes": len(notes),
     }
+
+
+NEW_MEETUP = "Zorginnovatie Meetup Nijmegen"
+
+
+def _write_new_meetup(
+    connection: Connection, b: _Builder, ids: list[int], members: Members, origin_id: int
+) -> int:
+    """A series I have never been to, with one occurrence in nine days and an attendee list of
+    mostly new people in healthcare: the case for "try once". Returns the people added."""
+    clients = CLUSTERS[[c.key for c in CLUSTERS].index("clients")]
+    newcomers = [b.person(clients, 10_000 + k)[0] for k in range(7)]
+    new_ids = repo.add_contacts(connection, newcomers, origin_id)
+    (series_id,) = repo.add_series(
+        connection,
+        [model.EventSeries(NEW_MEETUP, organiser="Health Valley", category="meetup")],
+    )
+    start = b.days_ago(-9).replace(hour=18, minute=0)
+    (occurrence_id,) = repo.add_occurrences(
+        connection,
+        [
+            model.EventOccurrence(
+                starts_at=start,
+                series_id=series_id,
+                name=NEW_MEETUP,
+                ends_at=start + timedelta(hours=2),
+                location="Nijmegen",
+                external_key=f"demo:{NEW_MEETUP}:{start.date().isoformat()}",
+            )
+        ],
+        origin_id,
+    )
+    known = [ids[int(p)] for p in b.rng.choice(members[0], size=2, replace=False)]
+    repo.add_encounters(
+        connection,
+        [
+            model.Encounter(occurrence_id, contact_id, model.EncounterKind.EXPECTED)
+            for contact_id in [*new_ids, *known]
+        ],
+    )
+    return len(new_ids)
 
 
 def _pick_bridges(rng: np.random.Generator, members: Members) -> dict[int, int]:
@@ -744,7 +809,6 @@ def _write_events(
     goal_ids: dict[str, int],
     origin_id: int,
 ) -> dict[str, int]:
-    rng = b.rng
     keys = [c.key for c in CLUSTERS]
     series_ids = repo.add_series(
         connection,
@@ -756,9 +820,10 @@ def _write_events(
         ],
     )
     counts = {"occurrences": 0, "attendances": 0, "encounters": 0, "outcomes": 0}
-    for plan, series_id in zip(SERIES, series_ids, strict=True):
+    for number, (plan, series_id) in enumerate(zip(SERIES, series_ids, strict=True)):
+        rng = np.random.default_rng([b.seed, number])  # one stream per series: stable demo
         offset = int(rng.integers(0, min(plan.every_days, 60)))
-        days = list(range(730 - offset, -120, -plan.every_days))
+        days = list(range(plan.history_days - offset, -120, -plan.every_days))
         occurrences = []
         for ago in days:
             start = b.days_ago(ago).replace(
@@ -790,7 +855,10 @@ def _write_events(
                     for p in expected
                 ]
                 continue
-            if rng.random() >= plan.attend_share:
+            stopped = plan.stopped_days_ago and occurrence.starts_at >= b.days_ago(
+                plan.stopped_days_ago
+            )
+            if stopped or rng.random() >= plan.attend_share:
                 attendances.append(model.Attendance(occurrence_id, model.AttendanceStatus.SKIPPED))
                 continue
             enjoyment = int(rng.choice(5, p=plan.enjoyment)) + 1

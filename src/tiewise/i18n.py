@@ -25,15 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No goals yet — name them first: tiewise goals add KEY",
         "Nog geen doelen — benoem ze eerst: tiewise goals add SLEUTEL",
     ),
-    "report.events": (
-        "Events attended in the last 12 months",
-        "Bezochte evenementen in de afgelopen 12 maanden",
-    ),
     "report.no_events": ("No events recorded.", "Geen evenementen vastgelegd."),
-    "report.hours_total": (
-        "{hours:.0f} hours at {visits} events in the last 12 months",
-        "{hours:.0f} uur op {visits} evenementen in de afgelopen 12 maanden",
-    ),
     "fit.everyone": ("all contacts", "alle contacten"),
     "fit.summary": ("For {goal} ({segment}): {parts}.", "Voor {goal} ({segment}): {parts}."),
     "fit.instrumental": (
@@ -493,6 +485,138 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "measure.written": (
         "Measures for {count} nodes written to {file}.",
         "Maten voor {count} knopen geschreven naar {file}.",
+    ),
+    "events.yield": (
+        "€{value:.0f} per hour (90% interval €{low:.0f}–€{high:.0f}) over {visits} visits, "
+        "{hours} hours",
+        "€ {value:.0f} per uur (90%-interval € {low:.0f}–€ {high:.0f}) over {visits} bezoeken, "
+        "{hours} uur",
+    ),
+    "events.outcomes": (
+        "{outcomes} outcomes worth €{value} in total",
+        "{outcomes} opbrengsten, samen € {value} waard",
+    ),
+    "events.new_relevant": (
+        "{count} new contacts who serve your goals ({per_visit} per visit)",
+        "{count} nieuwe contacten die je doelen dienen ({per_visit} per bezoek)",
+    ),
+    "events.no_outcomes": (
+        "no outcomes recorded yet: log them with tiewise events outcome",
+        "nog geen opbrengsten vastgelegd: leg ze vast met tiewise events outcome",
+    ),
+    "events.fun": (
+        "you enjoy it ({enjoyment} of 5, {fun} times fun) and fun is one of your goals",
+        "je geniet ervan ({enjoyment} van 5, {fun} keer plezier) en plezier is een van je doelen",
+    ),
+    "events.enjoyed": (
+        "and you enjoy it ({enjoyment} of 5)",
+        "en je geniet ervan ({enjoyment} van 5)",
+    ),
+    "events.above": (
+        "credibly above your threshold of €{threshold:.0f} per hour",
+        "aantoonbaar boven je drempel van € {threshold:.0f} per uur",
+    ),
+    "events.below": (
+        "credibly below your threshold of €{threshold:.0f} per hour",
+        "aantoonbaar onder je drempel van € {threshold:.0f} per uur",
+    ),
+    "events.not_credibly": (
+        "not credibly below your threshold of €{threshold:.0f} per hour",
+        "niet aantoonbaar onder je drempel van € {threshold:.0f} per uur",
+    ),
+    "events.few_visits": (
+        "only {visits} visits: too few to judge against €{threshold:.0f} per hour — try it",
+        "pas {visits} bezoeken: te weinig om te toetsen aan € {threshold:.0f} per uur — "
+        "probeer het",
+    ),
+    "events.known_met": (
+        "{share:.0%} of the {met} people you met there you already knew (Ingram & Morris 2007)",
+        "{share:.0%} van de {met} mensen die je er sprak kende je al (Ingram & Morris 2007)",
+    ),
+    "events.habit": (
+        "{visits} visits in the last 12 months; using one network more than about three times a "
+        "year tends to be counter-productive (Watson 2007)",
+        "{visits} bezoeken in de afgelopen 12 maanden; één netwerk vaker dan ongeveer drie keer "
+        "per jaar gebruiken werkt eerder averechts (Watson 2007)",
+    ),
+    "events.stopped": (
+        "you have not gone in the last 12 months — keep it that way",
+        "je bent er de afgelopen 12 maanden niet geweest — houd dat zo",
+    ),
+    "upcoming.expected": (
+        "expected €{value:.0f} per hour for about {hours} hours; your threshold is "
+        "€{threshold:.0f}",
+        "verwacht € {value:.0f} per uur voor ongeveer {hours} uur; je drempel is € {threshold:.0f}",
+    ),
+    "upcoming.keep": ("this series is worth your time", "deze reeks is je tijd waard"),
+    "upcoming.fun": (
+        "you go for fun, and fun is one of your goals",
+        "je gaat voor je plezier, en plezier is een van je doelen",
+    ),
+    "upcoming.explore": (
+        "{visits} visits so far: the estimate is wide, so try it once",
+        "tot nu toe {visits} bezoeken: de schatting is ruim, dus probeer het één keer",
+    ),
+    "upcoming.novel": (
+        "{share:.0%} of the expected crowd is new to you: worth one try despite the low yield",
+        "{share:.0%} van de verwachte bezoekers is nieuw voor je: één keer proberen waard, "
+        "ondanks de lage opbrengst",
+    ),
+    "upcoming.skip": (
+        "this series yields credibly little: stay home",
+        "deze reeks levert aantoonbaar weinig op: blijf thuis",
+    ),
+    "upcoming.habitual_low_yield": (
+        "a habit that yields little ({visits} visits this year): stay home",
+        "een gewoonte die weinig oplevert ({visits} bezoeken dit jaar): blijf thuis",
+    ),
+    "upcoming.crowd": (
+        "{expected} people expected, {new} new to you, {segment} in your goals' target groups",
+        "{expected} mensen verwacht, {new} nieuw voor je, {segment} in de doelgroep van je doelen",
+    ),
+    "upcoming.new_sectors": (
+        "would add sectors you know no one in: {sectors}",
+        "voegt sectoren toe waarin je niemand kent: {sectors}",
+    ),
+    "verdict.keep": ("keep", "aanhouden"),
+    "verdict.fun": ("fun", "plezier"),
+    "verdict.try_once": ("try once", "één keer proberen"),
+    "verdict.skip": ("skip", "overslaan"),
+    "verdict.habitual_low_yield": ("habitual low yield", "gewoonte, lage opbrengst"),
+    "action.attend": ("attend", "gaan"),
+    "action.skip": ("skip", "overslaan"),
+    "action.try_once": ("try once", "één keer proberen"),
+    "events.title": (
+        "Event series: value per hour, 90% interval (threshold €{threshold:.0f} per hour, "
+        "{source})",
+        "Evenementenreeksen: waarde per uur, 90%-interval (drempel € {threshold:.0f} per uur, "
+        "{source})",
+    ),
+    "events.threshold.set": ("set by you", "door jou ingesteld"),
+    "events.threshold.median": ("your own median", "je eigen mediaan"),
+    "events.saved": (
+        "Staying home saved {saved:.0f} hours in the last 12 months at events that yield little "
+        "(you spent {attended:.0f} hours at events; {missed:.0f} hours skipped at events worth "
+        "keeping).",
+        "Thuisblijven bespaarde je {saved:.0f} uur in de afgelopen 12 maanden bij evenementen die "
+        "weinig opleveren (je besteedde {attended:.0f} uur aan evenementen; {missed:.0f} uur "
+        "overgeslagen bij evenementen die het waard zijn).",
+    ),
+    "events.charts": ("Charts: {paths}", "Grafieken: {paths}"),
+    "upcoming.title": ("Upcoming events", "Komende evenementen"),
+    "upcoming.none": ("No upcoming events recorded.", "Geen komende evenementen vastgelegd."),
+    "col.verdict": ("Verdict", "Oordeel"),
+    "col.value_hour": ("€/hour [90%]", "€/uur [90%]"),
+    "col.new_relevant": ("New relevant", "Nieuw relevant"),
+    "col.date": ("Date", "Datum"),
+    "chart.value_per_hour": ("€ per hour (90% interval)", "€ per uur (90%-interval)"),
+    "chart.yield_title": (
+        "What each event series yields (threshold €{threshold:.0f} per hour)",
+        "Wat elke evenementenreeks oplevert (drempel € {threshold:.0f} per uur)",
+    ),
+    "chart.hours_title": (
+        "Hours at events per month ({saved:.0f} hours saved in the last 12 months)",
+        "Uren aan evenementen per maand ({saved:.0f} uur bespaard in de afgelopen 12 maanden)",
     ),
     "error": ("Error", "Fout"),
 }

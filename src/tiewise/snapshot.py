@@ -67,6 +67,7 @@ class Snapshot:
     invitations: tuple[model.Invitation, ...] = ()
     topics: tuple[model.Topic, ...] = ()
     notes: tuple[model.Note, ...] = ()
+    settings: tuple[tuple[str, str], ...] = ()  # (key, value) pairs of the setting table
     _index: dict[int, int] = field(default_factory=dict, repr=False)
     _attributes: dict[str, tuple[np.ndarray, tuple[str, ...]]] = field(
         default_factory=dict, repr=False
@@ -77,9 +78,17 @@ class Snapshot:
         """Number of contacts — reported, never praised."""
         return len(self.contacts)
 
+    def setting(self, key: str) -> str | None:
+        """A setting's value (``None`` when unset)."""
+        return dict(self.settings).get(key)
+
     def index_of(self, contact_id: int) -> int:
         """Position of a contact (or of the contact it was merged into) in the arrays."""
         return self._index[contact_id]
+
+    def position_of(self, contact_id: int) -> int | None:
+        """Like :meth:`index_of`, but ``None`` for an id the Snapshot does not hold."""
+        return self._index.get(contact_id)
 
     @cached_property
     def interaction_counts(self) -> np.ndarray:
@@ -200,7 +209,7 @@ def build_snapshot(
 
     ``contacts`` may include merged-away records; their facts are folded into the survivor.
     ``small`` takes the tuples of small records: goals, series, occurrences, attendances,
-    encounters, outcomes, exchanges, invitations, topics, notes.
+    encounters, outcomes, exchanges, invitations, topics, notes, settings.
     """
     canonical = _canonical(contacts)
     members = _members(contacts, canonical)
@@ -316,4 +325,5 @@ def load_snapshot(store: Store) -> Snapshot:
             invitations=repo.load_invitations(connection),
             topics=repo.load_topics(connection),
             notes=repo.load_notes(connection),
+            settings=repo.load_settings(connection),
         )

@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.table import Table
 
-from tiewise.analysis.attendance import attendance_by_series
+from tiewise.advice.events import EventsReport, events_report, upcoming_advice
 from tiewise.analysis.profile import Profile
 from tiewise.analysis.strength import CLASSES
 from tiewise.i18n import text
 from tiewise.report.advice import render_advice, render_fit
+from tiewise.report.events import hours_saved_line, render_series, render_upcoming
 from tiewise.snapshot import Snapshot
 
 
@@ -36,6 +37,8 @@ def render_report(profile: Profile, language: str, console: Console) -> None:
     console.print(f"[bold]{t('report.title', name=snapshot.me.name or '—')}[/bold]")
     console.print(t("report.as_of", date=today.isoformat()))
     console.print(t("report.size", count=snapshot.size))
+    events = events_report(profile)
+    console.print(hours_saved_line(events, language))
     console.print()
     table = Table(title=t("report.by_context"), title_justify="left")
     table.add_column(t("col.context"))
@@ -55,44 +58,14 @@ def render_report(profile: Profile, language: str, console: Console) -> None:
 
     render_fit(profile, language, console)
 
-    render_events(profile, language, console)
+    render_events(profile, events, language, console)
     render_advice(profile, language, console)
 
 
-def render_events(profile: Profile, language: str, console: Console) -> None:
-    """Events attended in the last 12 months: visits, hours, cost, enjoyment, outcomes."""
-    t = lambda key, **values: text(key, language, **values)  # noqa: E731
-    rows = attendance_by_series(profile.snapshot, profile.today)
-    if not rows:
-        console.print(t("report.no_events"))
-        return
-    table = Table(title=t("report.events"), title_justify="left")
-    for column, justify in (
-        ("col.series", "left"),
-        ("col.visits", "right"),
-        ("col.hours", "right"),
-        ("col.cost", "right"),
-        ("col.enjoyment", "right"),
-        ("col.outcomes", "right"),
-    ):
-        table.add_column(t(column), justify=justify)  # type: ignore[arg-type]
-    for row in rows:
-        table.add_row(
-            row.name,
-            str(row.visits),
-            f"{row.hours:.1f}",
-            f"{row.cost_eur:.0f}",
-            "—" if row.mean_enjoyment is None else f"{row.mean_enjoyment:.1f}",
-            str(row.outcomes),
-        )
-    console.print(table)
-    console.print(
-        t(
-            "report.hours_total",
-            hours=sum(r.hours for r in rows),
-            visits=sum(r.visits for r in rows),
-        )
-    )
+def render_events(profile: Profile, report: EventsReport, language: str, console: Console) -> None:
+    """Return per series with verdicts, hours saved, and the next month's events."""
+    render_series(report, language, console)
+    render_upcoming(upcoming_advice(profile, report, days=31), language, console)
 
 
 def _fmt(value: float | None, digits: int = 2) -> str:

@@ -58,6 +58,12 @@ def get_setting(connection: Connection, key: str, default: str | None = None) ->
     return default if value is None else value
 
 
+def load_settings(connection: Connection) -> list[tuple[str, str]]:
+    """Every setting as (key, value), by key."""
+    query = select(s.setting.c.key, s.setting.c.value).order_by(s.setting.c.key)
+    return [(key, value) for key, value in connection.execute(query)]
+
+
 def set_setting(connection: Connection, key: str, value: str) -> None:
     connection.execute(delete(s.setting).where(s.setting.c.key == key))
     connection.execute(insert(s.setting).values(key=key, value=value))

@@ -1,0 +1,91 @@
+"""Events on the terminal (Rich): return per series, hours saved, upcoming events, charts.
+Presentation only: every number and reason comes from ``advice/events.py``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from tiewise.advice.events import EventsReport, UpcomingAdvice
+from tiewise.i18n import text
+
+UPCOMING_SHOWN = 8
+
+
+def hours_saved_line(report: EventsReport, language: str) -> str:
+    """The measured claim of seed 000, for the top of the report."""
+    return text(
+        "events.saved",
+        language,
+        saved=report.hours_saved_12m,
+        attended=report.attended_hours_12m,
+        missed=report.skipped_worth_keeping_12m,
+    )
+
+
+def render_series(report: EventsReport, language: str, console: Console) -> None:
+    """One row per series: verdict, visits, hours, value per hour with its interval, outcomes,
+    new goal-relevant contacts, enjoyment, and the reasons."""
+    t = lambda key, **values: text(key, language, **values)  # noqa: E731
+    if not report.series:
+        console.print(t("report.no_events"))
+        return
+    source = t(f"events.threshold.{report.threshold_source}")
+    table = Table(
+        title=t("events.title", threshold=report.threshold, source=source), title_justify="left"
+    )
+    for column, justify in (
+        ("col.series", "left"),
+        ("col.verdict", "left"),
+        ("col.visits", "right"),
+        ("col.hours", "right"),
+        ("col.value_hour", "right"),
+        ("col.outcomes", "right"),
+        ("col.new_relevant", "right"),
+        ("col.enjoyment", "right"),
+        ("col.why", "left"),
+    ):
+        table.add_column(t(column), justify=justify)  # type: ignore[arg-type]
+    for r in report.series:
+        estimate = r.value_per_hour
+        table.add_row(
+            r.name,
+            t(f"verdict.{r.verdict}"),
+            f"{r.visits} ({r.visits_12m})",
+            f"{r.hours:.0f}",
+            f"{estimate.point:.0f} [{estimate.low:.0f}–{estimate.high:.0f}]",
+            str(r.outcomes),
+            str(r.new_relevant),
+            "—" if r.enjoyment is None else f"{r.enjoyment.point:.1f}",
+            "; ".join(reason.render(language) for reason in r.reasons[1:]),
+        )
+    console.print(table)
+    console.print(hours_saved_line(report, language))
+
+
+def render_upcoming(
+    advice: Sequence[UpcomingAdvice], language: str, console: Console, shown: int = UPCOMING_SHOWN
+) -> None:
+    t = lambda key, **values: text(key, language, **values)  # noqa: E731
+    if not advice:
+        console.print(t("upcoming.none"))
+        return
+    table = Table(title=t("upcoming.title"), title_justify="left")
+    for column in ("col.date", "col.series", "col.action", "col.why"):
+        table.add_column(t(column))
+    for a in advice[:shown]:
+        table.add_row(
+            a.occurrence.starts_at.strftime("%Y-%m-%d %H:%M"),
+            a.series.name,
+            t(f"action.{a.action}"),
+            "; ".join(reason.render(language) for reason in a.reasons),
+        )
+    console.print(table)
+
+
+def render_charts(paths: Sequence[Path], language: str, console: Console) -> None:
+    if paths:
+        console.print(text("events.charts", language, paths=", ".join(str(p) for p in paths)))
