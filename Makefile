@@ -37,4 +37,4 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix src tests bench
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm tiewise-demo-charts .pytest_cache .ruff_cache

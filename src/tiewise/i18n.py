@@ -607,7 +607,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "upcoming.none": ("No upcoming events recorded.", "Geen komende evenementen vastgelegd."),
     "col.verdict": ("Verdict", "Oordeel"),
     "col.value_hour": ("€/hour [90%]", "€/uur [90%]"),
-    "col.new_relevant": ("New relevant", "Nieuw relevant"),
     "col.date": ("Date", "Datum"),
     "chart.value_per_hour": ("€ per hour (90% interval)", "€ per uur (90%-interval)"),
     "chart.yield_title": (
@@ -618,6 +617,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hours at events per month ({saved:.0f} hours saved in the last 12 months)",
         "Uren aan evenementen per maand ({saved:.0f} uur bespaard in de afgelopen 12 maanden)",
     ),
+    "events.added": (
+        "{added} occurrences added, {skipped} already recorded.",
+        "{added} keer toegevoegd, {skipped} al vastgelegd.",
+    ),
+    "events.logged": (
+        "{series} on {day}: {status}; {met} people met ({first} for the first time).",
+        "{series} op {day}: {status}; {met} mensen gesproken ({first} voor het eerst).",
+    ),
+    "events.outcome_added": (
+        "Outcome {id} recorded: {kind}.",
+        "Opbrengst {id} vastgelegd: {kind}.",
+    ),
+    "events.threshold_is": (
+        "Threshold: €{threshold:.0f} per hour (set by you).",
+        "Drempel: € {threshold:.0f} per uur (door jou ingesteld).",
+    ),
+    "events.threshold_median": (
+        "Threshold: your own median value per hour over the series you visited.",
+        "Drempel: je eigen mediaan van de waarde per uur over de reeksen die je bezocht.",
+    ),
+    "status.attended": ("attended", "bezocht"),
+    "status.skipped": ("skipped", "overgeslagen"),
+    "status.planned": ("planned", "gepland"),
+    "col.organiser": ("Organiser", "Organisator"),
+    "col.occurrences": ("Occurrences", "Keren"),
+    "col.last_visit": ("Last visit", "Laatste bezoek"),
+    "col.next": ("Next", "Volgende"),
+    "plan.events": ("Events this week", "Evenementen deze week"),
     "error": ("Error", "Fout"),
 }
 

@@ -265,7 +265,9 @@ def _has_protecting_goal(profile: Profile) -> bool:
 def _relevant(profile: Profile) -> np.ndarray:
     """Contacts who serve some goal at least ``SERVES_RELEVANCE`` (the portfolio's bar)."""
     values = profile.relevance.values
-    return values.max(axis=0) >= SERVES_RELEVANCE if values.size else np.zeros(0, dtype=bool)
+    if not values.shape[0]:
+        return np.zeros(profile.snapshot.size, dtype=bool)
+    return values.max(axis=0) >= SERVES_RELEVANCE
 
 
 def events_report(profile: Profile, threshold: float | None = None) -> EventsReport:
@@ -643,6 +645,12 @@ def upcoming_advice(
                     )
             advice.append(UpcomingAdvice(occurrence, series, action, crowd, tuple(reasons)))
     return sorted(advice, key=lambda a: (a.occurrence.starts_at, a.series.name))
+
+
+def this_weeks_events(profile: Profile, report: EventsReport) -> list[UpcomingAdvice]:
+    """The upcoming-events advice from today to Sunday, for the weekly plan."""
+    today = profile.today
+    return upcoming_advice(profile, report, until=today + timedelta(days=6 - today.weekday()))
 
 
 # --- JSON

@@ -10,8 +10,8 @@ going dormant, which the strength model calls a year of silence). A tie to *reac
 due: it has been silent for over a year (Levin, Walter & Murnighan 2011).
 
 Due ties are listed most overdue first — reactivations, then focus, then maintain at equal
-overdue days — up to ``limit``. Events to attend or skip join the plan once the events advice
-exists (the events issue).
+overdue days — up to ``limit``. The plan also lists the week's events from today to Sunday with
+the events advice (``events.py``): attend, skip or try once, with its reasons.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from tiewise.advice.events import UpcomingAdvice
 from tiewise.advice.introductions import Introduction, introductions_to_json
 from tiewise.advice.portfolio import Item, Portfolio, silent_days
 from tiewise.advice.reasons import Reason
@@ -50,6 +51,7 @@ class WeeklyPlan:
     contacts: tuple[Contact, ...]
     due_total: int
     introductions: tuple[Introduction, ...]
+    events: tuple[UpcomingAdvice, ...] = ()
 
 
 def week_of(today: date) -> tuple[date, date]:
@@ -62,10 +64,12 @@ def weekly_plan(
     profile: Profile,
     portfolio: Portfolio,
     introductions: list[Introduction],
+    events: list[UpcomingAdvice] | None = None,
     limit: int = 10,
     introductions_shown: int = 3,
 ) -> WeeklyPlan:
-    """The plan for the week of ``profile.today`` (see the module docstring)."""
+    """The plan for the week of ``profile.today`` (see the module docstring); ``events`` is the
+    upcoming-events advice, of which the occurrences up to Sunday are kept."""
     monday, sunday = week_of(profile.today)
     since = silent_days(profile, sunday)
     classes = profile.strength.tie_class
@@ -107,6 +111,7 @@ def weekly_plan(
         contacts=tuple(due[:limit]),
         due_total=len(due),
         introductions=tuple(introductions[:introductions_shown]),
+        events=tuple(a for a in events or () if a.occurrence.starts_at.date() <= sunday),
     )
 
 
@@ -130,5 +135,15 @@ def plan_to_json(plan: WeeklyPlan, profile: Profile, language: str) -> dict[str,
         "due_total": plan.due_total,
         "introductions": introductions_to_json(list(plan.introductions), [], profile, language)[
             "introductions"
+        ],
+        "events": [
+            {
+                "occurrence_id": a.occurrence.id,
+                "name": a.series.name,
+                "starts_at": a.occurrence.starts_at.isoformat(),
+                "action": a.action,
+                "reasons": [r.to_json(language) for r in a.reasons],
+            }
+            for a in plan.events
         ],
     }

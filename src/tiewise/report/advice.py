@@ -6,6 +6,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from tiewise.advice.events import EventsReport, this_weeks_events
 from tiewise.advice.introductions import (
     Introduction,
     LedgerRow,
@@ -168,6 +169,14 @@ def render_plan(plan: WeeklyPlan, profile: Profile, language: str, console: Cons
                 "; ".join(r.render(language) for r in contact.reasons),
             )
         console.print(table)
+    if plan.events:
+        console.print(f"[bold]{t('plan.events')}[/bold]")
+        for advice in plan.events:
+            why = "; ".join(r.render(language) for r in advice.reasons[1:2])
+            console.print(
+                f"• {advice.occurrence.starts_at:%a %d %b %H:%M} {advice.series.name}: "
+                f"{t(f'action.{advice.action}')} — {why}"
+            )
     if plan.introductions:
         console.print(f"[bold]{t('plan.introductions')}[/bold]")
         for intro in plan.introductions:
@@ -178,14 +187,19 @@ def render_plan(plan: WeeklyPlan, profile: Profile, language: str, console: Cons
 
 
 def render_advice(
-    profile: Profile, language: str, console: Console, budget_hours: float = DEFAULT_BUDGET_HOURS
+    profile: Profile,
+    events: EventsReport,
+    language: str,
+    console: Console,
+    budget_hours: float = DEFAULT_BUDGET_HOURS,
 ) -> None:
     """The advice part of the strategy report: the portfolio, pending invitations, introductions
-    and this week's plan (the full lists: ``advise``, ``invitations``, ``introductions``,
-    ``plan``)."""
+    and this week's plan with its events (the full lists: ``advise``, ``invitations``,
+    ``introductions``, ``plan``)."""
     portfolio = build_portfolio(profile, budget_hours)
     render_portfolio(portfolio, profile, language, console)
     render_invitations(triage_invitations(profile)[:SHOWN], language, console)
     found = suggest_introductions(profile, SHOWN)
     render_introductions(found, give_receive_ledger(profile), profile, language, console)
-    render_plan(weekly_plan(profile, portfolio, found), profile, language, console)
+    week = weekly_plan(profile, portfolio, found, this_weeks_events(profile, events))
+    render_plan(week, profile, language, console)

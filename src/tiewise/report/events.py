@@ -27,8 +27,8 @@ def hours_saved_line(report: EventsReport, language: str) -> str:
 
 
 def render_series(report: EventsReport, language: str, console: Console) -> None:
-    """One row per series: verdict, visits, hours, value per hour with its interval, outcomes,
-    new goal-relevant contacts, enjoyment, and the reasons."""
+    """One row per series — verdict, visits (last 12 months), hours, value per hour with its
+    interval, outcomes, enjoyment — then the reasons behind each verdict."""
     t = lambda key, **values: text(key, language, **values)  # noqa: E731
     if not report.series:
         console.print(t("report.no_events"))
@@ -44,9 +44,7 @@ def render_series(report: EventsReport, language: str, console: Console) -> None
         ("col.hours", "right"),
         ("col.value_hour", "right"),
         ("col.outcomes", "right"),
-        ("col.new_relevant", "right"),
         ("col.enjoyment", "right"),
-        ("col.why", "left"),
     ):
         table.add_column(t(column), justify=justify)  # type: ignore[arg-type]
     for r in report.series:
@@ -58,11 +56,12 @@ def render_series(report: EventsReport, language: str, console: Console) -> None
             f"{r.hours:.0f}",
             f"{estimate.point:.0f} [{estimate.low:.0f}–{estimate.high:.0f}]",
             str(r.outcomes),
-            str(r.new_relevant),
             "—" if r.enjoyment is None else f"{r.enjoyment.point:.1f}",
-            "; ".join(reason.render(language) for reason in r.reasons[1:]),
         )
     console.print(table)
+    for r in report.series:  # the first reason is the estimate the table already shows
+        why = "; ".join(reason.render(language) for reason in r.reasons[1:])
+        console.print(f"• {r.name} — {t(f'verdict.{r.verdict}')}: {why}")
     console.print(hours_saved_line(report, language))
 
 

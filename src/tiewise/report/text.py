@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
@@ -14,7 +15,12 @@ from tiewise.analysis.profile import Profile
 from tiewise.analysis.strength import CLASSES
 from tiewise.i18n import text
 from tiewise.report.advice import render_advice, render_fit
-from tiewise.report.events import hours_saved_line, render_series, render_upcoming
+from tiewise.report.events import (
+    hours_saved_line,
+    render_charts,
+    render_series,
+    render_upcoming,
+)
 from tiewise.snapshot import Snapshot
 
 
@@ -30,8 +36,12 @@ def contacts_by_context(
     return sorted(counts.items(), key=lambda item: (-item[1].total(), item[0] or ""))
 
 
-def render_report(profile: Profile, language: str, console: Console) -> None:
-    """The strategy report: who is in my network, its shape, my goals, my events."""
+def render_report(
+    profile: Profile, language: str, console: Console, charts: Path | None = None
+) -> None:
+    """The strategy report: hours saved by staying home first, then who is in my network, its
+    shape, my goals, my events (with their charts written into ``charts`` when given) and the
+    advice."""
     t = lambda key, **values: text(key, language, **values)  # noqa: E731
     snapshot, today, strength = profile.snapshot, profile.today, profile.strength
     console.print(f"[bold]{t('report.title', name=snapshot.me.name or '—')}[/bold]")
@@ -59,7 +69,11 @@ def render_report(profile: Profile, language: str, console: Console) -> None:
     render_fit(profile, language, console)
 
     render_events(profile, events, language, console)
-    render_advice(profile, language, console)
+    if charts is not None:
+        from tiewise.report.charts import write_charts
+
+        render_charts(write_charts(events, charts, language), language, console)
+    render_advice(profile, events, language, console)
 
 
 def render_events(profile: Profile, report: EventsReport, language: str, console: Console) -> None:

@@ -69,6 +69,10 @@ def set_setting(connection: Connection, key: str, value: str) -> None:
     connection.execute(insert(s.setting).values(key=key, value=value))
 
 
+def delete_setting(connection: Connection, key: str) -> None:
+    connection.execute(delete(s.setting).where(s.setting.c.key == key))
+
+
 def add_origin(
     connection: Connection,
     source: str,
@@ -555,6 +559,35 @@ def interaction_arrays(connection: Connection) -> tuple[np.ndarray, ...]:
     position = np.empty(ids.max() + 1 if ids.size else 0, dtype=np.int64)
     position[ids] = np.arange(ids.size)
     return times, kinds, directions, position[interaction_ids], contact_ids
+
+
+def first_contact_date(connection: Connection, contact_id: int) -> date | None:
+    """The earliest day I am known to have been in touch with a contact (or a record merged
+    into it): an interaction, a meeting at an event or the tie's ``met_on``; ``None`` when
+    nothing says so."""
+    merged = select(s.contact.c.id).where(s.contact.c.merged_into_id == contact_id)
+    ids = [contact_id, *connection.scalars(merged)]
+    first_interaction = connection.scalar(
+        select(func.min(s.interaction.c.occurred_at))
+        .join(s.interaction_participant)
+        .where(s.interaction_participant.c.contact_id.in_(ids))
+    )
+    first_event = connection.scalar(
+        select(func.min(s.event_occurrence.c.starts_at))
+        .join(s.encounter)
+        .where(s.encounter.c.contact_id.in_(ids), s.encounter.c.kind == model.EncounterKind.MET)
+    )
+    met_on = connection.scalar(select(func.min(s.tie.c.met_on)).where(s.tie.c.contact_id.in_(ids)))
+    days = [_day(v) for v in (first_interaction, first_event, met_on) if v is not None]
+    return min(days) if days else None
+
+
+def _day(value: date | datetime | str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
 
 
 def interaction_summary(connection: Connection) -> dict[int, tuple[int, datetime]]:

@@ -152,6 +152,10 @@ def demo(
     today: Annotated[
         str | None, typer.Option(help="Pretend today is this date (YYYY-MM-DD).")
     ] = None,
+    charts: Annotated[
+        Path | None,
+        typer.Option(help="Folder for the event charts (default: beside the database file)."),
+    ] = None,
 ) -> None:
     """Build the demo network (a design studio in Nijmegen) and print the report."""
     from tiewise.demo import build_demo
@@ -161,18 +165,30 @@ def demo(
     build_demo(state.store, seed=seed, today=as_of)
     console.print(state.t("demo.written", seed=seed, db=state.db))
     console.print()
-    render_report(analyze_profile(_snapshot(state), as_of), state.language, console)
+    folder = charts or _charts_beside(state.db)
+    render_report(analyze_profile(_snapshot(state), as_of), state.language, console, folder)
+
+
+def _charts_beside(db: str) -> Path | None:
+    """``NAME-charts/`` beside a database file; ``None`` for a database URL."""
+    if "://" in db or db == ":memory:":
+        return None
+    path = Path(db)
+    return path.with_name(f"{path.stem}-charts")
 
 
 @app.command()
 def report(
     ctx: typer.Context,
     today: Annotated[str | None, typer.Option(help="Report as of this date (YYYY-MM-DD).")] = None,
+    charts: Annotated[
+        Path | None, typer.Option(help="Write the event charts (SVG and PNG) into this folder.")
+    ] = None,
 ) -> None:
     """Print the strategy report for your network."""
     state = _state(ctx)
     as_of = _parse_date(today, "--today") or date.today()
-    render_report(analyze_profile(_snapshot(state), as_of), state.language, console)
+    render_report(analyze_profile(_snapshot(state), as_of), state.language, console, charts)
 
 
 @app.command()
@@ -1132,7 +1148,9 @@ def plan(
     as_json: JsonOption = False,
     today: Today = None,
 ) -> None:
-    """This week's plan: whom to contact (cadence due) and which introductions to make."""
+    """This week's plan: whom to contact (cadence due), which events to attend or skip, and which
+    introductions to make."""
+    from tiewise.advice.events import events_report, this_weeks_events
     from tiewise.advice.introductions import suggest_introductions
     from tiewise.advice.plan import plan_to_json, weekly_plan
     from tiewise.advice.portfolio import build_portfolio
@@ -1141,11 +1159,17 @@ def plan(
     state = _state(ctx)
     profile = _profile(state, today)
     portfolio = build_portfolio(profile, budget)
-    week = weekly_plan(profile, portfolio, suggest_introductions(profile), limit)
+    events = this_weeks_events(profile, events_report(profile))
+    week = weekly_plan(profile, portfolio, suggest_introductions(profile), events, limit)
     if as_json:
         _print_json(plan_to_json(week, profile, state.language))
         return
     render_plan(week, profile, state.language, console)
+
+
+# Command groups in their own modules register themselves on ``app`` when imported; they import
+# the shared helpers above, so they come last.
+from tiewise.cli import events as _events  # noqa: E402, F401
 
 
 def main() -> None:

@@ -1,0 +1,117 @@
+"""Read a CSV of events (one occurrence per row) for ``tiewise events add --csv``.
+
+Columns (header names without case; ``,`` or ``;`` as separator; UTF-8 with or without BOM):
+``name`` and ``starts_at`` are required; ``ends_at``, ``location``, ``organiser`` (or
+``organizer``) and ``category`` are optional. Times are ISO 8601: ``2026-12-03``,
+``2026-12-03 17:00`` or ``2026-12-03T17:00``; a date alone means the start of that day.
+
+Pure: bytes in, records out. Any problem raises :class:`~tiewise.errors.ImportFormatError`
+naming the file, line (physical, 1-based; the header is line 1), field, expected and found, so
+that nothing is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import datetime
+
+from tiewise.errors import ImportFormatError
+
+REQUIRED = ("name", "starts_at")
+OPTIONAL = ("ends_at", "location", "organiser", "category")
+ALIASES = {"organizer": "organiser", "start": "starts_at", "end": "ends_at"}
+
+
+@dataclass(frozen=True)
+class EventRow:
+    name: str
+    starts_at: datetime
+    line: int
+    ends_at: datetime | None = None
+    location: str | None = None
+    organiser: str | None = None
+    category: str | None = None
+
+
+def parse_time(value: str) -> datetime:
+    """An ISO 8601 date or date-time, naive (a zone offset is dropped after conversion to UTC)."""
+    moment = datetime.fromisoformat(value.strip().replace(" ", "T", 1))
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(tz=None).replace(tzinfo=None)
+    return moment
+
+
+def parse_events_csv(data: bytes, file: str) -> list[EventRow]:
+    try:
+        content = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportFormatError(
+            file, "UTF-8 text", f"byte {data[error.start]:#04x} at offset {error.start}"
+        ) from error
+    lines = content.splitlines()
+    if not lines or not lines[0].strip():
+        raise ImportFormatError(file, "a header row with name and starts_at", "nothing", line=1)
+    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    header = [ALIASES.get(h.strip().casefold(), h.strip().casefold()) for h in next(reader)]
+    missing = [column for column in REQUIRED if column not in header]
+    if missing:
+        raise ImportFormatError(
+            file,
+            f"columns {', '.join(REQUIRED)}",
+            f"no {', '.join(missing)} in the header {header}",
+            line=1,
+        )
+    rows = []
+    for cells in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) > len(header):
+            raise ImportFormatError(
+                file, f"{len(header)} fields", f"{len(cells)} fields", line=line
+            )
+        values = dict(zip(header, (c.strip() for c in cells), strict=False))
+        name = values.get("name", "")
+        if not name:
+            raise ImportFormatError(file, "an event name", "an empty cell", line=line, field="name")
+        times = {}
+        for column in ("starts_at", "ends_at"):
+            found = values.get(column, "")
+            if not found:
+                if column == "starts_at":
+                    raise ImportFormatError(
+                        file, "a date or date-time", "an empty cell", line=line, field=column
+                    )
+                times[column] = None
+                continue
+            try:
+                times[column] = parse_time(found)
+            except ValueError as error:
+                raise ImportFormatError(
+                    file,
+                    "an ISO date or date-time such as 2026-12-03 17:00",
+                    repr(found),
+                    line=line,
+                    field=column,
+                ) from error
+        if times["ends_at"] is not None and times["ends_at"] < times["starts_at"]:
+            raise ImportFormatError(
+                file,
+                "an end after the start",
+                f"{times['ends_at']} before {times['starts_at']}",
+                line=line,
+                field="ends_at",
+            )
+        rows.append(
+            EventRow(
+                name=name,
+                starts_at=times["starts_at"],
+                line=line,
+                ends_at=times["ends_at"],
+                **{column: values.get(column) or None for column in OPTIONAL[1:]},
+            )
+        )
+    return rows
