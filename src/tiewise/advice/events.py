@@ -124,7 +124,10 @@ class Estimate:
     high: float
 
     def to_json(self) -> dict[str, Any]:
-        return {"point": _round(self.point), "interval": [_round(self.low), _round(self.high)]}
+        return {
+            "point": round(self.point, 4),
+            "interval": [round(self.low, 4), round(self.high, 4)],
+        }
 
 
 @dataclass(frozen=True)
