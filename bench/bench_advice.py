@@ -1,12 +1,15 @@
-"""Advice benchmark: ``tiewise advise``, ``invitations``, ``introductions`` and ``plan`` on a heavy
-user's network (about 35,000 contacts from the capture benchmark's synthetic exports).
+"""Advice benchmark: ``tiewise advise``, ``invitations``, ``introductions``, ``plan`` and the
+events commands on a heavy user's network (about 35,000 contacts from the capture benchmark's
+synthetic exports).
 
-Target (issue "Goals and advice"): each command under 2 s, start-up included. The synthetic
-exports carry no sectors, goals, needs and offers, favours or pending invitations, so a copy of
-the heavy database is enriched first (seeded): a sector for every contact, five goals, 3,000
-needs and offers, 2,000 favours given or received, and 300 pending invitations (half from known
-contacts). Reference in the same run: ``tiewise analyze --json`` — the advice commands do the
-same loading and analysis, so the difference is the cost of the advice itself.
+Target (issue "Goals and advice"): each command under 2 s, start-up included; the events
+commands (issue "Events") are measured alongside, since the weekly plan now includes events.
+The synthetic exports carry no sectors, goals, needs and offers, favours, pending invitations or
+events, so a copy of the heavy database is enriched first (seeded): a sector for every contact,
+five goals, 3,000 needs and offers, 2,000 favours given or received, 300 pending invitations
+(half from known contacts) and a heavy networker's events (see ``_add_events``). Reference in
+the same run: ``tiewise analyze --json`` — the advice commands do the same loading and
+analysis, so the difference is the cost of the advice itself.
 
 Usage: ``python bench/bench_advice.py [DB]`` — without DB the heavy database is built first.
 """
@@ -52,7 +55,15 @@ SECTORS = (
     "hospitality",
 )
 TOPICS = tuple(f"topic {k}" for k in range(40))
-COMMANDS = ("analyze", "advise", "invitations", "introductions", "plan")
+COMMANDS = (
+    "analyze",
+    "advise",
+    "invitations",
+    "introductions",
+    "plan",
+    "events report",
+    "events upcoming",
+)
 
 
 def enrich(db: Path) -> None:
@@ -112,6 +123,66 @@ def enrich(db: Path) -> None:
                 for k in range(300)
             ],
         )
+        _add_events(connection, rng, ids)
+
+
+def _add_events(connection, rng: np.random.Generator, ids: list[int]) -> None:  # type: ignore[no-untyped-def]
+    """A heavy networker: 40 series, monthly for three years plus three months ahead, attended
+    60 % of the time, 5 people met per visit (15 % first meetings), 30 expected per upcoming
+    occurrence, 0.2 outcomes per visit (half through a contact first met there)."""
+    series_ids = repo.add_series(connection, [M.EventSeries(f"Series {k}") for k in range(40)])
+    kinds = list(M.OutcomeKind)
+    for series_id in series_ids:
+        starts = [
+            datetime(2023, 11, 1, 17) + timedelta(days=30 * k + int(rng.integers(0, 30)))
+            for k in range(40)
+        ]
+        occurrence_ids = repo.add_occurrences(
+            connection,
+            [
+                M.EventOccurrence(start, series_id=series_id, name=f"S{series_id}")
+                for start in starts
+            ],
+            None,
+        )
+        attendances, encounters, outcomes = [], [], []
+        for start, occurrence_id in zip(starts, occurrence_ids, strict=True):
+            people = rng.choice(ids, size=30 if start.date() > TODAY else 5, replace=False)
+            if start.date() > TODAY:
+                encounters += [
+                    M.Encounter(occurrence_id, int(p), M.EncounterKind.EXPECTED) for p in people
+                ]
+                continue
+            if rng.random() >= 0.6:
+                continue
+            attendances.append(
+                M.Attendance(
+                    occurrence_id,
+                    M.AttendanceStatus.ATTENDED,
+                    float(rng.uniform(1.5, 4)),
+                    float(rng.integers(0, 40)),
+                    int(rng.integers(1, 6)),
+                )
+            )
+            firsts = rng.random(5) < 0.15
+            encounters += [
+                M.Encounter(occurrence_id, int(p), M.EncounterKind.MET, bool(f))
+                for p, f in zip(people, firsts, strict=True)
+            ]
+            if rng.random() < 0.2:
+                direct = rng.random() < 0.5 or not firsts.any()
+                outcomes.append(
+                    M.Outcome(
+                        kinds[int(rng.integers(len(kinds)))],
+                        start.date() + timedelta(days=int(rng.integers(0, 60))),
+                        float(rng.integers(100, 5000)) if rng.random() < 0.5 else None,
+                        occurrence_id=occurrence_id if direct else None,
+                        contact_ids=(int(people[int(np.argmax(firsts))]),),
+                    )
+                )
+        repo.save_attendances(connection, attendances)
+        repo.add_encounters(connection, encounters)
+        repo.add_outcomes(connection, [o for o in outcomes if o.occurred_on <= TODAY])
 
 
 def measure(db: Path) -> None:
@@ -121,7 +192,7 @@ def measure(db: Path) -> None:
         for _ in range(RUNS):
             start = time.perf_counter()
             subprocess.run(
-                [str(tiewise), "--db", str(db), command, "--json", "--today", TODAY.isoformat()],
+                [tiewise, "--db", db, *command.split(), "--json", "--today", TODAY.isoformat()],
                 check=True,
                 capture_output=True,
             )
@@ -130,7 +201,8 @@ def measure(db: Path) -> None:
     print(
         f"## Advice benchmark — {date.today().isoformat()}, {platform.machine()}, "
         f"Python {platform.python_version()}, 35,509 contacts (enriched: 12 sectors, 5 goals, "
-        "3,000 needs/offers, 2,000 favours, 300 pending invitations)\n"
+        "3,000 needs/offers, 2,000 favours, 300 pending invitations, 40 event series with "
+        "1,600 occurrences)\n"
     )
     print(
         f"| command (`--json`, start-up included) | median of {RUNS} s | slowest s "

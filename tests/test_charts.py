@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from tiewise.advice.events import EventsReport, events_report
@@ -43,3 +45,15 @@ def test_no_series_no_charts(tmp_path: Path):
     empty = EventsReport(DEMO_TODAY, 0.0, "median", 0.0, 0.0, (), 0.0, 0.0, 0.0, ())
     assert write_charts(empty, tmp_path, "en") == []
     assert list(tmp_path.iterdir()) == []
+
+
+def test_commands_do_not_import_matplotlib_unless_they_draw():
+    """igraph would import matplotlib.pyplot (0.33 s) in every command; structure.py hides it."""
+    code = (
+        "import sys, tiewise.cli, tiewise.analysis.structure as s;"
+        "print('matplotlib' in sys.modules, hasattr(s.igraph.Graph, 'community_leiden'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "True"]

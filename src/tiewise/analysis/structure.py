@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import math
 import random
+import sys
 from collections import Counter
 from dataclasses import dataclass
 
-import igraph
 import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
@@ -25,6 +25,25 @@ from scipy.sparse.csgraph import connected_components
 from tiewise.analysis.burt import burt_measures
 from tiewise.analysis.strength import MEDIUM, TieStrength
 from tiewise.snapshot import Snapshot
+
+
+def _igraph_without_plotting():  # type: ignore[no-untyped-def]
+    """Import igraph while hiding matplotlib from it: igraph imports ``matplotlib.pyplot`` at
+    import time whenever matplotlib is installed, for plotting tiewise never does, which cost
+    0.33 s in every command. The charts (``report/charts.py``) import matplotlib themselves,
+    normally, later."""
+    hidden = "matplotlib" not in sys.modules
+    if hidden:
+        sys.modules["matplotlib"] = None  # type: ignore[assignment]  # import → ImportError
+    try:
+        import igraph
+    finally:
+        if hidden:
+            del sys.modules["matplotlib"]
+    return igraph
+
+
+igraph = _igraph_without_plotting()
 
 #: Dunbar's nested layers (Zhou, Sornette, Hill & Dunbar 2005, Proc. R. Soc. B 272).
 DUNBAR_LAYERS = (5, 15, 50, 150)
