@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -79,10 +80,14 @@ def weekly_series(db: Path) -> None:
     assert "5 occurrences added, 0 already recorded." in out
 
 
+def flat(text: str) -> str:
+    """Printed text with Rich's line wrapping undone."""
+    return " ".join(text.split())
+
+
 def log(db: Path, day: str, *args: str) -> str:
-    """Log the weekly series on ``day``; the printed line with Rich's wrapping undone."""
-    out = run(db, "events", "log", "borrel", "--on", day, "--today", "2026-03-01", *args)
-    return " ".join(out.split())
+    """Log the weekly series on ``day`` (as of 2026-03-01); the printed line, unwrapped."""
+    return flat(run(db, "events", "log", "borrel", "--on", day, "--today", "2026-03-01", *args))
 
 
 # --- events add -------------------------------------------------------------------------------
@@ -158,7 +163,9 @@ def test_every_days_without_until_is_refused_and_writes_nothing(tmp_path: Path):
     db = tmp_path / "mine.db"
     weekly_series(db)
     before = rows(db)
-    message = refused(db, "events", "add", "Zakenontbijt", "--on", "2026-01-08", "--every-days", "7")
+    message = refused(
+        db, "events", "add", "Zakenontbijt", "--on", "2026-01-08", "--every-days", "7"
+    )
     assert message == "Error: --every-days: expected a first --on and an --until date"
     assert rows(db) == before
 
@@ -276,7 +283,9 @@ def test_a_contact_met_at_an_earlier_event_is_not_a_first_meeting(tmp_path: Path
 
 
 def test_a_demo_contact_with_earlier_interactions_is_not_a_first_meeting(demo_copy: Path):
-    participant, interaction = (metadata.tables[t] for t in ("interaction_participant", "interaction"))
+    participant, interaction = (
+        metadata.tables[t] for t in ("interaction_participant", "interaction")
+    )
     contact = metadata.tables["contact"]
     query = (
         select(participant.c.contact_id)
@@ -284,14 +293,16 @@ def test_a_demo_contact_with_earlier_interactions_is_not_a_first_meeting(demo_co
         .join(contact, contact.c.id == participant.c.contact_id)
         .where(contact.c.merged_into_id.is_(None))
         .group_by(participant.c.contact_id)
-        .having(func.min(interaction.c.occurred_at) < "2026-01-01")
+        .having(func.min(interaction.c.occurred_at) < datetime(2026, 1, 1))
         .order_by(participant.c.contact_id)
         .limit(1)
     )
     with Store.open(demo_copy) as store, store.connect() as connection:
         known = connection.scalar(query)
-    out = run(
-        demo_copy, "events", "log", SERIES, "--on", TODAY, "--met", str(known), "--today", TODAY
+    out = flat(
+        run(
+            demo_copy, "events", "log", SERIES, "--on", TODAY, "--met", str(known), "--today", TODAY
+        )
     )
     assert "1 people met (0 for the first time)" in out
     with Store.open(demo_copy) as store, store.connect() as connection:
@@ -299,7 +310,10 @@ def test_a_demo_contact_with_earlier_interactions_is_not_a_first_meeting(demo_co
         flags = connection.execute(
             select(encounter.c.kind, encounter.c.first_meeting)
             .join(occurrence, occurrence.c.id == encounter.c.occurrence_id)
-            .where(encounter.c.contact_id == known, occurrence.c.starts_at >= TODAY)
+            .where(
+                encounter.c.contact_id == known,
+                occurrence.c.starts_at >= datetime.combine(DEMO_TODAY, time()),
+            )
         ).all()
     assert [tuple(f) for f in flags] == [("met", False)]
 
@@ -428,9 +442,7 @@ def test_outcome_event_without_a_date_takes_the_last_attended_occurrence(tmp_pat
     ],
     ids=["unknown-goal", "no-attended-occurrence-before", "unknown-series"],
 )
-def test_a_bad_outcome_is_refused_and_writes_nothing(
-    tmp_path: Path, args: list[str], message: str
-):
+def test_a_bad_outcome_is_refused_and_writes_nothing(tmp_path: Path, args: list[str], message: str):
     db = tmp_path / "mine.db"
     met_piet_on_the_12th(db)
     before = rows(db)
@@ -444,12 +456,34 @@ def test_an_outcome_through_a_person_first_met_at_an_event_is_credited_within_a_
 ):
     db = tmp_path / "mine.db"
     met_piet_on_the_12th(db)
-    run(db, "events", "outcome", "client", "--on", "2026-02-11", "--value", "4000", "--contact", "Piet")
+    run(
+        db,
+        "events",
+        "outcome",
+        "client",
+        "--on",
+        "2026-02-11",
+        "--value",
+        "4000",
+        "--contact",
+        "Piet",
+    )
     report = json_of(db, "events", "report", "--today", "2026-03-01")
     borrel = series_named(report, SERIES)
     assert (borrel["outcomes"], borrel["value_eur"]) == (1, 4000.0)
     # 400 days after the first meeting: outside the 365-day window, so not an event outcome
-    run(db, "events", "outcome", "deal", "--on", "2027-02-16", "--value", "9000", "--contact", "Piet")
+    run(
+        db,
+        "events",
+        "outcome",
+        "deal",
+        "--on",
+        "2027-02-16",
+        "--value",
+        "9000",
+        "--contact",
+        "Piet",
+    )
     later = series_named(json_of(db, "events", "report", "--today", "2027-03-01"), SERIES)
     assert (later["outcomes"], later["value_eur"]) == (1, 4000.0)
 
@@ -481,9 +515,7 @@ def test_every_series_has_the_contract_fields(demo_report: dict):
         reasons = series["reasons"]
         assert reasons and all(set(r) == {"code", "text", "figures"} for r in reasons)
         assert all(r["text"] for r in reasons)
-        numbers = [
-            v for r in reasons for v in r["figures"].values() if isinstance(v, int | float)
-        ]
+        numbers = [v for r in reasons for v in r["figures"].values() if isinstance(v, int | float)]
         assert numbers, series["name"]
 
 

@@ -58,7 +58,9 @@ def test_lines_are_physical_and_blank_lines_are_skipped_but_counted():
 
 
 def test_a_row_after_a_multi_line_cell_keeps_its_physical_line():
-    text = 'name,starts_at,location\r\nBorrel,2026-01-05,"Café\r\nCentrum"\r\nOntbijt,2026-02-01,\r\n'
+    text = (
+        'name,starts_at,location\r\nBorrel,2026-01-05,"Café\r\nCentrum"\r\nOntbijt,2026-02-01,\r\n'
+    )
     rows = parse(text)
     assert rows[0].location == "Café\r\nCentrum"
     assert (rows[1].name, rows[1].line) == ("Ontbijt", 4)

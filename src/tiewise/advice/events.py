@@ -66,7 +66,7 @@ from __future__ import annotations
 
 import zlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -326,47 +326,28 @@ def events_report(profile: Profile, threshold: float | None = None) -> EventsRep
     protecting = _has_protecting_goal(profile)
     returns = []
     for i, lg in enumerate(ledgers):
-        visits_12m = sum(1 for v in lg.visits if v.on > year_ago)
-        fun_outcomes = sum(1 for c in lg.credits if c.outcome.kind == OutcomeKind.FUN)
-        met_known = lg.met - len(lg.first_met)
-        known_share = met_known / lg.met if lg.met else None
-        figures = _Figures(
+        unjudged = SeriesReturn(
             ledger=lg,
-            visits=int(visits[i]),
-            visits_12m=visits_12m,
+            visits=len(lg.visits),
+            visits_12m=sum(1 for v in lg.visits if v.on > year_ago),
             hours=float(hours[i]),
+            hours_filled=sum(1 for v in lg.visits if v.hours_filled),
+            hours_per_visit=float(hours[i]) / len(lg.visits) if lg.visits else typical_hours,
+            cost_eur=sum(v.cost_eur for v in lg.visits),
             outcomes=int(counts[i]),
-            fun_outcomes=fun_outcomes,
+            fun_outcomes=sum(1 for c in lg.credits if c.outcome.kind == OutcomeKind.FUN),
             value_eur=sum(value(c.outcome) for c in yielding[i]),
+            outcomes_per_hour=outcome_rates[i],
             value_per_hour=value_rates[i],
             new_relevant=int(new_relevant[i]),
             new_relevant_per_visit=newcomer_rates[i],
             enjoyment=enjoyment[i],
-            known_share=known_share,
+            known_share=(lg.met - len(lg.first_met)) / lg.met if lg.met else None,
+            verdict="",
+            reasons=(),
         )
-        verdict, reasons = _verdict(figures, chosen, protecting, any(all_values))
-        returns.append(
-            SeriesReturn(
-                ledger=lg,
-                visits=figures.visits,
-                visits_12m=visits_12m,
-                hours=figures.hours,
-                hours_filled=sum(1 for v in lg.visits if v.hours_filled),
-                hours_per_visit=figures.hours / figures.visits if figures.visits else typical_hours,
-                cost_eur=sum(v.cost_eur for v in lg.visits),
-                outcomes=figures.outcomes,
-                fun_outcomes=fun_outcomes,
-                value_eur=figures.value_eur,
-                outcomes_per_hour=outcome_rates[i],
-                value_per_hour=value_rates[i],
-                new_relevant=figures.new_relevant,
-                new_relevant_per_visit=newcomer_rates[i],
-                enjoyment=enjoyment[i],
-                known_share=known_share,
-                verdict=verdict,
-                reasons=tuple(reasons),
-            )
-        )
+        verdict, reasons = _verdict(unjudged, chosen, protecting, any(all_values))
+        returns.append(replace(unjudged, verdict=verdict, reasons=tuple(reasons)))
     saved = _saved_hours(returns, today)
     attended_12m = sum(v.hours for lg in ledgers for v in lg.visits if v.on > year_ago)
     return EventsReport(
@@ -381,22 +362,6 @@ def events_report(profile: Profile, threshold: float | None = None) -> EventsRep
         attended_hours_12m=attended_12m,
         saved=tuple(saved),
     )
-
-
-@dataclass(frozen=True)
-class _Figures:
-    ledger: SeriesLedger
-    visits: int
-    visits_12m: int
-    hours: float
-    outcomes: int
-    fun_outcomes: int
-    value_eur: float
-    value_per_hour: Estimate
-    new_relevant: int
-    new_relevant_per_visit: Estimate
-    enjoyment: Estimate | None
-    known_share: float | None
 
 
 def _enjoyment_estimates(ledgers: list[SeriesLedger]) -> list[Estimate | None]:
@@ -419,8 +384,9 @@ def _enjoyment_estimates(ledgers: list[SeriesLedger]) -> list[Estimate | None]:
 
 
 def _verdict(
-    f: _Figures, threshold: float, protecting: bool, any_value: bool
+    f: SeriesReturn, threshold: float, protecting: bool, any_value: bool
 ) -> tuple[str, list[Reason]]:
+    """The verdict and its reasons, by the rules in the module docstring."""
     estimate = f.value_per_hour
     reasons = [
         Reason(
