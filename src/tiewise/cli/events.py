@@ -9,6 +9,7 @@ repeating ``add`` or ``log`` changes nothing (occurrences carry the key
 from __future__ import annotations
 
 import hashlib
+import math
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Annotated, Any
@@ -42,6 +43,25 @@ Threshold = Annotated[
     float | None,
     typer.Option(min=0.0, help="Euros per hour an event must yield (default: setting or median)."),
 ]
+
+
+class _Origin:
+    """The origin row of this command's facts, created only once something is written from it
+    (so that repeating a command leaves the database exactly as it was)."""
+
+    def __init__(
+        self, connection: Any, source: str, file: str | None = None, digest: str | None = None
+    ) -> None:
+        self.connection, self.source, self.file, self.digest = connection, source, file, digest
+        self._id: int | None = None
+
+    @property
+    def id(self) -> int:
+        if self._id is None:
+            self._id = repo.add_origin(
+                self.connection, self.source, datetime.now(), file=self.file, digest=self.digest
+            )
+        return self._id
 
 
 def occurrence_key(name: str, starts_at: datetime) -> str:
@@ -87,7 +107,7 @@ def _ensure_series(connection: Any, name: str, **details: str | None) -> int:
 def _add_occurrences(
     connection: Any,
     rows: list[tuple[str, datetime, datetime | None, str | None, int | None]],
-    origin_id: int,
+    origin: _Origin,
     details: dict[str, dict[str, str | None]],
 ) -> tuple[int, int]:
     """Add (name, start, end, location, line) occurrences not yet known; (added, known)."""
@@ -113,7 +133,7 @@ def _add_occurrences(
                     origin=model.Origin("events", line=line) if line else None,
                 )
             ],
-            origin_id,
+            origin.id,
         )
         added += 1
     return added, skipped
@@ -174,18 +194,18 @@ def events_add(
         details[name] = {"organiser": organiser, "category": category, "location": location}
         source, file, digest = "manual", None, None
     with state.store.begin() as connection:
-        origin_id = repo.add_origin(connection, source, datetime.now(), file=file, digest=digest)
+        origin = _Origin(connection, source, file, digest)
         if not rows and name:
             _ensure_series(connection, name, **details[name])
-        added, skipped = _add_occurrences(connection, rows, origin_id, details)
+        added, skipped = _add_occurrences(connection, rows, origin, details)
     console.print(state.t("events.added", added=added, skipped=skipped))
 
 
 def _occurrence_on(
-    connection: Any, series: model.EventSeries, day: date, create: bool, origin_id: int | None
+    connection: Any, series: model.EventSeries, day: date, origin: _Origin | None
 ) -> int:
-    """The occurrence of ``series`` on ``day``; created at the start of the day when missing
-    and ``create`` is set."""
+    """The occurrence of ``series`` on ``day``; created at the start of the day when missing and
+    an ``origin`` is given."""
     found = [
         o
         for o in repo.load_occurrences(connection)
@@ -196,7 +216,7 @@ def _occurrence_on(
     if len(found) > 1:
         times = ", ".join(o.starts_at.strftime("%H:%M") for o in found)
         raise InputError(f"{series.name} has {len(found)} occurrences on {day} ({times})")
-    if not create:
+    if origin is None:
         raise NotFoundError(f"{series.name} has no occurrence on {day}")
     start = datetime.combine(day, time())
     (occurrence_id,) = repo.add_occurrences(
@@ -209,7 +229,7 @@ def _occurrence_on(
                 external_key=occurrence_key(series.name, start),
             )
         ],
-        origin_id,
+        origin.id,
     )
     return occurrence_id
 
@@ -257,8 +277,8 @@ def events_log(
     newcomers = [name.strip() for name in new or () if name.strip()]
     with state.store.begin() as connection:
         series = _find_series(connection, series_name)
-        origin_id = repo.add_origin(connection, "manual", datetime.now())
-        occurrence_id = _occurrence_on(connection, series, day, True, origin_id)  # type: ignore[arg-type]
+        origin = _Origin(connection, "manual")
+        occurrence_id = _occurrence_on(connection, series, day, origin)  # type: ignore[arg-type]
         repo.save_attendances(
             connection, [model.Attendance(occurrence_id, status, hours, cost, enjoyment)]
         )
@@ -271,9 +291,20 @@ def events_log(
             )
             for person in people
         ]
+        met_here = {
+            repo.load_contact(connection, e.contact_id).name.casefold(): e.contact_id
+            for e in repo.load_encounters(connection)
+            if e.occurrence_id == occurrence_id and e.kind == model.EncounterKind.MET
+        }
+        encounters += [  # logged before: the same person, not a namesake
+            model.Encounter(occurrence_id, met_here[n.casefold()], model.EncounterKind.MET, True)
+            for n in newcomers
+            if n.casefold() in met_here
+        ]
+        newcomers = [n for n in newcomers if n.casefold() not in met_here]
         if newcomers:
             new_ids = repo.add_contacts(
-                connection, [model.Contact(name=name) for name in newcomers], origin_id
+                connection, [model.Contact(name=name) for name in newcomers], origin.id
             )
             repo.save_ties(
                 connection,
@@ -327,13 +358,17 @@ def events_outcome(
         if event is not None:
             series = _find_series(connection, event)
             if event_on is not None:
-                occurrence_id = _occurrence_on(
-                    connection,
-                    series,
-                    _parse_date(event_on, "--event-on"),
-                    False,
-                    None,  # type: ignore[arg-type]
-                )
+                held = _parse_date(event_on, "--event-on")
+                occurrence_id = _occurrence_on(connection, series, held, None)  # type: ignore[arg-type]
+                if held > day:  # type: ignore[operator]
+                    raise InputError(
+                        f"--event-on: expected a date on or before --on {day}, found {held}"
+                    )
+                if not _attended(connection, occurrence_id):
+                    raise InputError(
+                        f"--event-on: you did not attend {series.name} on {held}; "
+                        "log it first: tiewise events log"
+                    )
             else:
                 occurrence_id = _last_attended(connection, series, day)  # type: ignore[arg-type]
         elif event_on is not None:
@@ -364,6 +399,13 @@ def _same_outcome(a: model.Outcome, b: model.Outcome) -> bool:
     keys = ("kind", "occurred_on", "value_eur", "description", "occurrence_id", "goal_id")
     return all(getattr(a, k) == getattr(b, k) for k in keys) and set(a.contact_ids) == set(
         b.contact_ids
+    )
+
+
+def _attended(connection: Any, occurrence_id: int) -> bool:
+    return any(
+        a.occurrence_id == occurrence_id and a.status == model.AttendanceStatus.ATTENDED
+        for a in repo.load_attendances(connection)
     )
 
 
@@ -545,6 +587,6 @@ def _euros(amount: str, where: str) -> float:
         raise InputError(
             f"{where}: expected an amount in euros, found {amount.strip()!r}"
         ) from error
-    if value < 0 or value != value:
+    if not math.isfinite(value) or value < 0:
         raise InputError(f"{where}: expected an amount of 0 or more, found {amount.strip()!r}")
     return value

@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from tiewise.errors import ImportFormatError
 
@@ -36,10 +36,10 @@ class EventRow:
 
 
 def parse_time(value: str) -> datetime:
-    """An ISO 8601 date or date-time, naive (a zone offset is dropped after conversion to UTC)."""
+    """An ISO 8601 date or date-time, naive; one with a zone offset is converted to UTC first."""
     moment = datetime.fromisoformat(value.strip().replace(" ", "T", 1))
     if moment.tzinfo is not None:
-        moment = moment.astimezone(tz=None).replace(tzinfo=None)
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
     return moment
 
 
@@ -63,10 +63,14 @@ def parse_events_csv(data: bytes, file: str) -> list[EventRow]:
             f"columns {', '.join(REQUIRED)}",
             f"no {', '.join(missing)} in the header {header}",
             line=1,
+            field=missing[0],
         )
     rows = []
-    for cells in reader:
-        line = reader.line_num
+    while True:
+        line = reader.line_num + 1  # a record spanning lines is named by its first line
+        cells = next(reader, None)
+        if cells is None:
+            break
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) > len(header):
