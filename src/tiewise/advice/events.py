@@ -513,35 +513,46 @@ def _in_network(profile: Profile, before: date) -> np.ndarray:
     return known
 
 
-def _crowd(profile: Profile, people: list[int], known: np.ndarray) -> Crowd:
-    snapshot = profile.snapshot
-    relevance = profile.relevance
+@dataclass(frozen=True)
+class _Audience:
+    """What is needed to describe any expected crowd, computed once per call."""
+
+    known: np.ndarray  # bool per contact: already in my network
+    in_segment: np.ndarray  # bool per contact: in an instrumental or mixed goal's target group
+    sector_codes: np.ndarray  # per contact, -1 when unknown
+    sectors: tuple[str, ...]
+    new_sector: np.ndarray  # bool per sector code: no one in my network has it (any case)
+
+
+def _audience(profile: Profile) -> _Audience:
+    snapshot, relevance = profile.snapshot, profile.relevance
+    known = _in_network(profile, profile.today)
     targeted = [
         row
         for row, (goal, klass) in enumerate(zip(relevance.goals, relevance.classes, strict=True))
         if goal.targets and klass != GoalClass.EXPRESSIVE
     ]
-    in_segment = relevance.segments[targeted].any(axis=0) if targeted else None
-    chosen = np.array(sorted(set(people)), dtype=np.int64)
-    sectors_known = {
-        (c.sector or "").casefold()
-        for c, k in zip(snapshot.contacts, known, strict=True)
-        if k and c.sector
-    }
-    new = chosen[~known[chosen]]
-    new_sectors = sorted(
-        {
-            snapshot.contacts[i].sector
-            for i in new
-            if snapshot.contacts[i].sector
-            and snapshot.contacts[i].sector.casefold() not in sectors_known
-        }
+    in_segment = (
+        relevance.segments[targeted].any(axis=0)
+        if targeted
+        else np.zeros(snapshot.size, dtype=bool)
     )
+    codes, sectors = snapshot.attribute("sector")
+    held = {sectors[c].casefold() for c in np.unique(codes[known & (codes >= 0)])}
+    new_sector = np.array([name.casefold() not in held for name in sectors], dtype=bool)
+    return _Audience(known, in_segment, codes, sectors, new_sector)
+
+
+def _crowd(audience: _Audience, people: list[int]) -> Crowd:
+    chosen = np.array(sorted(set(people)), dtype=np.int64)
+    new = chosen[~audience.known[chosen]]
+    codes = audience.sector_codes[new]
+    codes = np.unique(codes[codes >= 0])
     return Crowd(
         expected=int(chosen.size),
         new=int(new.size),
-        in_segment=int(in_segment[chosen].sum()) if in_segment is not None else 0,
-        new_sectors=tuple(new_sectors),
+        in_segment=int(audience.in_segment[chosen].sum()),
+        new_sectors=tuple(sorted(audience.sectors[c] for c in codes[audience.new_sector[codes]])),
     )
 
 
@@ -560,7 +571,7 @@ def upcoming_advice(
         position = snapshot.position_of(e.contact_id)
         if e.kind == EncounterKind.EXPECTED and position is not None:
             expected[e.occurrence_id].append(position)
-    known = _in_network(profile, today)
+    audience = _audience(profile)
     threshold = {"threshold": _round(report.threshold)}
     advice = []
     for series in report.series:
@@ -570,9 +581,7 @@ def upcoming_advice(
                 continue
             if series.ledger.status.get(occurrence.id) == AttendanceStatus.ATTENDED:
                 continue
-            crowd = (
-                _crowd(profile, expected[occurrence.id], known) if expected[occurrence.id] else None
-            )
+            crowd = _crowd(audience, expected[occurrence.id]) if expected[occurrence.id] else None
             point = series.value_per_hour.point
             reasons = [
                 Reason(
