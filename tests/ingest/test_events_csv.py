@@ -8,7 +8,8 @@ from datetime import datetime
 import pytest
 
 from tiewise.errors import ImportFormatError
-from tiewise.ingest.events_csv import EventRow, parse_events_csv, parse_time
+from tiewise.ingest.events_csv import parse_events_csv, parse_time
+from tiewise.ingest.records import OccurrenceRecord
 
 GOOD = (
     "name,starts_at,ends_at,location,organiser,category\r\n"
@@ -19,7 +20,7 @@ GOOD = (
 )
 
 
-def parse(text: str, encoding: str = "utf-8") -> list[EventRow]:
+def parse(text: str, encoding: str = "utf-8") -> list[OccurrenceRecord]:
     return parse_events_csv(text.encode(encoding), "f.csv")
 
 
@@ -31,7 +32,8 @@ def failure(text: str) -> ImportFormatError:
 
 def test_every_column_is_read_into_the_row():
     first = parse(GOOD)[0]
-    assert first == EventRow(
+    assert first == OccurrenceRecord(
+        key="event:ondernemersborrel nijmegen:2026-12-03T17:00",
         name="Ondernemersborrel Nijmegen",
         starts_at=datetime(2026, 12, 3, 17, 0),
         line=2,

@@ -30,6 +30,7 @@ from tiewise.cli import (
     find_contact,
 )
 from tiewise.errors import InputError, NotFoundError
+from tiewise.ingest.events_csv import occurrence_key, parse_time
 from tiewise.store import repository as repo
 from tiewise.store import schema
 
@@ -64,14 +65,7 @@ class _Origin:
         return self._id
 
 
-def occurrence_key(name: str, starts_at: datetime) -> str:
-    """The stable key of an occurrence entered by hand or from a CSV of events."""
-    return f"event:{name.casefold()}:{starts_at.isoformat(timespec='minutes')}"
-
-
 def _parse_moment(value: str, option: str) -> datetime:
-    from tiewise.ingest.events_csv import parse_time
-
     try:
         return parse_time(value)
     except ValueError as error:

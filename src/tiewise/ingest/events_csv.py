@@ -5,34 +5,30 @@ Columns (header names without case; ``,`` or ``;`` as separator; UTF-8 with or w
 ``organizer``) and ``category`` are optional. Times are ISO 8601: ``2026-12-03``,
 ``2026-12-03 17:00`` or ``2026-12-03T17:00``; a date alone means the start of that day.
 
-Pure: bytes in, records out. Any problem raises :class:`~tiewise.errors.ImportFormatError`
-naming the file, line (physical, 1-based; the header is line 1), field, expected and found, so
-that nothing is written.
+Pure: bytes in, :class:`~tiewise.ingest.records.OccurrenceRecord` s out, keyed
+``event:<name>:<start>`` like occurrences added by hand. Any problem raises
+:class:`~tiewise.errors.ImportFormatError` naming the file, line (physical, 1-based; the header is
+line 1), field, expected and found, so that nothing is written.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from tiewise.errors import ImportFormatError
+from tiewise.ingest.records import OccurrenceRecord
 
 REQUIRED = ("name", "starts_at")
 OPTIONAL = ("ends_at", "location", "organiser", "category")
 ALIASES = {"organizer": "organiser", "start": "starts_at", "end": "ends_at"}
 
 
-@dataclass(frozen=True)
-class EventRow:
-    name: str
-    starts_at: datetime
-    line: int
-    ends_at: datetime | None = None
-    location: str | None = None
-    organiser: str | None = None
-    category: str | None = None
+def occurrence_key(name: str, starts_at: datetime) -> str:
+    """The stable key of an occurrence entered by hand or from a CSV of events: the same event
+    by either route is the same occurrence."""
+    return f"event:{name.casefold()}:{starts_at.isoformat(timespec='minutes')}"
 
 
 def parse_time(value: str) -> datetime:
@@ -43,7 +39,7 @@ def parse_time(value: str) -> datetime:
     return moment
 
 
-def parse_events_csv(data: bytes, file: str) -> list[EventRow]:
+def parse_events_csv(data: bytes, file: str) -> list[OccurrenceRecord]:
     try:
         content = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -110,7 +106,8 @@ def parse_events_csv(data: bytes, file: str) -> list[EventRow]:
                 field="ends_at",
             )
         rows.append(
-            EventRow(
+            OccurrenceRecord(
+                key=occurrence_key(name, times["starts_at"]),
                 name=name,
                 starts_at=times["starts_at"],
                 line=line,

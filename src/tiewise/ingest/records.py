@@ -109,8 +109,8 @@ class InvitationRecord:
 
 @dataclass(frozen=True, slots=True)
 class OccurrenceRecord:
-    """A calendar event that looks like a networking event (borrel, meetup, congres …),
-    offered to the events work; ``attendees`` are person keys."""
+    """An occurrence of a networking event (borrel, meetup, congres …): from a calendar or a
+    CSV of events; ``attendees`` are person keys."""
 
     key: str
     name: str
@@ -120,6 +120,7 @@ class OccurrenceRecord:
     location: str | None = None
     organiser: str | None = None
     attendees: tuple[str, ...] = ()
+    category: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

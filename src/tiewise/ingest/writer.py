@@ -463,7 +463,10 @@ class _Import:
                     self.connection,
                     [
                         model.EventSeries(
-                            record.name, organiser=record.organiser, location=record.location
+                            record.name,
+                            organiser=record.organiser,
+                            category=record.category,
+                            location=record.location,
                         )
                     ],
                 )
