@@ -645,6 +645,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.last_visit": ("Last visit", "Laatste bezoek"),
     "col.next": ("Next", "Volgende"),
     "plan.events": ("Events this week", "Evenementen deze week"),
+    "serve.open": (
+        "tiewise is running at {url} — stop with Ctrl+C",
+        "tiewise draait op {url} — stoppen met Ctrl+C",
+    ),
     "error": ("Error", "Fout"),
 }
 

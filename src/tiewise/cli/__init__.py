@@ -1170,6 +1170,7 @@ def plan(
 # Command groups in their own modules register themselves on ``app`` when imported; they import
 # the shared helpers above, so they come last.
 from tiewise.cli import events as _events  # noqa: E402, F401
+from tiewise.cli import serve as _serve  # noqa: E402, F401
 
 
 def main() -> None:

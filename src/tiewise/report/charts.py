@@ -11,7 +11,10 @@ same file. matplotlib is imported only here, when charts are asked for (it costs
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from tiewise.advice.events import VERDICTS, EventsReport, hours_by_month
 from tiewise.i18n import text
@@ -51,12 +54,29 @@ def write_charts(
 ) -> list[Path]:
     """Write both charts in each of ``formats`` into ``directory`` (created when missing) and
     return the paths written. No series → no files."""
+    paths: list[Path] = []
+    for stem, figure in _figures(report, language):
+        directory.mkdir(parents=True, exist_ok=True)
+        paths += _save(figure, directory, stem, formats)
+        figure.clear()
+    return paths
+
+
+def chart_svgs(report: EventsReport, language: str) -> dict[str, str]:
+    """Both charts as SVG text, by name (``event-yield``, ``event-hours``), for inline use."""
+    charts = {}
+    for stem, figure in _figures(report, language):
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+        charts[stem] = buffer.getvalue()
+    return charts
+
+
+def _figures(report: EventsReport, language: str) -> Iterator[tuple[str, Any]]:
     if not report.series:
-        return []
+        return
     plt = _pyplot()
     t = lambda key, **values: text(key, language, **values)  # noqa: E731
-    directory.mkdir(parents=True, exist_ok=True)
-    paths: list[Path] = []
 
     series = list(reversed(report.series))  # highest value at the top
     figure, axes = plt.subplots(figsize=(8, 0.45 * len(series) + 1.4))
@@ -78,7 +98,7 @@ def write_charts(
     handles, labels = axes.get_legend_handles_labels()
     unique = dict(zip(labels, handles, strict=True))
     axes.legend(unique.values(), unique.keys(), loc="lower right", fontsize=8)
-    paths += _save(figure, directory, "event-yield", formats)
+    yield "event-yield", figure
     plt.close(figure)
 
     months = hours_by_month(report)
@@ -99,6 +119,5 @@ def write_charts(
     axes.set_ylabel(t("col.hours"))
     axes.set_title(t("chart.hours_title", saved=report.hours_saved_12m))
     axes.legend(fontsize=8)
-    paths += _save(figure, directory, "event-hours", formats)
+    yield "event-hours", figure
     plt.close(figure)
-    return paths

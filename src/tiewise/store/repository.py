@@ -970,6 +970,30 @@ def link_exists(connection: Connection, contact_a: int, contact_b: int, source: 
     return connection.scalar(query) is not None
 
 
+def decide_advice(
+    connection: Connection, contact_id: int, action: str, decision: str, when: datetime
+) -> None:
+    """Remember that the user accepted or dismissed advice ``action`` on a contact."""
+    table = s.advice_decision
+    connection.execute(
+        delete(table).where(table.c.contact_id == contact_id, table.c.action == action)
+    )
+    connection.execute(
+        insert(table).values(
+            contact_id=contact_id, action=action, decision=decision, decided_at=when
+        )
+    )
+
+
+def advice_decisions(connection: Connection) -> dict[tuple[int, str], str]:
+    """(contact id, action) → ``accepted`` or ``dismissed``."""
+    table = s.advice_decision
+    return {
+        (r.contact_id, r.action): r.decision
+        for r in connection.execute(select(table.c.contact_id, table.c.action, table.c.decision))
+    }
+
+
 def record_merge_decision(
     connection: Connection, contact_a: int, contact_b: int, decision: str, decided_at: datetime
 ) -> None:

@@ -349,3 +349,13 @@ merge_decision = Table(
     CheckConstraint("contact_a < contact_b", name="ordered"),
     CheckConstraint("decision IN ('merged', 'kept_apart')", name="decision"),
 )
+
+advice_decision = Table(
+    "advice_decision",
+    metadata,
+    Column("contact_id", Integer, _contact_fk(), primary_key=True),
+    Column("action", String(16), primary_key=True),
+    Column("decision", String(16), nullable=False),
+    Column("decided_at", DateTime, nullable=False),
+    CheckConstraint("decision IN ('accepted', 'dismissed')", name="decision"),
+)

@@ -1,0 +1,135 @@
+"""The ASGI app: Starlette routes, Jinja2 templates, the safety middleware, errors without traces.
+
+Pages only present what ``analysis/`` and ``advice/`` compute (through :class:`Workspace`);
+forms write through ``store/repository.py`` in one transaction and then tell the workspace that
+the data changed. Every page works without JavaScript except the network map.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+
+from tiewise.errors import TiewiseError
+from tiewise.i18n import LANGUAGES
+from tiewise.web import actions, pages
+from tiewise.web.safety import (
+    CSRF_COOKIE,
+    MAX_BODY,
+    Forbidden,
+    SafetyMiddleware,
+    csrf_token,
+    new_token,
+)
+from tiewise.web.translations import day, number, percent, translations
+from tiewise.web.workspace import Workspace
+
+HERE = Path(__file__).parent
+LANGUAGE_COOKIE = "tiewise_lang"
+log = logging.getLogger("tiewise.web")
+
+
+def _environment(language: str) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(["html"]),
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env.filters["number"] = lambda value, digits=0: number(value, digits, language)
+    env.filters["percent"] = lambda value: percent(value, language)
+    env.filters["day"] = lambda value: day(value, language)
+    env.globals["language"] = language
+    return env
+
+
+class Site:
+    """What every handler needs: the workspace, the templates per language, the default
+    language."""
+
+    def __init__(self, workspace: Workspace, language: str) -> None:
+        self.workspace = workspace
+        self.language = language
+        self.environments = {code: _environment(code) for code in LANGUAGES}
+
+    def language_of(self, request: Request) -> str:
+        chosen = request.query_params.get("lang") or request.cookies.get(LANGUAGE_COOKIE)
+        return chosen if chosen in LANGUAGES else self.language
+
+    def render(
+        self, request: Request, template: str, status: int = 200, **context: Any
+    ) -> HTMLResponse:
+        language = self.language_of(request)
+        request.state.new_csrf = new_token()
+        token = csrf_token(request)
+        html = (
+            self.environments[language]
+            .get_template(template)
+            .render(request=request, csrf=token, path=request.url.path, **context)
+        )
+        response = HTMLResponse(html, status)
+        if CSRF_COOKIE not in request.cookies:
+            response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict")
+        if "lang" in request.query_params and request.query_params["lang"] in LANGUAGES:
+            response.set_cookie(LANGUAGE_COOKIE, language, samesite="lax")
+        return response
+
+
+def create_app(
+    db: str,
+    language: str = "en",
+    hosts: frozenset[str] = frozenset({"127.0.0.1:8765", "localhost:8765"}),
+    token: str | None = None,
+    today: Any = date.today,
+    max_body: int = MAX_BODY,
+) -> Starlette:
+    """The web app over the database ``db``. ``hosts``: the Host header values accepted;
+    ``token``: required from every browser when set (non-loopback binding)."""
+    site = Site(Workspace(db, today), language)
+
+    async def forbidden(request: Request, error: Exception) -> Response:
+        return site.render(request, "error.html", 403, message=str(error))
+
+    async def user_error(request: Request, error: Exception) -> Response:
+        return site.render(request, "error.html", 400, message=str(error))
+
+    async def not_found(request: Request, error: Exception) -> Response:
+        status = getattr(error, "status_code", 404)
+        return site.render(request, "error.html", status, message=str(getattr(error, "detail", "")))
+
+    async def server_error(request: Request, error: Exception) -> Response:
+        log.exception("error while serving %s", request.url.path)  # the trace stays in the log
+        return site.render(request, "error.html", 500, message=None)
+
+    routes = [
+        *pages.routes(site),
+        *actions.routes(site),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    app = Starlette(
+        routes=routes,
+        middleware=[Middleware(SafetyMiddleware, hosts=hosts, token=token, max_body=max_body)],
+        exception_handlers={
+            Forbidden: forbidden,
+            TiewiseError: user_error,
+            HTTPException: not_found,
+            Exception: server_error,
+        },
+    )
+    app.state.site = site
+    return app
+
+
+def redirect(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
