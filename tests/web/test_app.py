@@ -1,0 +1,300 @@
+"""The web app through Starlette's test client: every page, every form, and the safety rules."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from tiewise.snapshot import load_snapshot
+from tiewise.store import Store
+from tiewise.store.schema import metadata
+from tiewise.web import network
+from tiewise.web.app import create_app
+from tiewise.web.safety import CSRF_COOKIE
+
+from ..conftest import DEMO_TODAY
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+PAGES = {
+    "/": "Dashboard",
+    "/network": "Network map",
+    "/contacts": "Contacts",
+    "/goals": "Goals",
+    "/advice": "Advice",
+    "/invitations": "Invitations",
+    "/introductions": "Introductions",
+    "/events": "Events",
+    "/merge": "Merge review",
+    "/import": "Import",
+    "/settings": "Settings",
+}
+
+
+def client_for(db: Path, **options) -> TestClient:
+    app = create_app(str(db), hosts=frozenset({"testserver"}), today=lambda: DEMO_TODAY, **options)
+    return TestClient(app, raise_server_exceptions=False)
+
+
+@pytest.fixture
+def client(demo_copy: Path) -> TestClient:
+    return client_for(demo_copy)
+
+
+def csrf_of(client: TestClient) -> str:
+    client.get("/settings")
+    return client.cookies[CSRF_COOKIE]
+
+
+def rows(db: Path) -> dict[str, list[tuple]]:
+    with Store.open(db) as store, store.connect() as connection:
+        return {
+            name: sorted(tuple(r) for r in connection.execute(select(table)))
+            for name, table in metadata.tables.items()
+        }
+
+
+def heading(html: str) -> str:
+    return re.search(r"<h1>(.*?)</h1>", html).group(1)
+
+
+@pytest.mark.parametrize(("path", "title"), PAGES.items())
+def test_every_page_is_served_with_its_heading(client: TestClient, path: str, title: str):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert heading(response.text) == title
+    assert '<script src="http' not in response.text  # no CDN
+
+
+def test_pages_speak_dutch_when_asked_and_remember_it(client: TestClient):
+    assert heading(client.get("/?lang=nl").text) == "Overzicht"
+    assert heading(client.get("/contacts").text) == "Contacten"  # the cookie remembers
+    assert "Uren bespaard door thuis te blijven" in client.get("/events").text
+    assert heading(client.get("/contacts?lang=en").text) == "Contacts"
+
+
+def test_the_dashboard_shows_goal_cards_hours_saved_and_the_week(client: TestClient):
+    html = client.get("/").text
+    assert html.count('class="card"') == 4  # the demo's four goals
+    assert re.search(r"last 12 months: (\d+)</strong>", html).group(1) not in ("", "0")
+    assert "This week" in html
+
+
+def test_contacts_can_be_searched_filtered_and_paged(client: TestClient, demo_copy: Path):
+    with Store.open(demo_copy) as store:
+        snapshot = load_snapshot(store)
+    someone = snapshot.contacts[10].name
+    html = client.get("/contacts", params={"q": someone}).text
+    assert someone in html
+    strong = client.get("/contacts", params={"class": "strong"}).text
+    assert "<td>weak</td>" not in strong and "<td>strong</td>" in strong
+    total = int(
+        re.search(r"<p>([\d,]+) contacts</p>", client.get("/contacts").text)
+        .group(1)
+        .replace(",", "")
+    )
+    assert total == snapshot.size
+    assert "2 / " in client.get("/contacts", params={"page": "2"}).text
+
+
+def test_an_unknown_contact_is_a_404_page(client: TestClient):
+    response = client.get("/contacts/999999")
+    assert response.status_code == 404
+    assert "Something went wrong" in response.text
+
+
+def test_rating_a_contact_changes_its_class(client: TestClient, demo_copy: Path):
+    with Store.open(demo_copy) as store:
+        snapshot = load_snapshot(store)
+    contact_id = next(
+        int(snapshot.contact_ids[i])
+        for i, t in enumerate(snapshot.ties)
+        if t.closeness is None and snapshot.interaction_counts[i] == 0
+    )
+    before = re.search(
+        r'data-testid="tie-class">(\w+)<', client.get(f"/contacts/{contact_id}").text
+    )
+    assert before.group(1) == "weak"
+    response = client.post(
+        f"/contacts/{contact_id}/rate",
+        data={"csrf": csrf_of(client), "closeness": "5"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    after = re.search(r'data-testid="tie-class">(\w+)<', client.get(f"/contacts/{contact_id}").text)
+    assert after.group(1) == "strong"
+
+
+def test_a_note_status_and_edit_are_saved(client: TestClient):
+    token = csrf_of(client)
+    client.post("/contacts/5/note", data={"csrf": token, "text": "Met at the fair.", "story": "1"})
+    client.post("/contacts/5/status", data={"csrf": token, "status": "keep"})
+    client.post(
+        "/contacts/5/edit", data={"csrf": token, "name": "Renamed Person", "sector": "zorg"}
+    )
+    html = client.get("/contacts/5").text
+    assert "Met at the fair." in html and "Renamed Person" in html and "keep" in html
+
+
+def test_a_bad_rating_is_a_user_error_and_writes_nothing(client: TestClient, demo_copy: Path):
+    token = csrf_of(client)
+    before = rows(demo_copy)
+    response = client.post("/contacts/5/rate", data={"csrf": token, "closeness": "9"})
+    assert response.status_code == 400
+    assert "closeness: expected a number from 1 to 5, found &#39;9&#39;" in response.text
+    assert rows(demo_copy) == before
+
+
+def test_uploading_a_vcard_shows_the_summary(client: TestClient):
+    data = (FIXTURES / "vcard" / "android_2.1.vcf").read_bytes()
+    response = client.post(
+        "/import",
+        data={"csrf": csrf_of(client), "kind": "vcard"},
+        files={"file": ("android_2.1.vcf", data, "text/vcard")},
+    )
+    assert response.status_code == 200
+    added = int(re.search(r'data-testid="added">(\d+)<', response.text).group(1))
+    assert added >= 1
+
+
+def test_a_bad_upload_names_the_file_and_writes_nothing(client: TestClient, demo_copy: Path):
+    before = rows(demo_copy)
+    response = client.post(
+        "/import",
+        data={"csrf": csrf_of(client), "kind": "vcard"},
+        files={"file": ("broken.vcf", b"BEGIN:VCARD\nVERSION:3.0\nFN:X\n", "text/vcard")},
+    )
+    assert response.status_code == 400
+    message = re.search(r'data-testid="import-error">(.*?)<', response.text).group(1)
+    assert message.startswith("broken.vcf")
+    assert "/tmp" not in message
+    assert rows(demo_copy) == before
+
+
+def test_an_oversize_upload_is_refused(demo_copy: Path):
+    client = client_for(demo_copy, max_body=1000)
+    before = rows(demo_copy)
+    response = client.post(
+        "/import",
+        data={"csrf": csrf_of(client), "kind": "vcard"},
+        files={"file": ("big.vcf", b"x" * 5000, "text/vcard")},
+    )
+    assert response.status_code == 413
+    assert rows(demo_copy) == before
+
+
+def test_a_forged_host_header_is_refused(client: TestClient):
+    response = client.get("/", headers={"host": "evil.example"})
+    assert response.status_code == 403
+    assert response.text == "Unknown Host header"
+
+
+def test_a_cross_site_post_is_refused_and_writes_nothing(client: TestClient, demo_copy: Path):
+    token = csrf_of(client)
+    before = rows(demo_copy)
+    response = client.post(
+        "/contacts/5/rate",
+        data={"csrf": token, "closeness": "5"},
+        headers={"origin": "http://evil.example"},
+    )
+    assert response.status_code == 403
+    assert rows(demo_copy) == before
+
+
+def test_a_post_without_the_csrf_token_is_refused(client: TestClient, demo_copy: Path):
+    csrf_of(client)
+    before = rows(demo_copy)
+    response = client.post("/contacts/5/rate", data={"csrf": "forged", "closeness": "5"})
+    assert response.status_code == 403
+    assert rows(demo_copy) == before
+
+
+def test_off_loopback_every_browser_needs_the_access_token(demo_copy: Path):
+    client = client_for(demo_copy, token="s3cret")
+    assert client.get("/").status_code == 403
+    entry = client.get("/?token=wrong", follow_redirects=False)
+    assert entry.status_code == 403
+    entry = client.get("/?token=s3cret", follow_redirects=False)
+    assert entry.status_code == 303
+    assert client.get("/").status_code == 200  # the cookie carries the token now
+
+
+def test_a_server_error_shows_no_trace(client: TestClient, monkeypatch: pytest.MonkeyPatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(network, "network_map", broken)
+    monkeypatch.setattr("tiewise.web.workspace.network_map", broken)
+    response = client.get("/network.json")
+    assert response.status_code == 500
+    assert "secret internals" not in response.text and "Traceback" not in response.text
+
+
+def test_the_map_data_has_every_contact_or_one_circle_per_cluster(
+    client: TestClient, demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+):
+    with Store.open(demo_copy) as store:
+        snapshot = load_snapshot(store)
+    data = client.get("/network.json").json()
+    assert data["mode"] == "contacts"
+    assert len(data["nodes"]) == snapshot.size
+    assert {n["id"] for n in data["nodes"]} == {int(i) for i in snapshot.contact_ids}
+    assert any(n["bridge"] for n in data["nodes"])
+    monkeypatch.setattr(network, "NODE_LIMIT", 100)
+    clustered = client_for(demo_copy).get("/network.json").json()
+    assert clustered["mode"] == "clusters"
+    assert len(clustered["nodes"]) == len(clustered["clusters"]) + 1
+    assert sum(n["size"] for n in clustered["nodes"]) == snapshot.size
+
+
+def test_advice_decisions_are_remembered(client: TestClient):
+    html = client.get("/advice").text
+    contact_id = re.search(
+        r'name="contact_id" value="(\d+)"><input type="hidden" name="action" value="focus"', html
+    ).group(1)
+    client.post(
+        "/advice/decide",
+        data={
+            "csrf": csrf_of(client),
+            "contact_id": contact_id,
+            "action": "focus",
+            "decision": "dismissed",
+        },
+    )
+    assert re.search(
+        rf'<li class="dismissed">\s*<a href="/contacts/{contact_id}"', client.get("/advice").text
+    )
+
+
+def test_plan_done_records_an_interaction(client: TestClient, demo_copy: Path):
+    with Store.open(demo_copy) as store:
+        before = load_snapshot(store).interaction_times.size
+    client.post("/plan/done", data={"csrf": csrf_of(client), "contact_id": "5"})
+    with Store.open(demo_copy) as store:
+        assert load_snapshot(store).interaction_times.size == before + 1
+
+
+def test_goals_can_be_added_and_removed(client: TestClient):
+    token = csrf_of(client)
+    client.post(
+        "/goals/add",
+        data={"csrf": token, "key": "staff", "priority": "4", "targets": "sector=software"},
+    )
+    assert "sector = software" in client.get("/goals").text
+    client.post("/goals/staff/remove", data={"csrf": token})
+    assert "sector = software" not in client.get("/goals").text
+
+
+def test_settings_save_the_budget_and_language(client: TestClient, demo_copy: Path):
+    response = client.post(
+        "/settings", data={"csrf": csrf_of(client), "budget": "12", "name": "Eva", "language": "nl"}
+    )
+    assert heading(response.text) == "Instellingen"
+    assert 'value="12.0"' in response.text

@@ -1,0 +1,47 @@
+"""Dutch and English in the web app: a Dutch text for every label, numbers and dates by language."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+import tiewise.web
+from tiewise.web.translations import LOCALE_DIR, day, number, translations
+
+TEMPLATES = Path(tiewise.web.__file__).parent / "templates"
+
+
+def template_messages() -> set[str]:
+    found = extract_from_dir(
+        str(TEMPLATES),
+        method_map=[("**.html", "jinja2")],
+        options_map={"**.html": {"extensions": "jinja2.ext.i18n"}},
+    )
+    return {m if isinstance(m, str) else m[0] for _, _, m, _, _ in found}
+
+
+def test_every_label_of_every_template_has_a_dutch_translation():
+    with (LOCALE_DIR / "nl" / "LC_MESSAGES" / "web.po").open("rb") as source:
+        catalog = read_po(source)
+    dutch = {m.id: m.string for m in catalog if m.id}
+    missing = sorted(m for m in template_messages() if not dutch.get(m))
+    assert missing == []
+    assert len(template_messages()) > 100
+
+
+def test_the_catalogue_translates_and_keeps_placeholders():
+    nl = translations("nl")
+    assert nl.gettext("Contacts") == "Contacten"
+    assert nl.gettext("%(count)s contacts") % {"count": 3} == "3 contacten"
+    assert translations("en").gettext("Contacts") == "Contacts"
+
+
+def test_numbers_and_dates_follow_the_language():
+    assert number(1234.5, 1, "nl") == "1.234,5"
+    assert number(1234.5, 1, "en") == "1,234.5"
+    assert number(None) == "—"
+    assert day(date(2026, 11, 23), "nl") == "23 nov 2026"
+    assert day(date(2026, 11, 23), "en") == "23 Nov 2026"
