@@ -1,0 +1,170 @@
+"""End to end in a real browser: Playwright drives Debian's chromium against ``tiewise serve``'s
+app on a free loopback port. Screenshots of every page go to ``test-artifacts/screenshots``.
+
+``make test`` installs chromium when it is missing (``playwright install`` cannot download
+browsers here). Without chromium these tests are skipped locally and fail in CI.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from tiewise.web.app import create_app
+from tiewise.web.safety import allowed_hosts
+
+from ..conftest import DEMO_TODAY
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        pytest.fail(f"{CHROMIUM} is missing: make test installs it with apt-get", pytrace=False)
+    pytest.skip(f"{CHROMIUM} is not installed (make test installs it)", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("browser") / "demo.db"
+    shutil.copy(demo_db, db)
+    port = _free_port()
+    app = create_app(str(db), hosts=allowed_hosts("127.0.0.1", port), today=lambda: DEMO_TODAY)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not running.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def page(server: str):
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        opened = context.new_page()
+        opened.set_default_timeout(20_000)
+        yield opened
+        browser.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_the_dashboard_opens_and_the_keyboard_reaches_the_content(page, server: str):
+    page.goto(server + "/?lang=en")
+    assert page.locator("h1").inner_text() == "Dashboard"
+    assert page.locator(".card").count() == 4
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    shot(page, "dashboard")
+
+
+def test_uploading_a_vcard_shows_the_summary(page, server: str):
+    page.goto(server + "/import")
+    page.select_option("select[name=kind]", "vcard")
+    page.set_input_files("input[type=file]", str(FIXTURES / "vcard" / "android_2.1.vcf"))
+    page.click("form[action='/import'] button[type=submit]")
+    page.wait_for_selector("[data-testid=import-summary]")
+    assert int(page.locator("[data-testid=added]").inner_text()) >= 1
+    shot(page, "import")
+
+
+def test_rating_a_contact_changes_its_class(page, server: str):
+    page.goto(server + "/contacts?class=weak&sort=name")
+    page.locator("tbody a").first.click()
+    assert page.locator("[data-testid=tie-class]").inner_text() == "weak"
+    page.check("input[name=closeness][value='5']")
+    page.click("form[action$='/rate'] button[type=submit]")
+    page.wait_for_load_state()
+    assert page.locator("[data-testid=tie-class]").inner_text() == "strong"
+    shot(page, "contact")
+
+
+def test_the_map_draws_every_contact(page, server: str):
+    expected = len(page.request.get(server + "/network.json").json()["nodes"])
+    page.goto(server + "/network")
+    page.wait_for_function(
+        "document.getElementById('map').dataset.nodesDrawn !== '0'", timeout=20_000
+    )
+    assert int(page.locator("#map").get_attribute("data-nodes-drawn")) == expected
+    page.select_option("select[name=class]", "strong")
+    strong = int(page.locator("#map").get_attribute("data-nodes-drawn"))
+    assert 0 < strong < expected
+    shot(page, "network")
+
+
+def test_switching_to_dutch_shows_dutch_labels(page, server: str):
+    page.goto(server + "/")
+    page.click("a[lang=nl]")
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Overzicht"
+    assert "Netwerkkaart" in page.locator("nav").inner_text()
+    shot(page, "dashboard-nl")
+    page.click("a[lang=en]")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/contacts",
+        "/goals",
+        "/advice",
+        "/invitations",
+        "/introductions",
+        "/events",
+        "/merge",
+        "/settings",
+    ],
+)
+def test_every_page_renders_in_the_browser(page, server: str, path: str):
+    page.goto(server + path + "?lang=en")
+    assert page.locator("h1").count() == 1
+    assert not re.search(r"Something went wrong", page.content())
+    shot(page, path.strip("/"))
+
+
+def test_the_pages_are_readable_at_phone_width(page, server: str):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(server + "/events")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1
+    shot(page, "events-phone")
+    page.set_viewport_size({"width": 1280, "height": 900})
