@@ -8,6 +8,7 @@ the data changed. Every page works without JavaScript except the network map.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -33,10 +34,11 @@ from tiewise.web.safety import (
     new_token,
 )
 from tiewise.web.translations import day, number, percent, translations
-from tiewise.web.workspace import Workspace
+from tiewise.web.workspace import Views, Workspace
 
 HERE = Path(__file__).parent
 LANGUAGE_COOKIE = "tiewise_lang"
+CSRF_PLACEHOLDER = "\x00csrf\x00"  # replaced by the browser's token in every response
 log = logging.getLogger("tiewise.web")
 
 
@@ -44,6 +46,7 @@ def _environment(language: str) -> Environment:
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=select_autoescape(["html"]),
+        auto_reload=False,
         extensions=["jinja2.ext.i18n"],
     )
     env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
@@ -67,23 +70,47 @@ class Site:
         chosen = request.query_params.get("lang") or request.cookies.get(LANGUAGE_COOKIE)
         return chosen if chosen in LANGUAGES else self.language
 
-    def render(
-        self, request: Request, template: str, status: int = 200, **context: Any
-    ) -> HTMLResponse:
-        language = self.language_of(request)
-        request.state.new_csrf = new_token()
-        token = csrf_token(request)
-        html = (
+    def _html(self, request: Request, template: str, language: str, **context: Any) -> str:
+        return (
             self.environments[language]
             .get_template(template)
-            .render(request=request, csrf=token, path=request.url.path, **context)
+            .render(request=request, path=request.url.path, **context)
         )
-        response = HTMLResponse(html, status)
+
+    def _respond(self, request: Request, html: str, status: int, language: str) -> HTMLResponse:
+        request.state.new_csrf = new_token()
+        token = csrf_token(request)
+        response = HTMLResponse(html.replace(CSRF_PLACEHOLDER, token), status)
         if CSRF_COOKIE not in request.cookies:
             response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict")
         if "lang" in request.query_params and request.query_params["lang"] in LANGUAGES:
             response.set_cookie(LANGUAGE_COOKIE, language, samesite="lax")
         return response
+
+    def render(
+        self, request: Request, template: str, status: int = 200, **context: Any
+    ) -> HTMLResponse:
+        """Render ``template`` for this request (error pages, form results)."""
+        language = self.language_of(request)
+        html = self._html(request, template, language, csrf=CSRF_PLACEHOLDER, **context)
+        return self._respond(request, html, status, language)
+
+    def page(
+        self, request: Request, template: str, context: Callable[[Views], dict[str, Any]]
+    ) -> HTMLResponse:
+        """A page that is a function of the data, the language and the URL: rendered once per
+        version of the data (the CSRF token is put in per request), so that a page costs a
+        few milliseconds however large the network."""
+        views = self.workspace.views()
+        language = self.language_of(request)
+        key = (language, request.url.path, request.url.query)
+        html = views.cached_page(
+            key,
+            lambda: self._html(
+                request, template, language, csrf=CSRF_PLACEHOLDER, **context(views)
+            ),
+        )
+        return self._respond(request, html, 200, language)
 
 
 def create_app(

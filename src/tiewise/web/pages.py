@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from tiewise.analysis.fit import gap_advice, goal_label, summary
@@ -17,6 +17,7 @@ from tiewise.store import repository as repo
 
 if TYPE_CHECKING:
     from tiewise.web.app import Site
+    from tiewise.web.workspace import Views
 
 PAGE_SIZE = 50
 SORTS = ("strength", "name", "last")
@@ -24,219 +25,219 @@ SORTS = ("strength", "name", "last")
 
 def routes(site: Site) -> list[Route]:
     def dashboard(request: Request) -> Response:
-        views = site.workspace.views()
-        language = site.language_of(request)
-        fits = sorted(views.profile.fit, key=lambda f: (-f.goal.priority, f.score))
-        cards = [
-            {
-                "label": goal_label(f.goal, language),
-                "goal_class": f.goal_class.value,
-                "score": f.score,
-                "summary": summary(f, language),
-                "gap": gap_advice(f, language),
-            }
-            for f in fits
-        ]
-        return site.render(
-            request,
-            "dashboard.html",
-            cards=cards,
-            events=views.events,
-            plan=views.plan,
-            contacts=views.profile.snapshot.contacts,
-            ids=views.profile.snapshot.contact_ids,
-        )
+        def context(views: Views) -> dict[str, Any]:
+            language = site.language_of(request)
+            fits = sorted(views.profile.fit, key=lambda f: (-f.goal.priority, f.score))
+            cards = [
+                {
+                    "label": goal_label(f.goal, language),
+                    "goal_class": f.goal_class.value,
+                    "score": f.score,
+                    "summary": summary(f, language),
+                    "gap": gap_advice(f, language),
+                }
+                for f in fits
+            ]
+            return dict(
+                cards=cards,
+                events=views.events,
+                plan=views.plan,
+                contacts=views.profile.snapshot.contacts,
+                ids=views.profile.snapshot.contact_ids,
+            )
+
+        return site.page(request, "dashboard.html", context)
 
     def contacts(request: Request) -> Response:
-        views = site.workspace.views()
-        profile = views.profile
-        snapshot = profile.snapshot
-        query = request.query_params
-        keep = np.ones(snapshot.size, dtype=bool)
-        text = query.get("q", "").strip().casefold()
-        if text:
-            keep &= np.array([text in c.name.casefold() for c in snapshot.contacts], dtype=bool)
-        klass = query.get("class", "")
-        if klass in CLASSES:
-            keep &= profile.strength.tie_class == klass
-        cluster = query.get("cluster", "")
-        if cluster.isdigit():
-            members = np.zeros(snapshot.size, dtype=bool)
-            clusters = profile.structure.clusters
-            if int(cluster) < len(clusters):
-                members[clusters[int(cluster)].members] = True
-            keep &= members
-        sort = query.get("sort", "strength")
-        positions = np.flatnonzero(keep)
-        if sort == "name":
-            positions = positions[
-                np.argsort([snapshot.contacts[i].name.casefold() for i in positions])
+        def context(views: Views) -> dict[str, Any]:
+            profile = views.profile
+            snapshot = profile.snapshot
+            query = request.query_params
+            keep = np.ones(snapshot.size, dtype=bool)
+            text = query.get("q", "").strip().casefold()
+            if text:
+                keep &= np.array([text in c.name.casefold() for c in snapshot.contacts], dtype=bool)
+            klass = query.get("class", "")
+            if klass in CLASSES:
+                keep &= profile.strength.tie_class == klass
+            cluster = query.get("cluster", "")
+            if cluster.isdigit():
+                members = np.zeros(snapshot.size, dtype=bool)
+                clusters = profile.structure.clusters
+                if int(cluster) < len(clusters):
+                    members[clusters[int(cluster)].members] = True
+                keep &= members
+            sort = query.get("sort", "strength")
+            positions = np.flatnonzero(keep)
+            if sort == "name":
+                positions = positions[
+                    np.argsort([snapshot.contacts[i].name.casefold() for i in positions])
+                ]
+            elif sort == "last":
+                last = snapshot.last_interaction[positions].astype("int64")
+                positions = positions[np.argsort(-last, kind="stable")]
+            else:
+                positions = positions[np.argsort(-profile.strength.score[positions], kind="stable")]
+            page = max(
+                1, int(query.get("page", "1") or 1) if query.get("page", "1").isdigit() else 1
+            )
+            shown = positions[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+            rows = [
+                {
+                    "id": int(snapshot.contact_ids[i]),
+                    "contact": snapshot.contacts[i],
+                    "class": profile.strength.tie_class[i],
+                    "strength": float(profile.strength.score[i]),
+                    "last": _day(snapshot.last_interaction[i]),
+                }
+                for i in shown
             ]
-        elif sort == "last":
-            last = snapshot.last_interaction[positions].astype("int64")
-            positions = positions[np.argsort(-last, kind="stable")]
-        else:
-            positions = positions[np.argsort(-profile.strength.score[positions], kind="stable")]
-        page = max(1, int(query.get("page", "1") or 1) if query.get("page", "1").isdigit() else 1)
-        shown = positions[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-        rows = [
-            {
-                "id": int(snapshot.contact_ids[i]),
-                "contact": snapshot.contacts[i],
-                "class": profile.strength.tie_class[i],
-                "strength": float(profile.strength.score[i]),
-                "last": _day(snapshot.last_interaction[i]),
-            }
-            for i in shown
-        ]
-        return site.render(
-            request,
-            "contacts.html",
-            rows=rows,
-            total=int(positions.size),
-            page=page,
-            pages=max(1, -(-int(positions.size) // PAGE_SIZE)),
-            query=dict(query),
-            classes=CLASSES,
-            clusters=profile.structure.clusters,
-            sorts=SORTS,
-        )
+            return dict(
+                rows=rows,
+                total=int(positions.size),
+                page=page,
+                pages=max(1, -(-int(positions.size) // PAGE_SIZE)),
+                query=dict(query),
+                classes=CLASSES,
+                clusters=profile.structure.clusters,
+                sorts=SORTS,
+            )
+
+        return site.page(request, "contacts.html", context)
 
     def contact(request: Request) -> Response:
-        views = site.workspace.views()
-        profile = views.profile
-        snapshot = profile.snapshot
-        contact_id = int(request.path_params["contact_id"])
-        position = snapshot.position_of(contact_id)
-        if position is None:
-            raise HTTPException(404, f"no contact {contact_id}")
-        participation = snapshot.participation.tocsc()
-        rows = participation.indices[
-            participation.indptr[position] : participation.indptr[position + 1]
-        ]
-        order = np.argsort(-snapshot.interaction_times[rows].astype("int64"))[:30]
-        timeline = [
-            {
-                "when": snapshot.interaction_times[rows[k]].astype("datetime64[s]").item(),
-                "kind": str(snapshot.interaction_kinds[rows[k]]),
-            }
-            for k in order
-        ]
-        strength = profile.strength
-        why = [
-            {
-                "input": name,
-                "value": None if np.isnan(values[position]) else float(values[position]),
-                "contribution": float(strength.contributions[name][position]),
-            }
-            for name, values in strength.inputs.items()
-        ]
-        own_id = int(snapshot.contact_ids[position])
-        notes = [n for n in snapshot.notes if snapshot.position_of(n.contact_id) == position]
-        exchanges = [
-            e for e in snapshot.exchanges if snapshot.position_of(e.contact_id) == position
-        ]
-        return site.render(
-            request,
-            "contact.html",
-            contact=snapshot.contacts[position],
-            contact_id=own_id,
-            tie=snapshot.ties[position],
-            tie_class=strength.tie_class[position],
-            strength=float(strength.score[position]),
-            why=why,
-            timeline=timeline,
-            notes=notes,
-            exchanges=exchanges,
-        )
+        def context(views: Views) -> dict[str, Any]:
+            profile = views.profile
+            snapshot = profile.snapshot
+            contact_id = int(request.path_params["contact_id"])
+            position = snapshot.position_of(contact_id)
+            if position is None:
+                raise HTTPException(404, f"no contact {contact_id}")
+            participation = snapshot.participation.tocsc()
+            rows = participation.indices[
+                participation.indptr[position] : participation.indptr[position + 1]
+            ]
+            order = np.argsort(-snapshot.interaction_times[rows].astype("int64"))[:30]
+            timeline = [
+                {
+                    "when": snapshot.interaction_times[rows[k]].astype("datetime64[s]").item(),
+                    "kind": str(snapshot.interaction_kinds[rows[k]]),
+                }
+                for k in order
+            ]
+            strength = profile.strength
+            why = [
+                {
+                    "input": name,
+                    "value": None if np.isnan(values[position]) else float(values[position]),
+                    "contribution": float(strength.contributions[name][position]),
+                }
+                for name, values in strength.inputs.items()
+            ]
+            own_id = int(snapshot.contact_ids[position])
+            notes = [n for n in snapshot.notes if snapshot.position_of(n.contact_id) == position]
+            exchanges = [
+                e for e in snapshot.exchanges if snapshot.position_of(e.contact_id) == position
+            ]
+            return dict(
+                contact=snapshot.contacts[position],
+                contact_id=own_id,
+                tie=snapshot.ties[position],
+                tie_class=strength.tie_class[position],
+                strength=float(strength.score[position]),
+                why=why,
+                timeline=timeline,
+                notes=notes,
+                exchanges=exchanges,
+            )
+
+        return site.page(request, "contact.html", context)
 
     def network(request: Request) -> Response:
-        return site.render(request, "network.html")
+        return site.page(request, "network.html", lambda views: {})
 
     def network_data(request: Request) -> Response:
-        return JSONResponse(site.workspace.views().network)
+        return Response(site.workspace.views().network, media_type="application/json")
 
     def merge_review(request: Request) -> Response:
-        from tiewise.ingest.merging import suggestions
+        def context(views: Views) -> dict[str, Any]:
+            found, by_id = views.merge_suggestions
+            return {"suggestions": found[:50], "by_id": by_id}
 
-        found, by_id = suggestions(site.workspace.store)
-        return site.render(request, "merge.html", suggestions=found[:50], by_id=by_id)
+        return site.page(request, "merge.html", context)
 
     def goals(request: Request) -> Response:
-        views = site.workspace.views()
-        language = site.language_of(request)
-        fits = {f.goal.key: f for f in views.profile.fit}
-        return site.render(
-            request,
-            "goals.html",
-            goals=[
-                {
-                    "goal": g,
-                    "label": goal_label(g, language),
-                    "fit": fits.get(g.key),
-                    "gap": gap_advice(fits[g.key], language) if g.key in fits else "",
-                }
-                for g in sorted(views.profile.snapshot.goals, key=lambda g: -g.priority)
-            ],
-            catalogue=CATALOGUE,
-        )
+        def context(views: Views) -> dict[str, Any]:
+            language = site.language_of(request)
+            fits = {f.goal.key: f for f in views.profile.fit}
+            return dict(
+                goals=[
+                    {
+                        "goal": g,
+                        "label": goal_label(g, language),
+                        "fit": fits.get(g.key),
+                        "gap": gap_advice(fits[g.key], language) if g.key in fits else "",
+                    }
+                    for g in sorted(views.profile.snapshot.goals, key=lambda g: -g.priority)
+                ],
+                catalogue=CATALOGUE,
+            )
+
+        return site.page(request, "goals.html", context)
 
     def advice(request: Request) -> Response:
-        views = site.workspace.views()
-        with site.workspace.store.connect() as connection:
-            decisions = repo.advice_decisions(connection)
-        portfolio = views.portfolio
-        groups = [
-            ("focus", portfolio.focus),
-            ("maintain", portfolio.maintain),
-            ("reactivate", portfolio.reactivate),
-            ("let_go", portfolio.let_go),
-        ]
-        return site.render(
-            request,
-            "advice.html",
-            portfolio=portfolio,
-            groups=groups,
-            decisions=decisions,
-            snapshot=views.profile.snapshot,
-        )
+        def context(views: Views) -> dict[str, Any]:
+            with site.workspace.store.connect() as connection:
+                decisions = repo.advice_decisions(connection)
+            portfolio = views.portfolio
+            groups = [
+                ("focus", portfolio.focus),
+                ("maintain", portfolio.maintain),
+                ("reactivate", portfolio.reactivate),
+                ("let_go", portfolio.let_go),
+            ]
+            return dict(
+                portfolio=portfolio,
+                groups=groups,
+                decisions=decisions,
+                snapshot=views.profile.snapshot,
+            )
+
+        return site.page(request, "advice.html", context)
 
     def invitations(request: Request) -> Response:
-        return site.render(request, "invitations.html", items=site.workspace.views().invitations)
+        return site.page(request, "invitations.html", lambda views: {"items": views.invitations})
 
     def introductions(request: Request) -> Response:
-        views = site.workspace.views()
-        return site.render(
-            request,
-            "introductions.html",
-            items=views.introductions,
-            ledger=views.ledger[:30],
-            snapshot=views.profile.snapshot,
-        )
+        def context(views: Views) -> dict[str, Any]:
+
+            return dict(
+                items=views.introductions, ledger=views.ledger[:30], snapshot=views.profile.snapshot
+            )
+
+        return site.page(request, "introductions.html", context)
 
     def events(request: Request) -> Response:
-        views = site.workspace.views()
-        language = site.language_of(request)
-        return site.render(
-            request,
-            "events.html",
-            report=views.events,
-            upcoming=views.upcoming,
-            charts=views.charts(language),
-            series=views.profile.snapshot.series,
-        )
+        def context(views: Views) -> dict[str, Any]:
+            language = site.language_of(request)
+            return dict(
+                report=views.events,
+                upcoming=views.upcoming,
+                charts=views.charts(language),
+                series=views.profile.snapshot.series,
+            )
+
+        return site.page(request, "events.html", context)
 
     def import_page(request: Request) -> Response:
-        return site.render(request, "import.html", summary=None, error=None)
+        return site.page(request, "import.html", lambda views: {"summary": None, "error": None})
 
     def settings(request: Request) -> Response:
-        views = site.workspace.views()
-        return site.render(
-            request,
-            "settings.html",
-            me=views.profile.snapshot.me,
-            budget=views.budget_hours,
-        )
+        def context(views: Views) -> dict[str, Any]:
+
+            return dict(me=views.profile.snapshot.me, budget=views.budget_hours)
+
+        return site.page(request, "settings.html", context)
 
     return [
         Route("/", dashboard),

@@ -5,17 +5,24 @@ Analysing 30,000 contacts takes about a second; a page must come in 300 ms. So a
 :class:`Views` object holds the Profile and computes each advice list on first use; it is
 rebuilt only when the data changed — after a write through the app, or when the SQLite file
 (or its write-ahead log) changed on disk, e.g. by a command-line import.
+
+The views hold several hundred thousand objects for a large network. Python's cyclic garbage
+collector would rescan them all at every full collection — pauses of 0.2–0.3 s in the middle of
+serving pages — so after building them the workspace moves them out of its sight
+(``gc.freeze``), and lets them go (``gc.unfreeze``) when the data changes.
 """
 
 from __future__ import annotations
 
+import gc
+import json
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from tiewise.advice.events import (
     EventsReport,
@@ -34,19 +41,47 @@ from tiewise.advice.invitations import InvitationAdvice, triage_invitations
 from tiewise.advice.plan import WeeklyPlan, weekly_plan
 from tiewise.advice.portfolio import DEFAULT_BUDGET_HOURS, Portfolio, build_portfolio
 from tiewise.analysis.profile import Profile, analyze
+from tiewise.ingest.identity import MergeSuggestion
+from tiewise.model import Contact
 from tiewise.snapshot import load_snapshot
 from tiewise.store import Store
 from tiewise.web.network import network_map
 
 BUDGET_SETTING = "budget_hours"
+PAGES_KEPT = 256
 
 
 class Views:
     """Everything the pages show, for one version of the data and one day; each list is
     computed on first use (two requests at once may at worst compute one twice)."""
 
-    def __init__(self, profile: Profile) -> None:
+    def __init__(self, profile: Profile, store: Store) -> None:
         self.profile = profile
+        self.store = store
+        self._pages: OrderedDict[tuple, str] = OrderedDict()
+        self._guard = threading.Lock()
+        self._rendering: dict[tuple, threading.Lock] = {}
+
+    def cached_page(self, key: tuple, render: Callable[[], str]) -> str:
+        """The page ``key`` rendered once (at most :data:`PAGES_KEPT` kept, least recently used
+        dropped); concurrent first requests of one page wait for one rendering instead of
+        repeating it, and never hold up other pages."""
+        with self._guard:
+            if key in self._pages:
+                self._pages.move_to_end(key)
+                return self._pages[key]
+            lock = self._rendering.setdefault(key, threading.Lock())
+        with lock:
+            with self._guard:
+                if key in self._pages:
+                    return self._pages[key]
+            html = render()
+            with self._guard:
+                self._pages[key] = html
+                self._rendering.pop(key, None)
+                if len(self._pages) > PAGES_KEPT:
+                    self._pages.popitem(last=False)
+            return html
 
     @cached_property
     def budget_hours(self) -> float:
@@ -83,8 +118,15 @@ class Views:
         return weekly_plan(self.profile, self.portfolio, self.introductions, events)
 
     @cached_property
-    def network(self) -> dict[str, Any]:
-        return network_map(self.profile)
+    def merge_suggestions(self) -> tuple[list[MergeSuggestion], dict[int, Contact]]:
+        from tiewise.ingest.merging import suggestions
+
+        return suggestions(self.store)
+
+    @cached_property
+    def network(self) -> bytes:
+        """The map data as JSON (encoded once)."""
+        return json.dumps(network_map(self.profile), ensure_ascii=False).encode()
 
     @cached_property
     def _charts(self) -> dict[str, dict[str, str]]:
@@ -125,8 +167,11 @@ class Workspace:
         with self._lock:
             version = (self._disk_version(), self.today())
             if self._views is None or version != self._version:
-                self._views = Views(analyze(load_snapshot(self.store), self.today()))
+                gc.unfreeze()  # the old views may go now
+                self._views = Views(analyze(load_snapshot(self.store), self.today()), self.store)
                 self._version = version
+                gc.collect()
+                gc.freeze()  # see the module docstring
             return self._views
 
     def changed(self) -> None:
