@@ -298,3 +298,39 @@ def test_settings_save_the_budget_and_language(client: TestClient, demo_copy: Pa
     )
     assert heading(response.text) == "Instellingen"
     assert 'value="12.0"' in response.text
+
+
+def test_a_visit_with_a_new_person_and_an_outcome_through_them_reach_the_events_page(
+    client: TestClient, demo_copy: Path
+):
+    token = csrf_of(client)
+    visit = {"csrf": token, "series": "Zorginnovatie Meetup Nijmegen", "on": "2026-10-20"}
+    visit |= {"status": "attended", "hours": "3", "cost": "0", "enjoyment": "4"}
+    response = client.post(
+        "/events/log", data=visit | {"new": "Nina Nieuw"}, follow_redirects=False
+    )
+    assert response.status_code == 303
+    outcome = {"csrf": token, "kind": "client", "on": "2026-10-30", "value": "9000"}
+    client.post("/events/outcome", data=outcome | {"contacts": "Nina Nieuw"})
+    with Store.open(demo_copy) as store:
+        snapshot = load_snapshot(store)
+    (nina,) = [c for c in snapshot.contacts if c.name == "Nina Nieuw"]
+    (recorded,) = [o for o in snapshot.outcomes if o.value_eur == 9000]
+    assert recorded.contact_ids == (nina.id,)
+    html = client.get("/events").text
+    row = re.search(r"<td>Zorginnovatie Meetup Nijmegen</td>(.*?)</tr>", html, re.S).group(1)
+    assert re.search(r'<td class="num">1</td>', row)  # one visit
+
+
+def test_a_bad_visit_is_refused_with_its_field_and_writes_nothing(
+    client: TestClient, demo_copy: Path
+):
+    token = csrf_of(client)
+    before = rows(demo_copy)
+    data = {"csrf": token, "series": "Zorginnovatie", "on": "2026-12-24", "status": "attended"}
+    response = client.post("/events/log", data=data)
+    assert response.status_code == 400
+    assert "on: expected a date on or before 2026-11-01 for an attended event" in response.text
+    response = client.post("/events/log", data=data | {"on": "gisteren"})
+    assert "on: expected a date YYYY-MM-DD, found &#39;gisteren&#39;" in response.text
+    assert rows(demo_copy) == before

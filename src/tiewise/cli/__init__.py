@@ -286,24 +286,9 @@ def contacts(
 
 
 def find_contact(state: State, name: str) -> model.Contact:
-    """The one contact a user means by ``name``: an id, an exact name (case-insensitive), or a
-    unique part of a name. Several matches or none → NotFoundError listing the candidates."""
+    """The one contact a user means by ``name`` (see ``repository.find_contact``)."""
     with state.store.connect() as connection:
-        records = repo.load_contacts(connection, include_merged=True)
-    if name.isdigit():  # an id may also name a merged-away record
-        for contact in records:
-            if contact.id == int(name):
-                return contact
-    everyone = [c for c in records if c.merged_into is None]
-    wanted = name.casefold().strip()
-    exact = [c for c in everyone if c.name.casefold() == wanted]
-    matches = exact or [c for c in everyone if wanted in c.name.casefold()]
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        raise NotFoundError(f"no contact matches {name!r}")
-    listed = "; ".join(f"{c.id} {c.name} ({c.organisation or '—'})" for c in matches[:10])
-    raise NotFoundError(f"{len(matches)} contacts match {name!r}: {listed} — give the id")
+        return repo.find_contact(connection, name)
 
 
 @contact_app.command("show")

@@ -1,18 +1,17 @@
 """``tiewise events``: record series, occurrences, attendance and outcomes; report the return.
 
-Writes go through the store in one transaction each; a failed command changes nothing, and
-repeating ``add`` or ``log`` changes nothing (occurrences carry the key
-``event:<name>:<start>``; attendance is replaced, encounters are kept once). The numbers come from
-``advice/events.py``; this module only parses, writes and prints.
+Writes go through ``tiewise/eventlog.py`` (one transaction each, repeatable without change),
+shared with the web app; the numbers come from ``advice/events.py``. This module only parses
+options, calls them and prints.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -29,10 +28,16 @@ from tiewise.cli import (
     console,
     find_contact,
 )
-from tiewise.errors import InputError, NotFoundError
-from tiewise.ingest.events_csv import occurrence_key, parse_time
+from tiewise.errors import InputError
+from tiewise.eventlog import (
+    LazyOrigin,
+    add_occurrences,
+    ensure_series,
+    log_attendance,
+    record_outcome,
+)
+from tiewise.ingest.events_csv import parse_time
 from tiewise.store import repository as repo
-from tiewise.store import schema
 
 events_app = typer.Typer(
     help="Event series, attendance and outcomes: what each event yields, and when to stay home.",
@@ -46,25 +51,6 @@ Threshold = Annotated[
 ]
 
 
-class _Origin:
-    """The origin row of this command's facts, created only once something is written from it
-    (so that repeating a command leaves the database exactly as it was)."""
-
-    def __init__(
-        self, connection: Any, source: str, file: str | None = None, digest: str | None = None
-    ) -> None:
-        self.connection, self.source, self.file, self.digest = connection, source, file, digest
-        self._id: int | None = None
-
-    @property
-    def id(self) -> int:
-        if self._id is None:
-            self._id = repo.add_origin(
-                self.connection, self.source, datetime.now(), file=self.file, digest=self.digest
-            )
-        return self._id
-
-
 def _parse_moment(value: str, option: str) -> datetime:
     try:
         return parse_time(value)
@@ -72,65 +58,6 @@ def _parse_moment(value: str, option: str) -> datetime:
         raise InputError(
             f"{option}: expected a date or date-time such as 2026-12-03 17:00, found {value!r}"
         ) from error
-
-
-def _find_series(connection: Any, name: str) -> model.EventSeries:
-    """The series a user means: an exact name (case-insensitive) or a unique part of one."""
-    everything = repo.load_series(connection)
-    wanted = name.casefold().strip()
-    exact = [s for s in everything if s.name.casefold() == wanted]
-    matches = exact or [s for s in everything if wanted in s.name.casefold()]
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        raise NotFoundError(
-            f"no event series matches {name!r}; add it first: tiewise events add {name!r} --on DATE"
-        )
-    listed = "; ".join(s.name for s in matches[:10])
-    raise NotFoundError(f"{len(matches)} event series match {name!r}: {listed}")
-
-
-def _ensure_series(connection: Any, name: str, **details: str | None) -> int:
-    for series in repo.load_series(connection):
-        if series.name.casefold() == name.casefold():
-            return int(series.id)  # type: ignore[arg-type]
-    (series_id,) = repo.add_series(connection, [model.EventSeries(name, **details)])
-    return series_id
-
-
-def _add_occurrences(
-    connection: Any,
-    rows: list[tuple[str, datetime, datetime | None, str | None, int | None]],
-    origin: _Origin,
-    details: dict[str, dict[str, str | None]],
-) -> tuple[int, int]:
-    """Add (name, start, end, location, line) occurrences not yet known; (added, known)."""
-    known = repo.known_keys(connection, schema.event_occurrence)
-    added = skipped = 0
-    for name, start, end, location, line in rows:
-        key = occurrence_key(name, start)
-        if key in known:
-            skipped += 1
-            continue
-        known.add(key)
-        series_id = _ensure_series(connection, name, **details.get(name, {}))
-        repo.add_occurrences(
-            connection,
-            [
-                model.EventOccurrence(
-                    starts_at=start,
-                    series_id=series_id,
-                    name=name,
-                    ends_at=end,
-                    location=location,
-                    external_key=key,
-                    origin=model.Origin("events", line=line) if line else None,
-                )
-            ],
-            origin.id,
-        )
-        added += 1
-    return added, skipped
 
 
 @events_app.command("add")
@@ -188,50 +115,11 @@ def events_add(
         details[name] = {"organiser": organiser, "category": category, "location": location}
         source, file, digest = "manual", None, None
     with state.store.begin() as connection:
-        origin = _Origin(connection, source, file, digest)
+        origin = LazyOrigin(connection, source, file, digest)
         if not rows and name:
-            _ensure_series(connection, name, **details[name])
-        added, skipped = _add_occurrences(connection, rows, origin, details)
+            ensure_series(connection, name, **details[name])
+        added, skipped = add_occurrences(connection, rows, origin, details)
     console.print(state.t("events.added", added=added, skipped=skipped))
-
-
-def _occurrence_on(
-    connection: Any, series: model.EventSeries, day: date, origin: _Origin | None
-) -> int:
-    """The occurrence of ``series`` on ``day``; created at the start of the day when missing and
-    an ``origin`` is given."""
-    found = [
-        o
-        for o in repo.load_occurrences(connection)
-        if o.series_id == series.id and o.starts_at.date() == day
-    ]
-    if len(found) == 1:
-        return int(found[0].id)  # type: ignore[arg-type]
-    if len(found) > 1:
-        times = ", ".join(o.starts_at.strftime("%H:%M") for o in found)
-        raise InputError(f"{series.name} has {len(found)} occurrences on {day} ({times})")
-    if origin is None:
-        raise NotFoundError(f"{series.name} has no occurrence on {day}")
-    start = datetime.combine(day, time())
-    (occurrence_id,) = repo.add_occurrences(
-        connection,
-        [
-            model.EventOccurrence(
-                starts_at=start,
-                series_id=series.id,
-                name=series.name,
-                external_key=occurrence_key(series.name, start),
-            )
-        ],
-        origin.id,
-    )
-    return occurrence_id
-
-
-def _first_meeting(connection: Any, contact: model.Contact, day: date) -> bool:
-    """Meeting ``contact`` on ``day`` is our first meeting when nothing shows earlier contact."""
-    first = repo.first_contact_date(connection, int(contact.id))  # type: ignore[arg-type]
-    return first is None or first >= day
 
 
 @events_app.command("log")
@@ -259,67 +147,27 @@ def events_log(
 ) -> None:
     """Log my attendance of one occurrence: hours, cost, enjoyment, the people I met."""
     state = _state(ctx)
-    day = _parse_date(on, "--on")
-    as_of = _parse_date(today, "--today") or date.today()
-    if status == model.AttendanceStatus.ATTENDED and day > as_of:  # type: ignore[operator]
-        raise InputError(
-            f"--on: expected a date on or before {as_of} for an attended event, found {day}"
-        )
-    if status != model.AttendanceStatus.ATTENDED and (met or new):
-        raise InputError("--met/--new: people are met only at an event you attended")
     people = [find_contact(state, name) for name in met or ()]
-    newcomers = [name.strip() for name in new or () if name.strip()]
-    with state.store.begin() as connection:
-        series = _find_series(connection, series_name)
-        origin = _Origin(connection, "manual")
-        occurrence_id = _occurrence_on(connection, series, day, origin)  # type: ignore[arg-type]
-        repo.save_attendances(
-            connection, [model.Attendance(occurrence_id, status, hours, cost, enjoyment)]
-        )
-        encounters = [
-            model.Encounter(
-                occurrence_id,
-                int(person.id),  # type: ignore[arg-type]
-                model.EncounterKind.MET,
-                _first_meeting(connection, person, day),  # type: ignore[arg-type]
-            )
-            for person in people
-        ]
-        met_here = {
-            repo.load_contact(connection, e.contact_id).name.casefold(): e.contact_id
-            for e in repo.load_encounters(connection)
-            if e.occurrence_id == occurrence_id and e.kind == model.EncounterKind.MET
-        }
-        encounters += [  # logged before: the same person, not a namesake
-            model.Encounter(occurrence_id, met_here[n.casefold()], model.EncounterKind.MET, True)
-            for n in newcomers
-            if n.casefold() in met_here
-        ]
-        newcomers = [n for n in newcomers if n.casefold() not in met_here]
-        if newcomers:
-            new_ids = repo.add_contacts(
-                connection, [model.Contact(name=name) for name in newcomers], origin.id
-            )
-            repo.save_ties(
-                connection,
-                [model.Tie(contact_id=i, met_how=series.name, met_on=day) for i in new_ids],
-            )
-            encounters += [
-                model.Encounter(occurrence_id, i, model.EncounterKind.MET, True) for i in new_ids
-            ]
-        known = {(e.occurrence_id, e.contact_id, e.kind) for e in repo.load_encounters(connection)}
-        repo.add_encounters(
-            connection,
-            [e for e in encounters if (e.occurrence_id, e.contact_id, e.kind) not in known],
-        )
+    logged = log_attendance(
+        state.store,
+        series_name,
+        _parse_date(on, "--on"),  # type: ignore[arg-type]
+        status,
+        _parse_date(today, "--today") or date.today(),
+        hours=hours,
+        cost=cost,
+        enjoyment=enjoyment,
+        met=[int(p.id) for p in people],  # type: ignore[arg-type]
+        newcomers=new or (),
+    )
     console.print(
         state.t(
             "events.logged",
-            series=series.name,
-            day=day.isoformat(),  # type: ignore[union-attr]
-            status=state.t(f"status.{status.value}"),
-            met=len(encounters),
-            first=sum(1 for e in encounters if e.first_meeting),
+            series=logged.series,
+            day=logged.day.isoformat(),
+            status=state.t(f"status.{logged.status.value}"),
+            met=logged.met,
+            first=logged.first,
         )
     )
 
@@ -345,81 +193,19 @@ def events_outcome(
 ) -> None:
     """Record what networking yielded: a client, a lead, advice, fun …"""
     state = _state(ctx)
-    day = _parse_date(on, "--on")
     people = [find_contact(state, name) for name in contact or ()]
-    with state.store.begin() as connection:
-        occurrence_id = None
-        if event is not None:
-            series = _find_series(connection, event)
-            if event_on is not None:
-                held = _parse_date(event_on, "--event-on")
-                occurrence_id = _occurrence_on(connection, series, held, None)  # type: ignore[arg-type]
-                if held > day:  # type: ignore[operator]
-                    raise InputError(
-                        f"--event-on: expected a date on or before --on {day}, found {held}"
-                    )
-                if not _attended(connection, occurrence_id):
-                    raise InputError(
-                        f"--event-on: you did not attend {series.name} on {held}; "
-                        "log it first: tiewise events log"
-                    )
-            else:
-                occurrence_id = _last_attended(connection, series, day)  # type: ignore[arg-type]
-        elif event_on is not None:
-            raise InputError("--event-on: give --event too")
-        goal_id = None
-        if goal is not None:
-            goals = {g.key: g.id for g in repo.load_goals(connection)}
-            if goal not in goals:
-                raise NotFoundError(f"--goal: no goal {goal!r}; yours: {', '.join(goals) or '—'}")
-            goal_id = goals[goal]
-        outcome = model.Outcome(
-            kind=kind,
-            occurred_on=day,  # type: ignore[arg-type]
-            value_eur=value,
-            description=description,
-            occurrence_id=occurrence_id,
-            goal_id=goal_id,
-            contact_ids=tuple(sorted({int(p.id) for p in people})),  # type: ignore[arg-type]
-        )
-        for earlier in repo.load_outcomes(connection):
-            if _same_outcome(earlier, outcome):
-                raise InputError(f"this outcome is already recorded (outcome {earlier.id})")
-        (outcome_id,) = repo.add_outcomes(connection, [outcome])
+    outcome_id = record_outcome(
+        state.store,
+        kind,
+        _parse_date(on, "--on"),  # type: ignore[arg-type]
+        value=value,
+        event=event,
+        event_on=_parse_date(event_on, "--event-on"),
+        contacts=[int(p.id) for p in people],  # type: ignore[arg-type]
+        goal=goal,
+        description=description,
+    )
     console.print(state.t("events.outcome_added", kind=kind.value, id=outcome_id))
-
-
-def _same_outcome(a: model.Outcome, b: model.Outcome) -> bool:
-    keys = ("kind", "occurred_on", "value_eur", "description", "occurrence_id", "goal_id")
-    return all(getattr(a, k) == getattr(b, k) for k in keys) and set(a.contact_ids) == set(
-        b.contact_ids
-    )
-
-
-def _attended(connection: Any, occurrence_id: int) -> bool:
-    return any(
-        a.occurrence_id == occurrence_id and a.status == model.AttendanceStatus.ATTENDED
-        for a in repo.load_attendances(connection)
-    )
-
-
-def _last_attended(connection: Any, series: model.EventSeries, day: date) -> int:
-    attended = {
-        a.occurrence_id
-        for a in repo.load_attendances(connection)
-        if a.status == model.AttendanceStatus.ATTENDED
-    }
-    candidates = [
-        o
-        for o in repo.load_occurrences(connection)
-        if o.series_id == series.id and o.id in attended and o.starts_at.date() <= day
-    ]
-    if not candidates:
-        raise NotFoundError(
-            f"--event: you attended no occurrence of {series.name} on or before {day}; "
-            "log it first: tiewise events log"
-        )
-    return int(max(candidates, key=lambda o: o.starts_at).id)  # type: ignore[arg-type]
 
 
 @events_app.command("list")

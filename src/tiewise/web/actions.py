@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import tempfile
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,7 @@ from starlette.routing import Route
 
 from tiewise import model
 from tiewise.errors import InputError, TiewiseError
+from tiewise.eventlog import log_attendance, record_outcome
 from tiewise.goals import catalogue_goal
 from tiewise.store import repository as repo
 from tiewise.web.safety import check_csrf
@@ -249,6 +250,66 @@ def routes(site: Site) -> list[Route]:
         language = str(form.get("language", ""))
         return f"/settings?lang={language}" if language in ("en", "nl") else "/settings"
 
+    def _names(form: FormData, field: str) -> list[str]:
+        return [n.strip() for n in str(form.get(field, "")).splitlines() if n.strip()]
+
+    def _day(form: FormData, field: str, required: bool = True) -> date | None:
+        raw = str(form.get(field, "")).strip()
+        if not raw and not required:
+            return None
+        try:
+            return date.fromisoformat(raw)
+        except ValueError as error:
+            raise InputError(f"{field}: expected a date YYYY-MM-DD, found {raw!r}") from error
+
+    def _optional(form: FormData, field: str, low: float, high: float) -> float | None:
+        return _number(form, field, low, high) if str(form.get(field, "")).strip() else None
+
+    def event_log(request: Request, form: FormData) -> str:
+        status = str(form.get("status", "attended"))
+        if status not in {s.value for s in model.AttendanceStatus}:
+            raise InputError(f"status: expected attended, skipped or planned, found {status!r}")
+        with store.connect() as connection:
+            known = [repo.find_contact(connection, n).id for n in _names(form, "met")]
+        enjoyment = _optional(form, "enjoyment", 1, 5)
+        log_attendance(
+            store,
+            str(form.get("series", "")),
+            _day(form, "on"),  # type: ignore[arg-type]
+            model.AttendanceStatus(status),
+            site.workspace.today(),
+            hours=_optional(form, "hours", 0, 48),
+            cost=_optional(form, "cost", 0, 100_000),
+            enjoyment=None if enjoyment is None else int(enjoyment),
+            met=[int(i) for i in known if i is not None],
+            newcomers=_names(form, "new"),
+            where=str,
+        )
+        return "/events"
+
+    def event_outcome(request: Request, form: FormData) -> str:
+        kind = str(form.get("kind", ""))
+        if kind not in {k.value for k in model.OutcomeKind}:
+            raise InputError(
+                f"kind: expected one of {', '.join(k.value for k in model.OutcomeKind)}"
+            )
+        with store.connect() as connection:
+            people = [repo.find_contact(connection, n).id for n in _names(form, "contacts")]
+        event = str(form.get("event", "")).strip() or None
+        record_outcome(
+            store,
+            model.OutcomeKind(kind),
+            _day(form, "on"),  # type: ignore[arg-type]
+            value=_optional(form, "value", 0, 1e9),
+            event=event,
+            event_on=_day(form, "event_on", required=False),
+            contacts=[int(i) for i in people if i is not None],
+            goal=str(form.get("goal", "")).strip() or None,
+            description=str(form.get("description", "")).strip() or None,
+            where=str,
+        )
+        return "/events"
+
     async def upload(request: Request) -> Response:
         form = await request.form()
         check_csrf(request, form.get("csrf"))
@@ -277,6 +338,8 @@ def routes(site: Site) -> list[Route]:
         Route("/goals/{key}/remove", form_action(goal_remove), methods=["POST"]),
         Route("/merge", form_action(merge), methods=["POST"]),
         Route("/settings", form_action(settings), methods=["POST"]),
+        Route("/events/log", form_action(event_log), methods=["POST"]),
+        Route("/events/outcome", form_action(event_outcome), methods=["POST"]),
         Route("/import", upload, methods=["POST"]),
     ]
 

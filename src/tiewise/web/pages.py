@@ -13,6 +13,7 @@ from starlette.routing import Route
 from tiewise.analysis.fit import gap_advice, goal_label, summary
 from tiewise.analysis.strength import CLASSES
 from tiewise.goals import CATALOGUE
+from tiewise.model import OutcomeKind
 from tiewise.store import repository as repo
 
 if TYPE_CHECKING:
@@ -225,6 +226,8 @@ def routes(site: Site) -> list[Route]:
                 upcoming=views.upcoming,
                 charts=views.charts(language),
                 series=views.profile.snapshot.series,
+                goals=views.profile.snapshot.goals,
+                outcome_kinds=[k.value for k in OutcomeKind],
             )
 
         return site.page(request, "events.html", context)
