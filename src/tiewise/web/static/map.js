@@ -63,6 +63,20 @@
         ctx.fillText((n.label || "—") + " (" + n.size + ")", x + r + 4, y + 4);
       }
     }
+    if (data.mode === "contacts") {  // a label at the centre of each cluster's drawn members
+      const centres = new Map();
+      for (const n of shown) {
+        if (n.cluster < 0) continue;
+        const [x, y] = screen(n);
+        const c = centres.get(n.cluster) || { x: 0, y: 0, count: 0 };
+        c.x += x; c.y += y; c.count += 1; centres.set(n.cluster, c);
+      }
+      ctx.fillStyle = "#1d2430"; ctx.font = "bold 12px system-ui";
+      for (const cluster of data.clusters) {
+        const c = centres.get(cluster.index);
+        if (c) ctx.fillText(cluster.label, c.x / c.count - 30, c.y / c.count - 40);
+      }
+    }
     ctx.beginPath(); ctx.arc(view.x, view.y, 9, 0, 2 * Math.PI);
     ctx.fillStyle = "#1d2430"; ctx.fill();
     ctx.fillStyle = "#fff"; ctx.font = "bold 10px system-ui"; ctx.fillText("me", view.x - 8, view.y + 3);
