@@ -218,17 +218,23 @@ def measure(db: Path) -> None:
         )
 
 
+def prepared_database(folder: Path, given: str | None) -> Path:
+    """A copy of the database ``given`` (else the heavy network built from the synthetic
+    exports) in ``folder``, enriched."""
+    db = folder / "bench.db"
+    if given:
+        shutil.copy(given, db)
+    else:
+        data = folder / "exports"
+        generate(data)
+        import_all(data, db)
+    enrich(db)
+    return db
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "advice.db"
-        if len(sys.argv) > 1:
-            shutil.copy(sys.argv[1], db)
-        else:
-            data = Path(tmp) / "exports"
-            generate(data)
-            import_all(data, db)
-        enrich(db)
-        measure(db)
+        measure(prepared_database(Path(tmp), sys.argv[1] if len(sys.argv) > 1 else None))
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ from __future__ import annotations
 import asyncio
 import platform
 import random
-import shutil
 import socket
 import statistics
 import subprocess
@@ -36,9 +35,7 @@ import httpx
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 
-from bench_advice import enrich  # noqa: E402
-from bench_import import import_all  # noqa: E402
-from synthetic_exports import generate  # noqa: E402
+from bench_advice import prepared_database  # noqa: E402
 
 CLIENTS = 20
 ROUNDS = 5
@@ -153,15 +150,7 @@ def measure(db: Path) -> None:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "web.db"
-        if len(sys.argv) > 1:
-            shutil.copy(sys.argv[1], db)
-        else:
-            data = Path(tmp) / "exports"
-            generate(data)
-            import_all(data, db)
-        enrich(db)
-        measure(db)
+        measure(prepared_database(Path(tmp), sys.argv[1] if len(sys.argv) > 1 else None))
 
 
 if __name__ == "__main__":

@@ -48,10 +48,7 @@ class LazyOrigin:
 
 def find_series(connection: Any, name: str) -> model.EventSeries:
     """The series a user means: an exact name (case-insensitive) or a unique part of one."""
-    everything = repo.load_series(connection)
-    wanted = name.casefold().strip()
-    exact = [s for s in everything if s.name.casefold() == wanted]
-    matches = exact or [s for s in everything if wanted in s.name.casefold()]
+    matches = repo.named(name, repo.load_series(connection))
     if len(matches) == 1:
         return matches[0]
     if not matches:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from typing import TypeVar
 
 import numpy as np
 from sqlalchemy import (
@@ -29,6 +30,7 @@ from tiewise.store import schema as s
 
 _IDENTIFIER_KINDS = {kind.value: kind for kind in model.IdentifierKind}
 _TIE_STATUSES = {status.value: status for status in model.TieStatus}
+_Named = TypeVar("_Named", model.Contact, model.EventSeries)
 
 
 def _raw_rows(connection: Connection, sql: str) -> list[tuple]:
@@ -258,6 +260,13 @@ def load_contacts(connection: Connection, include_merged: bool = False) -> list[
     ]
 
 
+def named(name: str, records: Sequence[_Named]) -> list[_Named]:
+    """The records whose ``name`` is ``name`` (any case), else those whose name contains it."""
+    wanted = name.casefold().strip()
+    exact = [r for r in records if r.name.casefold() == wanted]
+    return exact or [r for r in records if wanted in r.name.casefold()]
+
+
 def find_contact(connection: Connection, name: str) -> model.Contact:
     """The one contact a user means by ``name``: an id, an exact name (case-insensitive), or a
     unique part of a name. Several matches or none → NotFoundError listing the candidates."""
@@ -266,10 +275,7 @@ def find_contact(connection: Connection, name: str) -> model.Contact:
         for contact in records:
             if contact.id == int(name):
                 return contact
-    everyone = [c for c in records if c.merged_into is None]
-    wanted = name.casefold().strip()
-    exact = [c for c in everyone if c.name.casefold() == wanted]
-    matches = exact or [c for c in everyone if wanted in c.name.casefold()]
+    matches = named(name, [c for c in records if c.merged_into is None])
     if len(matches) == 1:
         return matches[0]
     if not matches:
