@@ -37,13 +37,15 @@
     const keep = new Set(shown.map((n, i) => data.mode === "clusters" ? n.cluster : n.id));
     ctx.lineWidth = 0.5;
     ctx.strokeStyle = "rgba(120,130,150,0.25)";
-    if (data.mode === "contacts") {
+    if (data.mode === "contacts") {  // all links in one path: one stroke, not thousands
+      ctx.beginPath();
       for (const [a, b] of data.edges) {
         const na = data.nodes[a], nb = data.nodes[b];
         if (!keep.has(na.id) || !keep.has(nb.id)) continue;
         const [x1, y1] = screen(na), [x2, y2] = screen(nb);
-        ctx.beginPath(); ctx.moveTo(x1, y1); ctx.lineTo(x2, y2); ctx.stroke();
+        ctx.moveTo(x1, y1); ctx.lineTo(x2, y2);
       }
+      ctx.stroke();
     } else {
       for (const [a, b, count] of data.edges) {
         const na = data.nodes[a], nb = data.nodes[b];
@@ -52,15 +54,33 @@
         ctx.beginPath(); ctx.moveTo(x1, y1); ctx.lineTo(x2, y2); ctx.stroke();
       }
     }
+    const radius = n => data.mode === "clusters" ? Math.max(6, n.radius * view.scale) : 2 + 6 * n.strength;
+    const byColour = new Map();  // one path per colour: one fill, not one per node
     for (const n of shown) {
-      const [x, y] = screen(n);
-      const r = data.mode === "clusters" ? Math.max(6, n.radius * view.scale) : 2 + 6 * n.strength;
-      ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI);
-      ctx.fillStyle = colour(n.cluster); ctx.fill();
-      if (n.bridge) { ctx.lineWidth = 2; ctx.strokeStyle = "#111"; ctx.stroke(); }
-      if (data.mode === "clusters") {
-        ctx.fillStyle = "#1d2430"; ctx.font = "12px system-ui";
-        ctx.fillText((n.label || "—") + " (" + n.size + ")", x + r + 4, y + 4);
+      const key = colour(n.cluster);
+      if (!byColour.has(key)) byColour.set(key, []);
+      byColour.get(key).push(n);
+    }
+    for (const [key, members] of byColour) {
+      ctx.beginPath();
+      for (const n of members) {
+        const [x, y] = screen(n), r = radius(n);
+        ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI);
+      }
+      ctx.fillStyle = key; ctx.fill();
+    }
+    ctx.beginPath();
+    for (const n of shown) {
+      if (!n.bridge) continue;
+      const [x, y] = screen(n), r = radius(n);
+      ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI);
+    }
+    ctx.lineWidth = 2; ctx.strokeStyle = "#111"; ctx.stroke();
+    if (data.mode === "clusters") {
+      ctx.fillStyle = "#1d2430"; ctx.font = "12px system-ui";
+      for (const n of shown) {
+        const [x, y] = screen(n);
+        ctx.fillText((n.label || "—") + " (" + n.size + ")", x + radius(n) + 4, y + 4);
       }
     }
     if (data.mode === "contacts") {  // a label at the centre of each cluster's drawn members
