@@ -1156,6 +1156,7 @@ def plan(
 # the shared helpers above, so they come last.
 from tiewise.cli import events as _events  # noqa: E402, F401
 from tiewise.cli import serve as _serve  # noqa: E402, F401
+from tiewise.cli import study as _study  # noqa: E402, F401
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""Research: ego-level measures for many egos, models of performance, survey instruments."""

@@ -1,0 +1,297 @@
+"""Reading study data: the long format of ego-network research and a wide table per ego.
+
+Long format — a folder with three CSV files (``,`` or ``;``, UTF-8 with or without BOM):
+
+- egos: ``egos.csv`` (or ``ego.csv``, or Network Canvas' ``*_ego.csv``): one row per ego, an id
+  column and any ego variables (performance, controls, attributes);
+- alters: ``alters.csv`` (or Network Canvas' ``*_attributeList_*.csv``): one row per alter, the
+  ego's id, the alter's id, and alter attributes and tie variables (Network Canvas stores the
+  ego–alter tie on the alter);
+- alter ties: ``alter_ties.csv`` (or ``aaties.csv``, Network Canvas' ``*_edgeList_*.csv``): the
+  ego's id and two alter ids of alters who know each other.
+
+Id columns are recognised by name, without case: ego ``ego_id``, ``egoID``, ``.egoID``
+(egor), ``networkCanvasEgoUUID``; alter ``alter_id``, ``alterID``, ``.altID``,
+``networkCanvasUUID``; tie ends ``source``/``target``, ``Source``/``Target``, ``.srcID``/
+``.tgtID``, ``networkCanvasSourceUUID``/``networkCanvasTargetUUID``. Network Canvas' own
+bookkeeping columns (``nodeID``, ``edgeID``, ``from``, ``to``, session fields) and ``name`` are
+ignored: no names enter a study. Several files of one kind (one per Network Canvas session) are
+read together.
+
+Alter columns whose non-empty values are all numbers are numeric (their ego mean is a measure);
+the others are categorical (diversity and composition). The tie class comes from a
+``tie_class`` column (strong, medium, weak), else ``closeness`` 1–5 (4–5 strong, 3 medium, 1–2
+weak), else ``strength`` 0–1 (from 0.6 strong, from 0.35 medium — the classes of
+``analysis/strength.py``).
+
+Wide format — one CSV with one row per ego: an id column and numeric or categorical columns
+(network measures computed elsewhere, performance, controls).
+
+Errors name the file, the row (the header is row 1) and the column: a missing id column, an
+alter of an unknown ego, a tie between unknown alters, an ego without alters, a duplicate id.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from tiewise.errors import ImportFormatError
+from tiewise.research.egonets import EgoNetworks, build
+
+EGO_ID = ("ego_id", "egoid", ".egoid", "networkcanvasegouuid")
+ALTER_ID = ("alter_id", "alterid", ".altid", "networkcanvasuuid")
+SOURCE = ("source", ".srcid", "networkcanvassourceuuid")
+TARGET = ("target", ".tgtid", "networkcanvastargetuuid")
+IGNORED = frozenset(
+    {
+        "name",
+        "nodeid",
+        "edgeid",
+        "from",
+        "to",
+        "networkcanvascaseid",
+        "networkcanvassessionid",
+        "networkcanvasprotocolname",
+        "networkcanvastype",
+        "sessionstart",
+        "sessionfinish",
+        "sessionexported",
+        "app_version",
+        "commit_hash",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of a CSV file: the header and the cells, with each row's physical line."""
+
+    file: str
+    header: tuple[str, ...]
+    rows: list[tuple[int, dict[str, str]]]
+
+    def column(self, names: tuple[str, ...], role: str) -> str:
+        for name in self.header:
+            if name.casefold() in names:
+                return name
+        raise ImportFormatError(
+            self.file,
+            f"a {role} column ({', '.join(names)})",
+            f"the columns {', '.join(self.header) or 'nothing'}",
+            line=1,
+            field=names[0],
+        )
+
+
+@dataclass(frozen=True)
+class Study:
+    """What a study reads: ego networks (long format) or none (wide), and the ego variables."""
+
+    ego_ids: tuple[str, ...]
+    variables: dict[str, np.ndarray]  # per ego: float (NaN missing) or object (None missing)
+    networks: EgoNetworks | None
+    sources: tuple[str, ...]
+
+
+def read_table(path: Path) -> Table:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportFormatError(path, "a readable file", error.strerror or str(error)) from error
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportFormatError(path, "UTF-8 text", f"byte {data[error.start]:#04x}") from error
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = tuple(h.strip() for h in next(reader, []))
+    if not header:
+        raise ImportFormatError(path, "a header row", "an empty file", line=1)
+    rows = []
+    while True:
+        line = reader.line_num + 1
+        cells = next(reader, None)
+        if cells is None:
+            break
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) > len(header):
+            raise ImportFormatError(path, f"{len(header)} fields", f"{len(cells)}", line=line)
+        rows.append((line, dict(zip(header, (c.strip() for c in cells), strict=False))))
+    return Table(str(path), header, rows)
+
+
+def _variables(table: Table, skip: set[str]) -> dict[str, np.ndarray]:
+    """Per column: floats when every non-empty cell is a number, else text (None missing)."""
+    columns = {}
+    for name in table.header:
+        if name in skip or name.casefold() in IGNORED:
+            continue
+        cells = [row.get(name, "") for _, row in table.rows]
+        try:
+            columns[name] = np.array(
+                [float(c.replace(",", ".")) if c else math.nan for c in cells], dtype=float
+            )
+        except ValueError:
+            columns[name] = np.array([c or None for c in cells], dtype=object)
+    return columns
+
+
+def _files(folder: Path, names: tuple[str, ...], patterns: tuple[str, ...]) -> list[Path]:
+    for name in names:
+        if (folder / name).is_file():
+            return [folder / name]
+    found = sorted({p for pattern in patterns for p in folder.glob(pattern)})
+    return found
+
+
+def _one_table(paths: list[Path], what: str, folder: Path) -> Table:
+    if not paths:
+        raise ImportFormatError(folder, f"the {what} file", "none in this folder")
+    tables = [read_table(p) for p in paths]
+    header = tuple(dict.fromkeys(h for t in tables for h in t.header))
+    rows = [(line, row) for t in tables for line, row in t.rows]
+    return Table(str(paths[0]) if len(paths) == 1 else f"{folder}/{what}", header, rows)
+
+
+def _tie_class(alters: dict[str, np.ndarray]) -> np.ndarray | None:
+    lower = {k.casefold(): k for k in alters}
+    if "tie_class" in lower:
+        values = alters[lower["tie_class"]]
+        return np.array([str(v).casefold() if v is not None else "" for v in values], dtype=object)
+    for name, strong, medium in (("closeness", 4.0, 3.0), ("strength", 0.6, 0.35)):
+        if name in lower and alters[lower[name]].dtype == float:
+            x = alters[lower[name]]
+            return np.where(
+                np.isnan(x),
+                "",
+                np.where(x >= strong, "strong", np.where(x >= medium, "medium", "weak")),
+            ).astype(object)
+    return None
+
+
+def read_long(folder: Path) -> Study:
+    """A folder in the long format (see the module docstring)."""
+    egos = _one_table(_files(folder, ("egos.csv", "ego.csv"), ("*_ego.csv",)), "egos", folder)
+    alters = _one_table(
+        _files(folder, ("alters.csv",), ("*attributeList_*.csv",)), "alters", folder
+    )
+    tie_paths = _files(folder, ("alter_ties.csv", "aaties.csv"), ("*edgeList_*.csv",))
+    ties = _one_table(tie_paths, "alter ties", folder) if tie_paths else None
+
+    ego_column = egos.column(EGO_ID, "ego id")
+    ego_ids: list[str] = []
+    number: dict[str, int] = {}
+    for line, row in egos.rows:
+        ego = row.get(ego_column, "")
+        if not ego or ego in number:
+            found = "an empty cell" if not ego else f"{ego!r} again"
+            raise ImportFormatError(
+                egos.file, "a unique ego id", found, line=line, field=ego_column
+            )
+        number[ego] = len(ego_ids)
+        ego_ids.append(ego)
+
+    alter_ego_column = alters.column(EGO_ID, "ego id")
+    alter_column = alters.column(ALTER_ID, "alter id")
+    alter_egos, alter_ids, alter_number = [], [], {}
+    for line, row in alters.rows:
+        ego = row.get(alter_ego_column, "")
+        if ego not in number:
+            raise ImportFormatError(
+                alters.file,
+                "the id of an ego in the egos file",
+                repr(ego),
+                line=line,
+                field=alter_ego_column,
+            )
+        alter = row.get(alter_column, "")
+        if not alter or (ego, alter) in alter_number:
+            found = "an empty cell" if not alter else f"{alter!r} again for ego {ego!r}"
+            raise ImportFormatError(
+                alters.file, "a unique alter id per ego", found, line=line, field=alter_column
+            )
+        alter_number[(ego, alter)] = len(alter_ids)
+        alter_egos.append(number[ego])
+        alter_ids.append(f"{ego}/{alter}")
+    counts = np.bincount(np.asarray(alter_egos, dtype=np.int64), minlength=len(ego_ids))
+    if (counts == 0).any():
+        lonely = ego_ids[int(np.flatnonzero(counts == 0)[0])]
+        line = next(line for line, row in egos.rows if row.get(ego_column) == lonely)
+        raise ImportFormatError(
+            egos.file,
+            "alters for every ego",
+            f"none for ego {lonely!r}",
+            line=line,
+            field=ego_column,
+        )
+
+    pairs = []
+    if ties is not None:
+        tie_ego = ties.column(EGO_ID, "ego id")
+        source, target = ties.column(SOURCE, "source alter"), ties.column(TARGET, "target alter")
+        for line, row in ties.rows:
+            ego = row.get(tie_ego, "")
+            ends = []
+            for column in (source, target):
+                key = (ego, row.get(column, ""))
+                if key not in alter_number:
+                    raise ImportFormatError(
+                        ties.file, f"an alter of ego {ego!r}", repr(key[1]), line=line, field=column
+                    )
+                ends.append(alter_number[key])
+            pairs.append((ends[0], ends[1]))
+
+    skip = {alter_ego_column, alter_column}
+    alter_variables = _variables(alters, skip)
+    ego_variables = _variables(egos, {ego_column})
+    categorical = {k: v for k, v in alter_variables.items() if v.dtype == object}
+    categorical.pop(next((k for k in categorical if k.casefold() == "tie_class"), ""), None)
+    numeric = {k: v for k, v in alter_variables.items() if v.dtype == float}
+    networks = build(
+        ego_ids,
+        alter_egos,
+        alter_ids,
+        np.asarray(pairs, dtype=np.int64).reshape(-1, 2),
+        ego_attributes={
+            k: list(ego_variables[k])
+            for k in categorical
+            if k in ego_variables and ego_variables[k].dtype == object
+        },
+        alter_attributes={k: list(v) for k, v in categorical.items()},
+        numeric=numeric,
+        tie_class=_tie_class(alter_variables),
+    )
+    sources = tuple(p for p in (egos.file, alters.file, ties.file if ties else None) if p)
+    return Study(tuple(ego_ids), ego_variables, networks, sources)
+
+
+def read_wide(path: Path) -> Study:
+    """One row per ego (see the module docstring)."""
+    table = read_table(path)
+    column = table.column(EGO_ID, "ego id")
+    seen: set[str] = set()
+    for line, row in table.rows:
+        ego = row.get(column, "")
+        if not ego or ego in seen:
+            found = "an empty cell" if not ego else f"{ego!r} again"
+            raise ImportFormatError(table.file, "a unique ego id", found, line=line, field=column)
+        seen.add(ego)
+    ids = tuple(row[column] for _, row in table.rows)
+    return Study(ids, _variables(table, {column}), None, (table.file,))
+
+
+def read_study(path: Path) -> Study:
+    """A folder in the long format, or a wide CSV file."""
+    if path.is_dir():
+        return read_long(path)
+    if path.is_file():
+        return read_wide(path)
+    raise ImportFormatError(path, "a folder (long format) or a CSV file (wide)", "nothing here")
