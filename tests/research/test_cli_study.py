@@ -1,0 +1,91 @@
+"""``tiewise study`` and ``tiewise export --anonymous`` from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tiewise.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, (result.output, result.exception)
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def cohort(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cohort")
+    run("study", "simulate", str(folder), "--egos", "250", "--seed", "11")
+    return folder
+
+
+def test_a_simulated_cohort_is_studied_with_every_number_in_json(cohort: Path, tmp_path: Path):
+    report = tmp_path / "study.md"
+    data = json.loads(
+        run(
+            "study",
+            str(cohort),
+            "--controls",
+            "firm_age,firm_size,industry",
+            "--report",
+            str(report),
+            "--json",
+        )
+    )
+    assert data["egos"] == 250
+    names = [m["name"] for m in data["models"]]
+    assert names == ["size", "composition", "diversity", "structural holes"]
+    size = data["models"][0]["coefficients"][0]
+    assert size["name"] == "size"
+    assert size["per_sd_low"] <= size["per_sd"] <= size["per_sd_high"]
+    assert size["mde_per_sd"] > 0 and 0 <= size["p_holm"] <= 1
+    diversity = next(m for m in data["models"] if m["name"] == "diversity")
+    blau = next(c for c in diversity["coefficients"] if c["name"] == "sector_blau")
+    assert blau["per_sd_low"] > 0  # the planted 0.3 is found
+    assert any("tests of predictors" in w for w in data["warnings"])
+    assert {c["x"] for c in data["correlations"]} >= {"size", "constraint", "sector_blau"}
+    text = report.read_text()
+    assert "# Study report" in text and "Does network size predict performance?" in text
+    assert (tmp_path / "study-effects.svg").read_text().startswith("<?xml")
+
+
+def test_an_html_report_has_its_plots_inline(cohort: Path, tmp_path: Path):
+    run("study", "run", str(cohort), "--report", str(tmp_path / "r.html"))
+    html = (tmp_path / "r.html").read_text()
+    assert html.count("<svg") == 2 and "<table>" in html
+
+
+def test_measures_for_every_ego_go_to_a_csv(cohort: Path, tmp_path: Path):
+    run("study", "measures", str(cohort), "--out", str(tmp_path / "m.csv"))
+    lines = (tmp_path / "m.csv").read_text().splitlines()
+    assert len(lines) == 251
+    assert lines[0].startswith("ego_id,size,ties,density,effective_size")
+
+
+def test_bad_study_input_is_one_line_and_exit_2(cohort: Path, tmp_path: Path):
+    result = runner.invoke(app, ["study", str(cohort), "--outcome", "turnover"])
+    assert result.exit_code == 2
+    assert "'turnover': expected a column of the data" in result.stderr
+    (tmp_path / "alters.csv").write_text("ego_id,alter_id\nx,1\n")
+    (tmp_path / "egos.csv").write_text("ego_id,performance\ny,1\n")
+    result = runner.invoke(app, ["study", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "alters.csv, line 2, field 'ego_id'" in result.stderr
+
+
+def test_export_needs_anonymous_and_then_names_nobody(demo_copy: Path, tmp_path: Path):
+    result = runner.invoke(app, ["--db", str(demo_copy), "export", str(tmp_path / "x")])
+    assert result.exit_code == 2
+    out = json.loads(
+        run("--db", str(demo_copy), "export", str(tmp_path / "x"), "--anonymous", "--json")
+    )
+    assert [Path(p).name for p in out["files"]] == ["egos.csv", "alters.csv", "alter_ties.csv"]
+    measures = json.loads(run("study", "measures", str(tmp_path / "x"), "--json"))
+    assert measures["egos"][0]["size"] > 400
