@@ -269,8 +269,27 @@ def read_long(folder: Path) -> Study:
         numeric=numeric,
         tie_class=_tie_class(alter_variables),
     )
-    sources = tuple(p for p in (egos.file, alters.file, ties.file if ties else None) if p)
-    return Study(tuple(ego_ids), ego_variables, networks, sources)
+    sources = [p for p in (egos.file, alters.file, ties.file if ties else None) if p]
+    ego_variables.update(_instrument_scores(folder, tuple(ego_ids), sources))
+    return Study(tuple(ego_ids), ego_variables, networks, tuple(sources))
+
+
+def _instrument_scores(
+    folder: Path, ego_ids: tuple[str, ...], sources: list[str]
+) -> dict[str, np.ndarray]:
+    """Scores of a position generator and a resource generator answered in ``folder``."""
+    from tiewise.research.instruments import position_scores, prestige_of, resource_scores
+
+    scores: dict[str, np.ndarray] = {}
+    positions = folder / "position_generator.csv"
+    if positions.is_file():
+        scores.update(position_scores(positions, ego_ids, prestige_of(folder)))
+        sources.append(str(positions))
+    resources = folder / "resource_generator.csv"
+    if resources.is_file():
+        scores.update(resource_scores(resources, ego_ids))
+        sources.append(str(resources))
+    return scores
 
 
 def read_wide(path: Path) -> Study:

@@ -1,0 +1,512 @@
+"""Survey instruments in English and Dutch, as printable forms and CSV templates that
+``tiewise study`` reads back and scores.
+
+- **Name generator** with name interpreters: the "important matters" question of the General
+  Social Survey (Burt 1984, *Social Networks* 6: 293–339; Marsden 1987, *ASR* 52: 122–131),
+  plus a business-advice question; interpreters: relation, closeness 1–5, years known, contact
+  frequency, sector, region; and, for every pair of named people, whether they know each other.
+  The answers are the long format (``alters.csv``, ``alter_ties.csv``).
+- **Position generator** (Lin & Dumin 1986, *Social Networks* 8: 365–385; Lin, Fu & Hsung
+  2001, in Lin, Cook & Burt (eds.), *Social Capital: Theory and Research*): "Do you know anyone
+  who is a …?" over occupations of different prestige. Scores per ego: **extensity** (how many
+  positions reached), **upper reachability** (the highest prestige reached), **range** (highest
+  minus lowest reached) and the mean prestige reached. Prestige defaults to the ISCO-08 skill
+  level (1–4) of each occupation's major group (ILO 2012, *ISCO-08* vol. 1) — a coarse,
+  checkable ranking; put ISEI-08 or SIOPS scores in ``position_generator_items.csv`` for a finer
+  one.
+- **Resource generator** (Van der Gaag & Snijders 2005, *Social Networks* 27: 1–29): "Do you
+  know anyone who …?" over concrete resources; scores: the number of resources reached, in all
+  and per subscale (prestige and education, political and financial skills, personal skills,
+  personal support).
+
+**Wording.** The name generator follows the GSS question as published. The position and
+resource generator items here follow the cited papers *as recalled*: their text was not
+available to check against while this module was written (no network access), so compare the
+items with the papers before fielding a survey, and adjust ``ITEMS`` if they differ. The Dutch
+texts are this project's translations.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from tiewise.errors import ImportFormatError
+
+
+@dataclass(frozen=True)
+class Item:
+    key: str
+    en: str
+    nl: str
+    score: float | str  # prestige (position generator) or subscale (resource generator)
+
+    def text(self, language: str) -> str:
+        return self.nl if language == "nl" else self.en
+
+
+NAME_GENERATOR = (
+    Item(
+        "important_matters",
+        "From time to time, most people discuss important matters with other people. Looking "
+        "back over the last six months, who are the people with whom you discussed matters "
+        "important to you?",
+        "Iedereen bespreekt wel eens belangrijke zaken met anderen. Als u terugkijkt op de "
+        "afgelopen zes maanden: met wie besprak u zaken die belangrijk voor u waren?",
+        "",
+    ),
+    Item(
+        "business_advice",
+        "In the last six months, whom did you ask for advice about your business or work?",
+        "Aan wie vroeg u de afgelopen zes maanden advies over uw bedrijf of werk?",
+        "",
+    ),
+)
+INTERPRETERS = (
+    Item(
+        "relation",
+        "How are you related? (family, friend, colleague, client, supplier, other)",
+        "Wat is uw relatie? (familie, vriend, collega, klant, leverancier, anders)",
+        "",
+    ),
+    Item(
+        "closeness",
+        "How close do you feel? 1 (distant) – 5 (very close)",
+        "Hoe dicht voelt u zich bij deze persoon? 1 (ver) – 5 (heel dichtbij)",
+        "",
+    ),
+    Item(
+        "years_known",
+        "How many years have you known this person?",
+        "Hoeveel jaar kent u deze persoon?",
+        "",
+    ),
+    Item(
+        "contact_frequency",
+        "How often are you in touch? (weekly, monthly, yearly, less)",
+        "Hoe vaak heeft u contact? (wekelijks, maandelijks, jaarlijks, minder)",
+        "",
+    ),
+    Item(
+        "sector",
+        "In which sector does this person work?",
+        "In welke sector werkt deze persoon?",
+        "",
+    ),
+    Item("region", "Where does this person live or work?", "Waar woont of werkt deze persoon?", ""),
+)
+POSITIONS = (  # prestige: ISCO-08 skill level of the major group
+    Item("doctor", "a medical doctor", "een arts", 4),
+    Item("lawyer", "a lawyer", "een advocaat", 4),
+    Item("engineer", "an engineer", "een ingenieur", 4),
+    Item("professor", "a university lecturer", "een docent aan een universiteit", 4),
+    Item("accountant", "an accountant", "een accountant", 4),
+    Item("ict_specialist", "a software developer", "een softwareontwikkelaar", 4),
+    Item("journalist", "a journalist", "een journalist", 4),
+    Item("manager", "a manager of a company", "een manager van een bedrijf", 4),
+    Item("civil_servant", "a senior civil servant", "een hogere ambtenaar", 4),
+    Item("teacher", "a secondary school teacher", "een leraar in het voortgezet onderwijs", 4),
+    Item("nurse", "a nurse", "een verpleegkundige", 3),
+    Item("bookkeeper", "a bookkeeper", "een boekhouder", 3),
+    Item("police", "a police officer", "een politieagent", 2),
+    Item("secretary", "a secretary", "een secretaresse", 2),
+    Item("shop_assistant", "a shop assistant", "een winkelmedewerker", 2),
+    Item("mechanic", "a car mechanic", "een automonteur", 2),
+    Item("electrician", "an electrician", "een elektricien", 2),
+    Item("farmer", "a farmer", "een boer", 2),
+    Item("truck_driver", "a truck driver", "een vrachtwagenchauffeur", 2),
+    Item("cleaner", "a cleaner", "een schoonmaker", 1),
+)
+RESOURCES = (
+    Item(
+        "repair_car",
+        "can repair a car, bike, etc.",
+        "een auto, fiets e.d. kan repareren",
+        "personal skills",
+    ),
+    Item("owns_car", "owns a car", "een auto heeft", "personal skills"),
+    Item(
+        "handy",
+        "is handy repairing household equipment",
+        "handig is met reparaties in huis",
+        "personal skills",
+    ),
+    Item(
+        "foreign_language",
+        "can speak and write a foreign language",
+        "een vreemde taal spreekt en schrijft",
+        "prestige and education",
+    ),
+    Item(
+        "computer",
+        "can work with a personal computer",
+        "met een computer kan werken",
+        "personal skills",
+    ),
+    Item(
+        "instrument", "can play an instrument", "een muziekinstrument bespeelt", "personal skills"
+    ),
+    Item(
+        "literature",
+        "has knowledge of literature",
+        "verstand heeft van literatuur",
+        "prestige and education",
+    ),
+    Item(
+        "higher_education",
+        "has a higher education degree",
+        "een hogere opleiding heeft afgerond",
+        "prestige and education",
+    ),
+    Item(
+        "professional_journal",
+        "reads a professional journal",
+        "een vakblad leest",
+        "prestige and education",
+    ),
+    Item(
+        "political_party",
+        "is active in a political party",
+        "actief is in een politieke partij",
+        "political and financial skills",
+    ),
+    Item(
+        "shares",
+        "owns shares for at least €10,000",
+        "voor ten minste € 10.000 aan aandelen heeft",
+        "political and financial skills",
+    ),
+    Item(
+        "town_hall",
+        "works at the town hall",
+        "op het gemeentehuis werkt",
+        "political and financial skills",
+    ),
+    Item(
+        "high_income",
+        "earns more than €5,000 a month",
+        "meer dan € 5.000 per maand verdient",
+        "prestige and education",
+    ),
+    Item(
+        "holiday_home",
+        "owns a holiday home abroad",
+        "een vakantiehuis in het buitenland heeft",
+        "prestige and education",
+    ),
+    Item(
+        "hires",
+        "is sometimes in a position to hire people",
+        "soms mensen kan aannemen",
+        "political and financial skills",
+    ),
+    Item(
+        "regulations",
+        "knows a lot about government regulations",
+        "veel weet van overheidsregels",
+        "political and financial skills",
+    ),
+    Item(
+        "media",
+        "has good contacts with a newspaper, radio or TV station",
+        "goede contacten heeft bij een krant, radio of tv",
+        "political and financial skills",
+    ),
+    Item(
+        "financial",
+        "knows about financial matters (taxes, subsidies)",
+        "verstand heeft van financiële zaken (belasting, subsidies)",
+        "political and financial skills",
+    ),
+    Item(
+        "holiday_job",
+        "can find a holiday job for a family member",
+        "een vakantiebaan voor een familielid kan vinden",
+        "political and financial skills",
+    ),
+    Item(
+        "work_conflict",
+        "can give advice on a conflict at work",
+        "kan adviseren bij een conflict op het werk",
+        "personal support",
+    ),
+    Item(
+        "moving",
+        "can help when moving house (packing, lifting)",
+        "kan helpen bij een verhuizing (inpakken, tillen)",
+        "personal support",
+    ),
+    Item(
+        "odd_jobs",
+        "can help with small jobs around the house",
+        "kan helpen met klusjes in huis",
+        "personal support",
+    ),
+    Item(
+        "shopping",
+        "can do your shopping when you are ill",
+        "boodschappen voor u kan doen als u ziek bent",
+        "personal support",
+    ),
+    Item(
+        "medical",
+        "can give medical advice when you are unsure about your doctor's",
+        "medisch advies kan geven als u twijfelt aan dat van uw arts",
+        "personal support",
+    ),
+    Item(
+        "lend_money",
+        "can lend you a large sum of money",
+        "u een groot bedrag kan lenen",
+        "personal support",
+    ),
+    Item(
+        "place_to_stay",
+        "can give you a place to stay for a week",
+        "u een week onderdak kan geven",
+        "personal support",
+    ),
+    Item(
+        "family_conflict",
+        "can give advice on conflicts with family members",
+        "kan adviseren bij conflicten in de familie",
+        "personal support",
+    ),
+    Item(
+        "voting",
+        "can discuss which political party you will vote for",
+        "met u kan praten over op welke partij u stemt",
+        "political and financial skills",
+    ),
+    Item(
+        "legal",
+        "can give advice on legal matters (landlord, boss, municipality)",
+        "juridisch advies kan geven (verhuurder, baas, gemeente)",
+        "political and financial skills",
+    ),
+    Item(
+        "reference",
+        "can give a good reference when you apply for a job",
+        "een goede referentie kan geven als u solliciteert",
+        "personal support",
+    ),
+    Item("babysit", "can babysit your children", "op uw kinderen kan passen", "personal support"),
+)
+SUBSCALES = (
+    "prestige and education",
+    "political and financial skills",
+    "personal skills",
+    "personal support",
+)
+TEXT = {
+    "title": ("Network survey", "Netwerkvragenlijst"),
+    "names": ("Part 1 — the people in your network", "Deel 1 — de mensen in uw netwerk"),
+    "names_note": (
+        "Write first names or initials only; they stay on this form.",
+        "Schrijf alleen voornamen of initialen; die blijven op dit formulier.",
+    ),
+    "interpreters": ("For each person you named:", "Voor elke persoon die u noemde:"),
+    "ties": (
+        "For each pair of people you named: do they know each other?",
+        "Voor elk paar mensen dat u noemde: kennen zij elkaar?",
+    ),
+    "positions": ("Part 2 — Do you know anyone who is …", "Deel 2 — Kent u iemand die … is?"),
+    "resources": ("Part 3 — Do you know anyone who …", "Deel 3 — Kent u iemand die …"),
+    "yes_no": ("yes / no", "ja / nee"),
+}
+
+
+def _t(key: str, language: str) -> str:
+    english, dutch = TEXT[key]
+    return dutch if language == "nl" else english
+
+
+def form_markdown(language: str) -> str:
+    lines = [
+        f"# {_t('title', language)}",
+        "",
+        f"## {_t('names', language)}",
+        "",
+        _t("names_note", language),
+        "",
+    ]
+    for k, item in enumerate(NAME_GENERATOR, 1):
+        lines += [
+            f"{k}. {item.text(language)}",
+            "",
+            "   1. ____  2. ____  3. ____  4. ____  5. ____",
+            "",
+        ]
+    lines += [_t("interpreters", language), ""]
+    lines += [f"- {item.text(language)}" for item in INTERPRETERS]
+    lines += [
+        "",
+        _t("ties", language),
+        "",
+        f"## {_t('positions', language)}",
+        "",
+        f"| | {_t('yes_no', language)} |",
+        "|---|---|",
+    ]
+    lines += [f"| {item.text(language)} | |" for item in POSITIONS]
+    lines += [
+        "",
+        f"## {_t('resources', language)}",
+        "",
+        f"| | {_t('yes_no', language)} |",
+        "|---|---|",
+    ]
+    lines += [f"| {item.text(language)} | |" for item in RESOURCES]
+    return "\n".join(lines) + "\n"
+
+
+def form_html(language: str) -> str:
+    """The same form as :func:`form_markdown`, as one printable HTML page."""
+    e = html.escape
+
+    def table(items: tuple[Item, ...]) -> str:
+        rows = "".join(f"<tr><td>{e(i.text(language))}</td><td>☐ / ☐</td></tr>" for i in items)
+        head = f"<tr><th scope='col'></th><th scope='col'>{e(_t('yes_no', language))}</th></tr>"
+        return f"<table><thead>{head}</thead><tbody>{rows}</tbody></table>"
+
+    blanks = "<ol>" + "<li>______________</li>" * 5 + "</ol>"
+    questions = "".join(
+        f"<p>{k}. {e(i.text(language))}</p>{blanks}" for k, i in enumerate(NAME_GENERATOR, 1)
+    )
+    interpreters = "".join(f"<li>{e(i.text(language))}</li>" for i in INTERPRETERS)
+    return (
+        f"<!doctype html><html lang='{language}'><head><meta charset='utf-8'>"
+        f"<title>{e(_t('title', language))}</title><style>body{{font:14px/1.5 serif;"
+        "max-width:800px;margin:auto}td,th{border-bottom:1px solid #999;padding:4px 8px;"
+        "text-align:left}</style></head><body>"
+        f"<h1>{e(_t('title', language))}</h1><h2>{e(_t('names', language))}</h2>"
+        f"<p>{e(_t('names_note', language))}</p>{questions}"
+        f"<p>{e(_t('interpreters', language))}</p><ul>{interpreters}</ul>"
+        f"<p>{e(_t('ties', language))}</p>"
+        f"<h2>{e(_t('positions', language))}</h2>{table(POSITIONS)}"
+        f"<h2>{e(_t('resources', language))}</h2>{table(RESOURCES)}</body></html>"
+    )
+
+
+def write_instruments(folder: Path, language: str) -> list[Path]:
+    """The printable form (Markdown and HTML) and the CSV templates of every instrument."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {
+        "network-survey.md": form_markdown(language),
+        "network-survey.html": form_html(language),
+    }
+    templates = {
+        "egos.csv": [["ego_id", "performance", "firm_age", "firm_size", "industry"]],
+        "alters.csv": [["ego_id", "alter_id", *(i.key for i in INTERPRETERS)]],
+        "alter_ties.csv": [["ego_id", "source", "target"]],
+        "position_generator.csv": [["ego_id", *(i.key for i in POSITIONS)]],
+        "position_generator_items.csv": [["key", "label", "prestige"]]
+        + [[i.key, i.text(language), i.score] for i in POSITIONS],
+        "resource_generator.csv": [["ego_id", *(i.key for i in RESOURCES)]],
+    }
+    paths = []
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        paths.append(folder / name)
+    for name, rows in templates.items():
+        with (folder / name).open("w", newline="", encoding="utf-8") as out:
+            csv.writer(out).writerows(rows)
+        paths.append(folder / name)
+    return paths
+
+
+def _answers(path: Path, keys: tuple[str, ...], ego_ids: tuple[str, ...]) -> np.ndarray:
+    """Egos × items, 1 where the ego knows someone (yes/ja/1/true), NaN where unanswered."""
+    from tiewise.research.data import EGO_ID, read_table
+
+    table = read_table(path)
+    ego_column = table.column(EGO_ID, "ego id")
+    index = {ego: k for k, ego in enumerate(ego_ids)}
+    answers = np.full((len(ego_ids), len(keys)), np.nan)
+    yes, no = {"1", "yes", "ja", "true", "y", "j"}, {"0", "no", "nee", "false", "n"}
+    for line, row in table.rows:
+        ego = row.get(ego_column, "")
+        if ego not in index:
+            raise ImportFormatError(
+                table.file,
+                "the id of an ego in the egos file",
+                repr(ego),
+                line=line,
+                field=ego_column,
+            )
+        for k, key in enumerate(keys):
+            value = row.get(key, "").strip().casefold()
+            if value in yes:
+                answers[index[ego], k] = 1.0
+            elif value in no:
+                answers[index[ego], k] = 0.0
+            elif value:
+                raise ImportFormatError(
+                    table.file, "yes or no (1/0, ja/nee)", repr(value), line=line, field=key
+                )
+    return answers
+
+
+def position_scores(
+    path: Path, ego_ids: tuple[str, ...], prestige: dict[str, float]
+) -> dict[str, np.ndarray]:
+    """Extensity, upper reachability, range and mean prestige reached, per ego (Lin 2001)."""
+    keys = tuple(prestige)
+    answers = _answers(path, keys, ego_ids)
+    scores = np.array([prestige[k] for k in keys])
+    reached = answers == 1.0
+    answered = ~np.isnan(answers).all(axis=1)
+    with np.errstate(invalid="ignore"):
+        high = np.where(reached, scores, -np.inf).max(axis=1)
+        low = np.where(reached, scores, np.inf).min(axis=1)
+        count = reached.sum(axis=1)
+        mean = np.where(count > 0, (reached * scores).sum(axis=1) / np.maximum(count, 1), np.nan)
+    some = count > 0
+    return {
+        "pg_extensity": np.where(answered, count, np.nan),
+        "pg_upper_reachability": np.where(some, high, np.nan),
+        "pg_range": np.where(some, high - low, np.nan),
+        "pg_mean_prestige": mean,
+    }
+
+
+def resource_scores(path: Path, ego_ids: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """Resources reached, in all and per subscale (Van der Gaag & Snijders 2005)."""
+    keys = tuple(i.key for i in RESOURCES)
+    answers = _answers(path, keys, ego_ids)
+    answered = ~np.isnan(answers).all(axis=1)
+    reached = np.nan_to_num(answers)
+    columns = {"rg_total": np.where(answered, reached.sum(axis=1), np.nan)}
+    for subscale in SUBSCALES:
+        mask = np.array([i.score == subscale for i in RESOURCES])
+        name = "rg_" + subscale.replace(" and ", "_").replace(" ", "_")
+        columns[name] = np.where(answered, reached[:, mask].sum(axis=1), np.nan)
+    return columns
+
+
+def prestige_of(folder: Path) -> dict[str, float]:
+    """Prestige per position: ``position_generator_items.csv`` in ``folder`` when there is one
+    (the researcher's scale), else the defaults of :data:`POSITIONS`."""
+    from tiewise.research.data import read_table
+
+    path = folder / "position_generator_items.csv"
+    if not path.is_file():
+        return {i.key: float(i.score) for i in POSITIONS}
+    table = read_table(path)
+    prestige = {}
+    for line, row in table.rows:
+        try:
+            prestige[row["key"]] = float(row.get("prestige", "").replace(",", "."))
+        except (KeyError, ValueError) as error:
+            raise ImportFormatError(
+                table.file,
+                "a prestige number",
+                repr(row.get("prestige")),
+                line=line,
+                field="prestige",
+            ) from error
+    return prestige
