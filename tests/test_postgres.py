@@ -1,0 +1,219 @@
+"""The same tiewise on PostgreSQL: migrations, imports, the demo and every JSON contract.
+
+A private PostgreSQL server is started for this module (``initdb`` into a temporary folder, a
+Unix socket only, no TCP; as the ``postgres`` user when the tests run as root) and stopped
+afterwards. ``make test`` installs Debian's ``postgresql`` when it is missing. Without it these
+tests are skipped locally and fail in CI.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from glob import glob
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, select
+from typer.testing import CliRunner
+
+from tiewise.cli import app
+from tiewise.store import Store
+from tiewise.store.schema import metadata
+
+from .conftest import DEMO_TODAY
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BINARIES = sorted(glob("/usr/lib/postgresql/*/bin/initdb"))
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+PORT = _free_port()  # the server listens on a Unix socket only; the port names the socket
+
+if not BINARIES:
+    if os.environ.get("CI"):
+        pytest.fail("PostgreSQL is missing: make test installs it with apt-get", pytrace=False)
+    pytest.skip("PostgreSQL is not installed (make test installs it)", allow_module_level=True)
+pytest.importorskip("psycopg")
+
+runner = CliRunner()
+
+
+def _as_server_user(command: list[str]) -> list[str]:
+    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """A URL template ``…/{name}``: each test gets a database of its own."""
+    bin_dir = Path(BINARIES[-1]).parent
+    folder = Path(tempfile.mkdtemp(prefix="tiewise-pg-"))
+    if os.geteuid() == 0:
+        shutil.chown(folder, "postgres")
+    data = folder / "data"
+    quiet = {"check": True, "capture_output": True}
+    subprocess.run(
+        _as_server_user([str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "tiewise"]),
+        **quiet,
+    )
+    options = f"-p {PORT} -k {folder} -c listen_addresses=''"
+    subprocess.run(
+        _as_server_user(
+            [
+                str(bin_dir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-o",
+                options,
+                "-l",
+                str(folder / "log"),
+                "-w",
+                "start",
+            ]
+        ),
+        **quiet,
+    )
+    try:
+        yield f"postgresql+psycopg://tiewise@/{{name}}?host={folder}&port={PORT}"
+    finally:
+        subprocess.run(
+            _as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"]),
+            capture_output=True,
+        )
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+NUMBERS = itertools.count()
+
+
+def _new_database(server: str) -> str:
+    name = f"t{next(NUMBERS)}"
+    folder = server.split("host=")[1].split("&")[0]
+    bin_dir = Path(BINARIES[-1]).parent
+    subprocess.run(
+        _as_server_user(
+            [str(bin_dir / "createdb"), "-h", folder, "-p", str(PORT), "-U", "tiewise", name]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    return server.format(name=name)
+
+
+@pytest.fixture
+def database(server: str) -> str:
+    return _new_database(server)
+
+
+@pytest.fixture(scope="module")
+def postgres_demo(server: str) -> str:
+    db = _new_database(server)
+    cli(db, "demo", "--today", DEMO_TODAY.isoformat())
+    return db
+
+
+def cli(db: str, *args: str) -> str:
+    result = runner.invoke(app, ["--db", db, *args])
+    assert result.exit_code == 0, (result.output, result.exception)
+    return result.stdout
+
+
+def test_migrations_give_exactly_the_schema(database: str):
+    with Store.open(database) as store, store.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), metadata) == []
+        assert set(inspect(connection).get_table_names()) == set(metadata.tables) | {
+            "alembic_version"
+        }
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["analyze"],
+        ["advise"],
+        ["invitations"],
+        ["introductions"],
+        ["plan"],
+        ["events", "report"],
+        ["contacts"],
+    ],
+    ids=lambda c: " ".join(c),
+)
+def test_the_demo_gives_the_same_json_as_on_sqlite(
+    postgres_demo: str, demo_db: Path, command: list[str]
+):
+    today = ["--today", DEMO_TODAY.isoformat()]
+    on_postgres = json.loads(cli(postgres_demo, *command, "--json", *today))
+    on_sqlite = json.loads(cli(str(demo_db), *command, "--json", *today))
+    assert on_postgres == on_sqlite
+
+
+@pytest.mark.parametrize(
+    ("kind", "file"),
+    [
+        ("vcard", "vcard/android_2.1.vcf"),
+        ("csv", "contacts_csv/google.csv"),
+        ("ics", "ics/networking.ics"),
+    ],
+)
+def test_imports_match_sqlite_and_repeat_without_change(
+    database: str, tmp_path: Path, kind: str, file: str
+):
+    path = str(FIXTURES / file)
+    first = json.loads(cli(database, "import", kind, path, "--json"))
+    on_sqlite = json.loads(cli(str(tmp_path / "s.db"), "import", kind, path, "--json"))
+    assert first == on_sqlite
+    with Store.open(database) as store, store.connect() as connection:
+        before = {
+            t: sorted(map(tuple, connection.execute(select(metadata.tables[t]))))
+            for t in metadata.tables
+            if t not in ("origin",)
+        }
+    again = json.loads(cli(database, "import", kind, path, "--json"))
+    assert again["added"] == 0 and again["updated"] == 0
+    with Store.open(database) as store, store.connect() as connection:
+        after = {
+            t: sorted(map(tuple, connection.execute(select(metadata.tables[t]))))
+            for t in metadata.tables
+            if t not in ("origin",)
+        }
+    assert after == before
+
+
+def test_a_failed_import_writes_nothing(database: str):
+    cli(database, "import", "vcard", str(FIXTURES / "vcard" / "android_2.1.vcf"))
+    with Store.open(database) as store, store.connect() as connection:
+        before = {
+            t: sorted(map(tuple, connection.execute(select(metadata.tables[t]))))
+            for t in metadata.tables
+        }
+    result = runner.invoke(
+        app,
+        [
+            "--db",
+            database,
+            "import",
+            "ics",
+            str(FIXTURES / "ics" / "networking.ics"),
+            str(FIXTURES / "ics" / "truncated.ics"),
+        ],
+    )
+    assert result.exit_code == 2
+    with Store.open(database) as store, store.connect() as connection:
+        after = {
+            t: sorted(map(tuple, connection.execute(select(metadata.tables[t]))))
+            for t in metadata.tables
+        }
+    assert after == before
