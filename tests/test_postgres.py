@@ -34,6 +34,7 @@ from .conftest import DEMO_TODAY
 FIXTURES = Path(__file__).parent / "fixtures"
 BINARIES = sorted(glob("/usr/lib/postgresql/*/bin/initdb"))
 
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

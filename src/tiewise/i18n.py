@@ -653,8 +653,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+class _DutchNumber:
+    """A number that formats the Dutch way: decimal comma, thousands point (``1.234,5``)."""
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec).translate(_SWAP)
+
+    def __str__(self) -> str:
+        return self.__format__("")
+
+
+_SWAP = str.maketrans({",": ".", ".": ","})
+
+
 def text(key: str, language: str = "en", **values: object) -> str:
-    """The message ``key`` in ``language`` (English when the language is unknown)."""
+    """The message ``key`` in ``language`` (English when the language is unknown); in Dutch,
+    numbers get a decimal comma and a thousands point."""
     english, dutch = MESSAGES[key]
     template = dutch if language == "nl" else english
-    return template.format(**values) if values else template
+    if not values:
+        return template
+    if language == "nl":
+        values = {
+            name: _DutchNumber(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
+            for name, v in values.items()
+        }
+    return template.format(**values)
+
+
+def number(value: float | None, digits: int, language: str) -> str:
+    """``value`` with ``digits`` decimals in the language's way; ``—`` for nothing."""
+    if value is None or value != value:
+        return "—"
+    return format(_DutchNumber(value) if language == "nl" else value, f".{digits}f")

@@ -116,7 +116,7 @@ def test_someone_met_in_a_target_sector_with_a_personal_message_is_accepted():
     reasons = {reason.key: reason.figures for reason in advice.reasons}
     assert reasons["invitation.relevance"]["goal"] == Term("Finding clients", "Klanten vinden")
     assert advice.goal == HEALTHCARE
-    assert "dient je doel Klanten vinden: relevantie 1.00 van 1" in advice.texts("nl")
+    assert "dient je doel Klanten vinden: relevantie 1,00 van 1" in advice.texts("nl")
     assert reasons["invitation.met"] == {"count": 1, "last": "2026-10-12"}
     assert reasons["invitation.isolated"] == {"links": 0}
     assert reasons["invitation.sector_share"] == {

@@ -59,7 +59,7 @@ from tiewise.advice.reasons import Term
 from tiewise.analysis.known import BeingKnown
 from tiewise.analysis.strength import TieStrength
 from tiewise.analysis.structure import EgoStructure, ego_burt
-from tiewise.i18n import text
+from tiewise.i18n import number, text
 from tiewise.model import Goal, GoalClass, TargetAttribute
 from tiewise.snapshot import Snapshot
 
@@ -423,7 +423,7 @@ def summary(fit: GoalFit, language: str) -> str:
                 clusters=c["cluster_span"].figures["clusters"],
                 all_clusters=c["cluster_span"].figures["clusters_in_network"],
                 bridging=c["bridging_ties"].figures["bridging_ties"],
-                constraint=_figure(c["low_constraint"].figures["constraint"]),
+                constraint=_figure(c["low_constraint"].figures["constraint"], language),
             )
         )
     if "being_known" in c:
@@ -431,7 +431,7 @@ def summary(fit: GoalFit, language: str) -> str:
             text(
                 "fit.being_known",
                 language,
-                share=_figure(c["being_known"].figures["inbound_share"], percent=True),
+                share=_figure(c["being_known"].figures["inbound_share"], language, percent=True),
                 invitations=c["being_known"].figures["invitations_received"],
             )
         )
@@ -441,8 +441,8 @@ def summary(fit: GoalFit, language: str) -> str:
                 "fit.expressive",
                 language,
                 strong=c["strong_ties"].figures["strong"],
-                density=_figure(c["closure"].figures["density_within_circles"]),
-                similarity=_figure(c["similarity"].figures["similarity"], percent=True),
+                density=_figure(c["closure"].figures["density_within_circles"], language),
+                similarity=_figure(c["similarity"].figures["similarity"], language, percent=True),
             )
         )
     return text("fit.summary", language, goal=label, segment=segment, parts="; ".join(parts))
@@ -455,10 +455,10 @@ def gap_advice(fit: GoalFit, language: str) -> str:
     return text(f"gap.{fit.gap}", language, segment=segment_text(fit.goal, language))
 
 
-def _figure(value: float | None, percent: bool = False) -> str:
+def _figure(value: float | None, language: str, percent: bool = False) -> str:
     if value is None:
         return "—"
-    return f"{value:.0%}" if percent else f"{value:.2f}"
+    return f"{value:.0%}" if percent else number(value, 2, language)
 
 
 def fit_to_json(fits: list[GoalFit], language: str) -> list[dict[str, Any]]:

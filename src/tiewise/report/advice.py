@@ -18,7 +18,7 @@ from tiewise.advice.plan import WeeklyPlan, weekly_plan
 from tiewise.advice.portfolio import DEFAULT_BUDGET_HOURS, Item, Portfolio, build_portfolio
 from tiewise.analysis.fit import gap_advice, goal_label, summary
 from tiewise.analysis.profile import Profile
-from tiewise.i18n import text
+from tiewise.i18n import number, text
 
 SHOWN = 10  # rows per list on the terminal; --json gives all
 
@@ -57,7 +57,7 @@ def _items(
         contact = profile.snapshot.contacts[item.position]
         table.add_row(
             f"{contact.name} ({contact.organisation or '—'})",
-            f"{item.hours_per_month:.2f}",
+            number(item.hours_per_month, 2, language),
             "; ".join(r.render(language) for r in item.reasons),
         )
     console.print(table)
@@ -101,7 +101,7 @@ def render_invitations(advice: list[InvitationAdvice], language: str, console: C
         table.add_row(
             item.invitation.name or "—",
             t(f"decision.{item.decision}"),
-            f"{item.score:.2f}",
+            number(item.score, 2, language),
             "; ".join(r.render(language) for r in item.reasons),
         )
     console.print(table)

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from tiewise.advice.events import EventsReport, UpcomingAdvice
-from tiewise.i18n import text
+from tiewise.i18n import number, text
 
 UPCOMING_SHOWN = 8
 
@@ -56,7 +56,7 @@ def render_series(report: EventsReport, language: str, console: Console) -> None
             f"{r.hours:.0f}",
             f"{estimate.point:.0f} [{estimate.low:.0f}–{estimate.high:.0f}]",
             str(r.outcomes),
-            "—" if r.enjoyment is None else f"{r.enjoyment.point:.1f}",
+            "—" if r.enjoyment is None else number(r.enjoyment.point, 1, language),
         )
     console.print(table)
     for r in report.series:  # the first reason is the estimate the table already shows

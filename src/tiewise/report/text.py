@@ -13,7 +13,7 @@ from rich.table import Table
 from tiewise.advice.events import EventsReport, events_report, upcoming_advice
 from tiewise.analysis.profile import Profile
 from tiewise.analysis.strength import CLASSES
-from tiewise.i18n import text
+from tiewise.i18n import number, text
 from tiewise.report.advice import render_advice, render_fit
 from tiewise.report.events import (
     hours_saved_line,
@@ -82,8 +82,8 @@ def render_events(profile: Profile, report: EventsReport, language: str, console
     render_upcoming(upcoming_advice(profile, report, days=31), language, console)
 
 
-def _fmt(value: float | None, digits: int = 2) -> str:
-    return "—" if value is None or value != value else f"{value:.{digits}f}"
+def _fmt(value: float | None, digits: int = 2, language: str = "en") -> str:
+    return number(value, digits, language)
 
 
 def render_analysis(profile: Profile, language: str, console: Console) -> None:
@@ -94,7 +94,7 @@ def render_analysis(profile: Profile, language: str, console: Console) -> None:
         t(
             "analysis.shape",
             links=s.links,
-            density=_fmt(s.density, 3),
+            density=_fmt(s.density, 3, language=language),
             components=s.components,
             largest=s.largest_component,
             isolates=s.isolates,
@@ -115,7 +115,7 @@ def render_analysis(profile: Profile, language: str, console: Console) -> None:
             str(cluster.members.size),
             str(cluster.strong),
             str(cluster.weak_or_medium),
-            _fmt(cluster.density),
+            _fmt(cluster.density, language=language),
         )
     if s.unclustered:
         table.add_row(t("analysis.unclustered"), str(s.unclustered), "", "", "")
@@ -130,10 +130,10 @@ def render_analysis(profile: Profile, language: str, console: Console) -> None:
     console.print(
         t(
             "analysis.burt",
-            effective_size=_fmt(burt.effective_size, 1),
-            efficiency=_fmt(burt.efficiency),
-            constraint=_fmt(burt.constraint, 3),
-            hierarchy=_fmt(burt.hierarchy, 3),
+            effective_size=_fmt(burt.effective_size, 1, language=language),
+            efficiency=_fmt(burt.efficiency, language=language),
+            constraint=_fmt(burt.constraint, 3, language=language),
+            hierarchy=_fmt(burt.hierarchy, 3, language=language),
         )
     )
     console.print(
@@ -147,7 +147,7 @@ def render_analysis(profile: Profile, language: str, console: Console) -> None:
             "analysis.being_known",
             inbound=known.inbound,
             outbound=known.outbound,
-            share=_fmt(known.inbound_share, 2),
+            share=_fmt(known.inbound_share, 2, language=language),
             initiating=known.contacts_initiating,
             invitations=known.invitations_received,
             endorsements=known.endorsements_received,
@@ -169,10 +169,10 @@ def render_analysis(profile: Profile, language: str, console: Console) -> None:
         table.add_row(
             t(f"attribute.{d.attribute}"),
             str(d.categories),
-            _fmt(d.blau),
-            _fmt(d.iqv),
-            _fmt(d.ei_me),
-            _fmt(d.ei_among),
+            _fmt(d.blau, language=language),
+            _fmt(d.iqv, language=language),
+            _fmt(d.ei_me, language=language),
+            _fmt(d.ei_among, language=language),
             ", ".join(f"{v} {n}" for v, n in d.top[:3]),
         )
     console.print(table)
