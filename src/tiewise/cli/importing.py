@@ -1,0 +1,214 @@
+"""``tiewise import linkedin|vcard|csv|ics``, ``merge`` and ``unmerge``: getting people in, and
+telling who is who."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import Progress
+from rich.table import Table
+
+from tiewise import model
+from tiewise.cli import (
+    JsonOption,
+    State,
+    _print_json,
+    _state,
+    app,
+    console,
+    find_contact,
+)
+from tiewise.errors import InputError
+from tiewise.store import repository as repo
+
+import_app = typer.Typer(
+    help="Import LinkedIn, vCard, contact CSV and calendar exports.", no_args_is_help=True
+)
+app.add_typer(import_app, name="import")
+
+
+# --- import
+
+
+Files = Annotated[list[Path], typer.Argument(help="Files to import.")]
+
+
+def _run_import(state: State, kind: str, paths: list[Path], as_json: bool, **options: Any) -> None:
+    """Parse, write in one transaction, print the summary (or JSON)."""
+    from tiewise.ingest.run import parse_files
+    from tiewise.ingest.writer import import_sources
+
+    now = datetime.now()
+    show_progress = console.is_terminal and not as_json
+    with Progress(console=console, transient=True, disable=not show_progress) as progress:
+        task = progress.add_task(state.t("import.reading"), total=len(paths))
+
+        def advance(path: Path) -> None:
+            progress.update(task, description=path.name, advance=1)
+
+        with state.store.connect() as connection:
+            me = repo.load_me(connection)
+        sources = parse_files(kind, paths, me, now, progress=advance, **options)
+        progress.update(task, description=state.t("import.writing"))
+        summary = import_sources(state.store, sources, now)
+    if as_json:
+        _print_json(summary.as_json())
+        return
+    table = Table(title=state.t("import.summary"), title_justify="left")
+    for key in ("added", "updated", "merged", "skipped", "contacts", "interactions", "links"):
+        table.add_column(state.t(f"import.{key}"), justify="right")
+    table.add_row(
+        *(
+            str(getattr(summary, k))
+            for k in ("added", "updated", "merged", "skipped", "contacts", "interactions", "links")
+        )
+    )
+    console.print(table)
+    for warning in summary.errors[:20]:
+        console.print(f"[yellow]{state.t('import.warning')}[/yellow] {warning}", highlight=False)
+    if len(summary.errors) > 20:
+        console.print(state.t("import.more_warnings", count=len(summary.errors) - 20))
+
+
+@import_app.command("linkedin")
+def import_linkedin(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path], typer.Argument(help="The export: a .zip, its folder, or single CSV files.")
+    ],
+    keep_message_text: Annotated[
+        bool, typer.Option(help="Keep the text of messages (default: only who and when).")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Import LinkedIn's "Download your data" export."""
+    _run_import(_state(ctx), "linkedin", paths, as_json, keep_message_text=keep_message_text)
+
+
+@import_app.command("vcard")
+def import_vcard(ctx: typer.Context, files: Files, as_json: JsonOption = False) -> None:
+    """Import vCard files (2.1, 3.0, 4.0) from a phone or address book."""
+    _run_import(_state(ctx), "vcard", files, as_json)
+
+
+@import_app.command("csv")
+def import_csv(
+    ctx: typer.Context,
+    files: Files,
+    csv_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format", help="google, google_legacy, outlook or generic (default: detect)."
+        ),
+    ] = None,
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option("--map", help="For generic CSV: FIELD=Column title (repeatable)."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Import a Google or Outlook contacts CSV, or any CSV with a column mapping."""
+    pairs = {}
+    for item in mapping or []:
+        field_name, sep, column = item.partition("=")
+        if not sep or not field_name.strip() or not column.strip():
+            raise InputError(f"--map: expected FIELD=Column, found {item!r}")
+        name = field_name.strip()
+        pairs[name] = f"{pairs[name]}|{column.strip()}" if name in pairs else column.strip()
+    _run_import(_state(ctx), "csv", files, as_json, csv_format=csv_format, mapping=pairs or None)
+
+
+@import_app.command("ics")
+def import_ics(ctx: typer.Context, files: Files, as_json: JsonOption = False) -> None:
+    """Import calendars (.ics): meetings, who was there, and networking events."""
+    _run_import(_state(ctx), "ics", files, as_json)
+
+
+# --- who is who
+
+
+def _describe_contact(contact: model.Contact) -> str:
+    ids = ", ".join(i.value for i in contact.identifiers[:3])
+    return f"{contact.id} {contact.name} — {contact.organisation or '—'} — {ids or '—'}"
+
+
+@app.command()
+def merge(
+    ctx: typer.Context,
+    contacts: Annotated[
+        list[str] | None,
+        typer.Argument(help="Two contacts (id or name): the second joins the first."),
+    ] = None,
+    list_only: Annotated[bool, typer.Option("--list", help="List suggested merges.")] = False,
+    review: Annotated[bool, typer.Option("--review", help="Decide on each suggestion.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Merge two contacts, or list and review suggested merges."""
+    from tiewise.ingest import merging
+
+    state = _state(ctx)
+    if contacts:
+        if len(contacts) != 2:
+            raise InputError(f"merge: expected two contacts, found {len(contacts)}")
+        survivor, merged = (find_contact(state, c) for c in contacts)
+        merging.merge(state.store, survivor.id, merged.id, datetime.now())  # type: ignore[arg-type]
+        console.print(state.t("merge.done", merged=merged.name, survivor=survivor.name))
+        return
+    suggestions, by_id = merging.suggestions(state.store)
+    if as_json or list_only:
+        rows = [
+            {
+                "contact_a": s.contact_a,
+                "contact_b": s.contact_b,
+                "name_a": by_id[s.contact_a].name,
+                "name_b": by_id[s.contact_b].name,
+                "organisation": s.organisation,
+                "name_similarity": s.name_similarity,
+                "reasons": s.reasons,
+            }
+            for s in suggestions
+        ]
+        if as_json:
+            _print_json(rows)
+            return
+        for row in rows:
+            console.print(
+                f"{row['contact_a']} {row['name_a']}  ⟷  {row['contact_b']} "
+                f"{row['name_b']}  ({'; '.join(row['reasons'])})",
+                highlight=False,
+            )
+        if not rows:
+            console.print(state.t("merge.none"))
+        return
+    if not review:
+        raise InputError("merge: give two contacts, --list or --review")
+    for suggestion in suggestions:
+        a, b = by_id[suggestion.contact_a], by_id[suggestion.contact_b]
+        console.print(f"\n  {_describe_contact(a)}\n  {_describe_contact(b)}", highlight=False)
+        console.print("  " + "; ".join(suggestion.reasons), highlight=False)
+        answer = typer.prompt(state.t("merge.prompt"), default="s").strip().lower()[:1]
+        if answer == "q":
+            break
+        if answer == "m":
+            merging.merge(state.store, a.id, b.id, datetime.now())  # type: ignore[arg-type]
+        elif answer == "k":
+            merging.keep_apart(state.store, a.id, b.id, datetime.now())  # type: ignore[arg-type]
+    else:
+        if not suggestions:
+            console.print(state.t("merge.none"))
+
+
+@app.command()
+def unmerge(
+    ctx: typer.Context,
+    contact_id: Annotated[int, typer.Argument(help="Id of a merged contact (or of the survivor).")],
+) -> None:
+    """Undo a merge: both contacts come back with all their history."""
+    from tiewise.ingest import merging
+
+    state = _state(ctx)
+    restored = merging.unmerge(state.store, contact_id, datetime.now())
+    console.print(state.t("unmerge.done", ids=", ".join(map(str, restored))))

@@ -1,0 +1,126 @@
+"""``tiewise demo``, ``report``, ``analyze`` and ``measure``: the network as a whole."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from tiewise.analysis.profile import analyze as analyze_profile
+from tiewise.cli import (
+    JsonOption,
+    _parse_date,
+    _print_json,
+    _snapshot,
+    _state,
+    app,
+    console,
+)
+from tiewise.report.text import render_analysis, render_report
+
+# --- demo and report
+
+
+@app.command()
+def demo(
+    ctx: typer.Context,
+    seed: Annotated[
+        int, typer.Option(help="Random seed; the same seed gives the same network.")
+    ] = 1,
+    today: Annotated[
+        str | None, typer.Option(help="Pretend today is this date (YYYY-MM-DD).")
+    ] = None,
+    charts: Annotated[
+        Path | None,
+        typer.Option(help="Folder for the event charts (default: beside the database file)."),
+    ] = None,
+) -> None:
+    """Build the demo network (a design studio in Nijmegen) and print the report."""
+    from tiewise.demo import build_demo
+
+    state = _state(ctx)
+    as_of = _parse_date(today, "--today") or date.today()
+    build_demo(state.store, seed=seed, today=as_of)
+    console.print(state.t("demo.written", seed=seed, db=state.db))
+    console.print()
+    folder = charts or _charts_beside(state.db)
+    render_report(analyze_profile(_snapshot(state), as_of), state.language, console, folder)
+
+
+def _charts_beside(db: str) -> Path | None:
+    """``NAME-charts/`` beside a database file; ``None`` for a database URL."""
+    if "://" in db or db == ":memory:":
+        return None
+    path = Path(db)
+    return path.with_name(f"{path.stem}-charts")
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    today: Annotated[str | None, typer.Option(help="Report as of this date (YYYY-MM-DD).")] = None,
+    charts: Annotated[
+        Path | None, typer.Option(help="Write the event charts (SVG and PNG) into this folder.")
+    ] = None,
+) -> None:
+    """Print the strategy report for your network."""
+    state = _state(ctx)
+    as_of = _parse_date(today, "--today") or date.today()
+    render_report(analyze_profile(_snapshot(state), as_of), state.language, console, charts)
+
+
+@app.command()
+def analyze(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    today: Annotated[str | None, typer.Option(help="Analyse as of this date (YYYY-MM-DD).")] = None,
+) -> None:
+    """Tie strength, clusters, bridges, structural holes, Dunbar layers and diversity."""
+    state = _state(ctx)
+    profile = analyze_profile(_snapshot(state), _parse_date(today, "--today") or date.today())
+    if as_json:
+        _print_json(profile.to_json(state.language))
+        return
+    render_analysis(profile, state.language, console)
+
+
+@app.command()
+def measure(
+    ctx: typer.Context,
+    edges: Annotated[Path, typer.Argument(help="CSV edge list: source,target[,weight].")],
+    weight: Annotated[
+        str | None, typer.Option(help="Name of the weight column (default: unweighted).")
+    ] = None,
+    directed: Annotated[bool, typer.Option(help="The edges are directed.")] = False,
+    as_json: JsonOption = False,
+    out: Annotated[Path | None, typer.Option(help="Write the measures to this CSV file.")] = None,
+) -> None:
+    """Burt's measures (effective size, efficiency, constraint, hierarchy) for every node."""
+    from tiewise.analysis.burt import burt_measures
+    from tiewise.analysis.edgelist import measures_as_json, read_edge_list, write_measures_csv
+
+    state = _state(ctx)
+    graph = read_edge_list(edges, weight=weight, directed=directed)
+    measures = burt_measures(graph.adjacency, directed=directed)
+    if out is not None:
+        write_measures_csv(out, graph, measures)
+        console.print(state.t("measure.written", count=len(graph.node_ids), file=str(out)))
+    if as_json:
+        _print_json(measures_as_json(graph, measures))
+    elif out is None:
+        table = Table()
+        for key in ("id", "degree", "effective_size", "efficiency", "constraint", "hierarchy"):
+            table.add_column(key, justify="left" if key == "id" else "right")
+        for node in measures_as_json(graph, measures)["nodes"]:
+            table.add_row(
+                node["id"],
+                str(node["degree"]),
+                *(
+                    "—" if node[k] is None else f"{node[k]:.4f}"
+                    for k in ("effective_size", "efficiency", "constraint", "hierarchy")
+                ),
+            )
+        console.print(table)
