@@ -19,7 +19,6 @@ from tiewise.cli import (
     app,
     console,
 )
-from tiewise.report.text import render_analysis, render_report
 
 # --- demo and report
 
@@ -47,6 +46,8 @@ def demo(
     console.print(state.t("demo.written", seed=seed, db=state.db))
     console.print()
     folder = charts or _charts_beside(state.db)
+    from tiewise.report.text import render_report
+
     render_report(analyze_profile(_snapshot(state), as_of), state.language, console, folder)
 
 
@@ -69,6 +70,8 @@ def report(
     """Print the strategy report for your network."""
     state = _state(ctx)
     as_of = _parse_date(today, "--today") or date.today()
+    from tiewise.report.text import render_report
+
     render_report(analyze_profile(_snapshot(state), as_of), state.language, console, charts)
 
 
@@ -84,6 +87,8 @@ def analyze(
     if as_json:
         _print_json(profile.to_json(state.language))
         return
+    from tiewise.report.text import render_analysis
+
     render_analysis(profile, state.language, console)
 
 

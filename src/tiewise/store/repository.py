@@ -36,7 +36,7 @@ _Named = TypeVar("_Named", model.Contact, model.EventSeries)
 def _raw_rows(connection: Connection, sql: str) -> list[tuple]:
     """Rows of a constant query through the plain DBAPI cursor. At tens of thousands of rows
     SQLAlchemy's per-row result objects cost more than the query, so the loaders the Snapshot
-    needs (contacts, ties, links, interactions) read this way."""
+    needs (contacts, ties, links, interactions, encounters) read this way."""
     cursor = connection.connection.cursor()
     try:
         cursor.execute(sql)
@@ -820,16 +820,17 @@ def add_encounters(connection: Connection, encounters: Sequence[model.Encounter]
 
 
 def load_encounters(connection: Connection) -> list[model.Encounter]:
-    table = s.encounter
-    query = select(table).order_by(table.c.occurrence_id, table.c.contact_id, table.c.kind)
+    """Every encounter, read through the plain cursor (an active networker has tens of
+    thousands: each visit's people met, each upcoming event's guest list)."""
+    kinds = {k.value: k for k in model.EncounterKind}
+    rows = _raw_rows(
+        connection,
+        "SELECT occurrence_id, contact_id, kind, first_meeting FROM encounter "
+        "ORDER BY occurrence_id, contact_id, kind",
+    )
     return [
-        model.Encounter(
-            occurrence_id=r.occurrence_id,
-            contact_id=r.contact_id,
-            kind=model.EncounterKind(r.kind),
-            first_meeting=r.first_meeting,
-        )
-        for r in connection.execute(query)
+        model.Encounter(occurrence_id, contact_id, kinds[kind], bool(first))
+        for occurrence_id, contact_id, kind, first in rows
     ]
 
 
