@@ -45,3 +45,11 @@ def test_numbers_and_dates_follow_the_language():
     assert number(None) == "—"
     assert day(date(2026, 11, 23), "nl") == "23 nov 2026"
     assert day(date(2026, 11, 23), "en") == "23 Nov 2026"
+
+
+def test_values_shown_as_words_read_as_english_words():
+    en = translations("en")
+    assert en.gettext("habitual_low_yield") == "habitual low yield"
+    assert en.gettext("try_once") == "try once"
+    assert en.gettext("let_go") == "let go"
+    assert translations("nl").gettext("try_once") == "één keer proberen"
