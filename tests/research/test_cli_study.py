@@ -89,3 +89,25 @@ def test_export_needs_anonymous_and_then_names_nobody(demo_copy: Path, tmp_path:
     assert [Path(p).name for p in out["files"]] == ["egos.csv", "alters.csv", "alter_ties.csv"]
     measures = json.loads(run("study", "measures", str(tmp_path / "x"), "--json"))
     assert measures["egos"][0]["size"] > 400
+
+
+def test_several_anonymous_exports_are_one_cohort(demo_copy: Path, tmp_path: Path, cohort: Path):
+    """Two people's exports (here: the demo twice, ids made distinct by a second secret)."""
+    run("--db", str(demo_copy), "export", str(tmp_path / "eva"), "--anonymous")
+    other = tmp_path / "other.db"
+    other.write_bytes(demo_copy.read_bytes())
+    from tiewise.store import Store
+    from tiewise.store import repository as repo
+
+    with Store.open(other) as store, store.begin() as connection:
+        repo.set_setting(connection, "export.secret", "ab" * 32)
+    run("--db", str(other), "export", str(tmp_path / "bob"), "--anonymous")
+    both = json.loads(
+        run("study", "measures", str(tmp_path / "eva"), str(tmp_path / "bob"), "--json")
+    )
+    assert len(both["egos"]) == 2
+    assert both["egos"][0]["size"] == both["egos"][1]["size"]
+    assert both["egos"][0]["ego_id"] != both["egos"][1]["ego_id"]
+    result = runner.invoke(app, ["study", "measures", str(tmp_path / "eva"), str(tmp_path / "eva")])
+    assert result.exit_code == 2 and "a unique ego id" in result.stderr
+    assert "eva/egos.csv, line 2" in result.stderr

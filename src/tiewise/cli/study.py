@@ -37,7 +37,10 @@ def _columns(value: str | None) -> tuple[str, ...]:
 @study_app.command("run")
 def study_run(
     data: Annotated[
-        Path, typer.Argument(help="A folder (egos, alters, alter ties) or a wide CSV.")
+        list[Path],
+        typer.Argument(
+            help="Folders (egos, alters, alter ties; read as one cohort) or a wide CSV."
+        ),
     ],
     outcome: Annotated[str, typer.Option(help="The performance column.")] = "performance",
     controls: Annotated[
@@ -58,7 +61,7 @@ def study_run(
     from tiewise.research.report import markdown, write_report
     from tiewise.research.study import result_to_json, run_study
 
-    result = run_study(read_study(data), outcome, _columns(controls), _columns(predictors))
+    result = run_study(read_study(*data), outcome, _columns(controls), _columns(predictors))
     written = write_report(result, report) if report is not None else []
     if as_json:
         _print_json({**result_to_json(result), "report": [str(p) for p in written]})
@@ -70,7 +73,7 @@ def study_run(
 
 @study_app.command("measures")
 def study_measures(
-    data: Annotated[Path, typer.Argument(help="A folder in the long format.")],
+    data: Annotated[list[Path], typer.Argument(help="Folders in the long format (one cohort).")],
     out: Annotated[Path | None, typer.Option(help="Write one row per ego to this CSV.")] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -82,9 +85,9 @@ def study_measures(
     from tiewise.research.data import read_study
     from tiewise.research.measures import ego_measures
 
-    study = read_study(data)
+    study = read_study(*data)
     if study.networks is None:
-        raise InputError(f"{data}: expected a folder in the long format, found a single file")
+        raise InputError(f"{data[0]}: expected a folder in the long format, found a single file")
     columns = ego_measures(study.networks)
     rows = [
         {"ego_id": ego, **{k: _value(v[e]) for k, v in columns.items()}}

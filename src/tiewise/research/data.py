@@ -70,11 +70,17 @@ IGNORED = frozenset(
 
 @dataclass(frozen=True)
 class Table:
-    """Rows of a CSV file: the header and the cells, with each row's physical line."""
+    """Rows of one CSV file, or of several read together: the header and the cells, with each
+    row's physical line and the file it is in."""
 
     file: str
     header: tuple[str, ...]
     rows: list[tuple[int, dict[str, str]]]
+    row_files: tuple[str, ...] = ()
+
+    def file_of(self, index: int) -> str:
+        """The file row ``index`` comes from."""
+        return self.row_files[index] if self.row_files else self.file
 
     def column(self, names: tuple[str, ...], role: str) -> str:
         for name in self.header:
@@ -152,13 +158,27 @@ def _files(folder: Path, names: tuple[str, ...], patterns: tuple[str, ...]) -> l
     return found
 
 
-def _one_table(paths: list[Path], what: str, folder: Path) -> Table:
+def _one_table(
+    folders: tuple[Path, ...],
+    names: tuple[str, ...],
+    patterns: tuple[str, ...],
+    what: str,
+    required: bool = True,
+) -> Table | None:
+    """The files of one kind in every folder, read as one table (each row keeps its file)."""
+    paths = []
+    for folder in folders:
+        found = _files(folder, names, patterns)
+        if not found and required:
+            raise ImportFormatError(folder, f"the {what} file", "none in this folder")
+        paths += found
     if not paths:
-        raise ImportFormatError(folder, f"the {what} file", "none in this folder")
+        return None
     tables = [read_table(p) for p in paths]
     header = tuple(dict.fromkeys(h for t in tables for h in t.header))
     rows = [(line, row) for t in tables for line, row in t.rows]
-    return Table(str(paths[0]) if len(paths) == 1 else f"{folder}/{what}", header, rows)
+    row_files = tuple(t.file for t in tables for _ in t.rows)
+    return Table(tables[0].file if len(tables) == 1 else what, header, rows, row_files)
 
 
 def _tie_class(alters: dict[str, np.ndarray]) -> np.ndarray | None:
@@ -177,24 +197,26 @@ def _tie_class(alters: dict[str, np.ndarray]) -> np.ndarray | None:
     return None
 
 
-def read_long(folder: Path) -> Study:
-    """A folder in the long format (see the module docstring)."""
-    egos = _one_table(_files(folder, ("egos.csv", "ego.csv"), ("*_ego.csv",)), "egos", folder)
-    alters = _one_table(
-        _files(folder, ("alters.csv",), ("*attributeList_*.csv",)), "alters", folder
+def read_long(*folders: Path) -> Study:
+    """One or more folders in the long format (see the module docstring), read as one cohort:
+    several anonymous exports, or the sessions of a survey, side by side. Ego ids must be
+    unique across them."""
+    egos = _one_table(folders, ("egos.csv", "ego.csv"), ("*_ego.csv",), "egos")
+    alters = _one_table(folders, ("alters.csv",), ("*attributeList_*.csv",), "alters")
+    ties = _one_table(
+        folders, ("alter_ties.csv", "aaties.csv"), ("*edgeList_*.csv",), "alter ties", False
     )
-    tie_paths = _files(folder, ("alter_ties.csv", "aaties.csv"), ("*edgeList_*.csv",))
-    ties = _one_table(tie_paths, "alter ties", folder) if tie_paths else None
+    assert egos is not None and alters is not None
 
     ego_column = egos.column(EGO_ID, "ego id")
     ego_ids: list[str] = []
     number: dict[str, int] = {}
-    for line, row in egos.rows:
+    for k, (line, row) in enumerate(egos.rows):
         ego = row.get(ego_column, "")
         if not ego or ego in number:
             found = "an empty cell" if not ego else f"{ego!r} again"
             raise ImportFormatError(
-                egos.file, "a unique ego id", found, line=line, field=ego_column
+                egos.file_of(k), "a unique ego id", found, line=line, field=ego_column
             )
         number[ego] = len(ego_ids)
         ego_ids.append(ego)
@@ -202,11 +224,11 @@ def read_long(folder: Path) -> Study:
     alter_ego_column = alters.column(EGO_ID, "ego id")
     alter_column = alters.column(ALTER_ID, "alter id")
     alter_egos, alter_ids, alter_number = [], [], {}
-    for line, row in alters.rows:
+    for k, (line, row) in enumerate(alters.rows):
         ego = row.get(alter_ego_column, "")
         if ego not in number:
             raise ImportFormatError(
-                alters.file,
+                alters.file_of(k),
                 "the id of an ego in the egos file",
                 repr(ego),
                 line=line,
@@ -216,19 +238,23 @@ def read_long(folder: Path) -> Study:
         if not alter or (ego, alter) in alter_number:
             found = "an empty cell" if not alter else f"{alter!r} again for ego {ego!r}"
             raise ImportFormatError(
-                alters.file, "a unique alter id per ego", found, line=line, field=alter_column
+                alters.file_of(k),
+                "a unique alter id per ego",
+                found,
+                line=line,
+                field=alter_column,
             )
         alter_number[(ego, alter)] = len(alter_ids)
         alter_egos.append(number[ego])
         alter_ids.append(f"{ego}/{alter}")
     counts = np.bincount(np.asarray(alter_egos, dtype=np.int64), minlength=len(ego_ids))
     if (counts == 0).any():
-        lonely = ego_ids[int(np.flatnonzero(counts == 0)[0])]
-        line = next(line for line, row in egos.rows if row.get(ego_column) == lonely)
+        lonely = int(np.flatnonzero(counts == 0)[0])  # ego numbers follow the rows of egos
+        line = egos.rows[lonely][0]
         raise ImportFormatError(
-            egos.file,
+            egos.file_of(lonely),
             "alters for every ego",
-            f"none for ego {lonely!r}",
+            f"none for ego {ego_ids[lonely]!r}",
             line=line,
             field=ego_column,
         )
@@ -237,14 +263,18 @@ def read_long(folder: Path) -> Study:
     if ties is not None:
         tie_ego = ties.column(EGO_ID, "ego id")
         source, target = ties.column(SOURCE, "source alter"), ties.column(TARGET, "target alter")
-        for line, row in ties.rows:
+        for k, (line, row) in enumerate(ties.rows):
             ego = row.get(tie_ego, "")
             ends = []
             for column in (source, target):
                 key = (ego, row.get(column, ""))
                 if key not in alter_number:
                     raise ImportFormatError(
-                        ties.file, f"an alter of ego {ego!r}", repr(key[1]), line=line, field=column
+                        ties.file_of(k),
+                        f"an alter of ego {ego!r}",
+                        repr(key[1]),
+                        line=line,
+                        field=column,
                     )
                 ends.append(alter_number[key])
             pairs.append((ends[0], ends[1]))
@@ -269,9 +299,17 @@ def read_long(folder: Path) -> Study:
         numeric=numeric,
         tie_class=_tie_class(alter_variables),
     )
-    sources = [p for p in (egos.file, alters.file, ties.file if ties else None) if p]
-    ego_variables.update(_instrument_scores(folder, tuple(ego_ids), sources))
+    sources = sorted({*egos.row_files, *alters.row_files, *(ties.row_files if ties else ())})
+    for folder in folders:
+        for name, values in _instrument_scores(folder, tuple(ego_ids), sources).items():
+            known = variables_of(ego_variables, name, len(ego_ids))
+            ego_variables[name] = np.where(np.isnan(known), values, known)
     return Study(tuple(ego_ids), ego_variables, networks, tuple(sources))
+
+
+def variables_of(variables: dict[str, np.ndarray], name: str, egos: int) -> np.ndarray:
+    """The numeric column ``name``, or all missing when there is none yet."""
+    return variables[name] if name in variables else np.full(egos, np.nan)
 
 
 def _instrument_scores(
@@ -307,10 +345,17 @@ def read_wide(path: Path) -> Study:
     return Study(ids, _variables(table, {column}), None, (table.file,))
 
 
-def read_study(path: Path) -> Study:
-    """A folder in the long format, or a wide CSV file."""
-    if path.is_dir():
-        return read_long(path)
-    if path.is_file():
-        return read_wide(path)
-    raise ImportFormatError(path, "a folder (long format) or a CSV file (wide)", "nothing here")
+def read_study(*paths: Path) -> Study:
+    """Folders in the long format (read as one cohort), or one wide CSV file."""
+    for path in paths:
+        if not path.exists():
+            raise ImportFormatError(
+                path, "a folder (long format) or a CSV file (wide)", "nothing here"
+            )
+    if all(p.is_dir() for p in paths):
+        return read_long(*paths)
+    if len(paths) == 1:
+        return read_wide(paths[0])
+    raise ImportFormatError(
+        paths[0], "folders in the long format, or a single wide CSV file", "a mix of both"
+    )
