@@ -7,6 +7,7 @@ browsers here). Without chromium these tests are skipped locally and fail in CI.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shutil
@@ -170,3 +171,36 @@ def test_the_pages_are_readable_at_phone_width(page, server: str, path: str):
     assert overflow <= 1
     shot(page, "phone-" + (path.strip("/").replace("/", "-") or "dashboard"))
     page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_a_large_network_is_drawn_as_one_circle_per_cluster(page, server: str):
+    """At 30,000 contacts the server sends clusters, not contacts (``web/network.py``)."""
+    clusters = [{"index": k, "label": f"circle {k}", "size": 2500} for k in range(12)]
+    nodes = [
+        {
+            "cluster": k,
+            "label": f"circle {k}",
+            "size": 2500,
+            "strong": 40,
+            "x": 300 * math.cos(k / 2),
+            "y": 300 * math.sin(k / 2),
+            "radius": 60,
+        }
+        for k in range(12)
+    ] + [{"cluster": -1, "label": "", "size": 0, "strong": 0, "x": 0, "y": 400, "radius": 20}]
+    payload = {
+        "mode": "clusters",
+        "me": "me",
+        "clusters": clusters,
+        "nodes": nodes,
+        "edges": [[0, 1, 40], [1, 2, 3]],
+        "contacts": 30000,
+    }
+    page.route("**/network.json", lambda route: route.fulfill(json=payload))
+    page.goto(server + "/network")
+    page.wait_for_function("document.getElementById('map').dataset.nodesDrawn !== '0'")
+    assert page.locator("#map").get_attribute("data-nodes-drawn") == "13"
+    assert "30000 contacts in 12 clusters" in page.locator("#map-note").inner_text()
+    assert page.locator("select[name=class]").is_disabled()
+    shot(page, "network-clusters")
+    page.unroute("**/network.json")
