@@ -354,3 +354,12 @@ def test_upgrading_from_the_first_revision_keeps_data(tmp_path: Path):
         assert [c.name for c in repo.load_contacts(connection)] == ["Old Friend"]
         assert len(repo.load_exchanges(connection)) == 1
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_one_tie_is_read_alone(store: Store):
+    with store.begin() as connection:
+        (contact_id,) = repo.add_contacts(connection, [model.Contact(name="Ann")])
+        assert repo.load_tie(connection, contact_id) == model.Tie(contact_id=contact_id)
+        tie = model.Tie(contact_id, closeness=4, contexts=("club", "work"), met_on=date(2020, 5, 1))
+        repo.save_ties(connection, [tie])
+        assert repo.load_tie(connection, contact_id) == tie

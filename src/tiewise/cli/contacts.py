@@ -4,6 +4,7 @@ at a time."""
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -327,15 +328,12 @@ def contact_edit(
         _refuse_known_identifiers(connection, identifiers)
         repo.update_contact(connection, updated)
         repo.add_identifiers(connection, [(contact.id, i) for i in identifiers])
-        tie = next(
-            (t for t in repo.load_ties(connection) if t.contact_id == contact.id),
-            model.Tie(contact_id=contact.id),
-        )  # type: ignore[arg-type]
+        tie = repo.load_tie(connection, contact.id)  # type: ignore[arg-type]
         repo.save_ties(
             connection,
             [
-                model.Tie(
-                    contact_id=tie.contact_id,
+                replace(
+                    tie,
                     closeness=closeness if closeness is not None else tie.closeness,
                     contexts=tuple(c.strip().lower() for c in context if c.strip())
                     if context
@@ -343,7 +341,6 @@ def contact_edit(
                     met_how=met_how if met_how is not None else tie.met_how,
                     met_on=met if met is not None else tie.met_on,
                     status=status or tie.status,
-                    cadence_days=tie.cadence_days,
                 )
             ],
         )

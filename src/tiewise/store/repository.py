@@ -359,6 +359,27 @@ def load_ties(connection: Connection) -> list[model.Tie]:
     ]
 
 
+def load_tie(connection: Connection, contact_id: int) -> model.Tie:
+    """The tie with one contact (a blank tie when none was recorded)."""
+    row = connection.execute(select(s.tie).where(s.tie.c.contact_id == contact_id)).first()
+    if row is None:
+        return model.Tie(contact_id=contact_id)
+    contexts = connection.scalars(
+        select(s.tie_context.c.context)
+        .where(s.tie_context.c.contact_id == contact_id)
+        .order_by(s.tie_context.c.context)
+    )
+    return model.Tie(
+        contact_id=contact_id,
+        closeness=row.closeness,
+        contexts=tuple(contexts),
+        met_how=row.met_how,
+        met_on=_date(row.met_on),
+        status=_TIE_STATUSES[row.status],
+        cadence_days=row.cadence_days,
+    )
+
+
 def add_notes(connection: Connection, notes: Sequence[model.Note]) -> list[int]:
     if not notes:
         return []

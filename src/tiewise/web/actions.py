@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import tempfile
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -82,22 +83,8 @@ def routes(site: Site) -> list[Route]:
         if chosen not in {s.value for s in model.TieStatus}:
             raise InputError(f"status: expected active, keep or let_go, found {chosen!r}")
         with store.begin() as connection:
-            tie = next((t for t in repo.load_ties(connection) if t.contact_id == contact_id), None)
-            base = tie or model.Tie(contact_id=contact_id)
-            repo.save_ties(
-                connection,
-                [
-                    model.Tie(
-                        contact_id=contact_id,
-                        closeness=base.closeness,
-                        contexts=base.contexts,
-                        met_how=base.met_how,
-                        met_on=base.met_on,
-                        status=model.TieStatus(chosen),
-                        cadence_days=base.cadence_days,
-                    )
-                ],
-            )
+            tie = repo.load_tie(connection, contact_id)
+            repo.save_ties(connection, [replace(tie, status=model.TieStatus(chosen))])
         return f"/contacts/{contact_id}"
 
     def edit(request: Request, form: FormData) -> str:
@@ -109,18 +96,7 @@ def routes(site: Site) -> list[Route]:
                 key: (str(form.get(key, "")).strip() or None)
                 for key in ("organisation", "role", "sector", "region")
             }
-            repo.update_contact(
-                connection,
-                model.Contact(
-                    name=name,
-                    id=contact_id,
-                    given_name=contact.given_name,
-                    family_name=contact.family_name,
-                    identifiers=contact.identifiers,
-                    merged_into=contact.merged_into,
-                    **fields,
-                ),
-            )
+            repo.update_contact(connection, replace(contact, name=name, **fields))
         return f"/contacts/{contact_id}"
 
     def note(request: Request, form: FormData) -> str:
@@ -235,18 +211,7 @@ def routes(site: Site) -> list[Route]:
         with store.begin() as connection:
             repo.set_setting(connection, BUDGET_SETTING, repr(budget))
             if name:
-                me = repo.load_me(connection)
-                repo.save_me(
-                    connection,
-                    model.Me(
-                        name=name,
-                        identifiers=me.identifiers,
-                        organisation=me.organisation,
-                        role=me.role,
-                        sector=me.sector,
-                        region=me.region,
-                    ),
-                )
+                repo.save_me(connection, replace(repo.load_me(connection), name=name))
         language = str(form.get("language", ""))
         return f"/settings?lang={language}" if language in ("en", "nl") else "/settings"
 
