@@ -218,3 +218,24 @@ def test_a_failed_import_writes_nothing(database: str):
             for t in metadata.tables
         }
     assert after == before
+
+
+def test_erasure_matches_sqlite_and_keeps_the_person_out(database: str, tmp_path: Path):
+    from tests.test_erasure import CALENDAR, VCARDS
+
+    (tmp_path / "people.vcf").write_text(VCARDS, encoding="utf-8")
+    (tmp_path / "meetings.ics").write_text(CALENDAR, encoding="utf-8")
+    results = []
+    for db in (database, str(tmp_path / "s.db")):
+        cli(db, "me", "--name", "Eva de Wit", "--email", "eva@studiowit.nl")
+        cli(db, "import", "vcard", str(tmp_path / "people.vcf"))
+        cli(db, "import", "ics", str(tmp_path / "meetings.ics"))
+        cli(db, "note", "Anna Bakker", "Introduced by Piet Jansen.")
+        erased = json.loads(cli(db, "contact", "erase", "Piet Jansen", "--yes", "--json"))
+        again = json.loads(cli(db, "import", "vcard", str(tmp_path / "people.vcf"), "--json"))
+        names = [c["name"] for c in json.loads(cli(db, "contacts", "--json"))]
+        results.append((erased, again, names))
+    assert results[0] == results[1]
+    erased, again, names = results[0]
+    assert (erased["interactions"], erased["mentions_replaced"], again["added"]) == (1, 2, 0)
+    assert "Piet Jansen" not in names

@@ -32,7 +32,7 @@ def answered(tmp_path: Path) -> Path:
         ],
     )
     fill(tmp_path, "alter_ties.csv", [["e1", "a", "b"]])
-    positions = {"doctor": "yes", "cleaner": "1", "nurse": "ja", "lawyer": "no"}
+    positions = {"lawyer": "yes", "bellboy": "1", "nurse": "ja", "ceo": "no"}
     fill(
         tmp_path,
         "position_generator.csv",
@@ -66,8 +66,8 @@ def test_the_forms_exist_in_both_languages(tmp_path: Path):
 def test_answered_templates_are_read_and_scored(answered: Path):
     study = read_long(answered)
     v = study.variables
-    assert v["pg_extensity"].tolist()[0] == 3  # doctor, nurse, cleaner
-    assert v["pg_upper_reachability"][0] == 4 and v["pg_range"][0] == 3  # 4 (doctor) − 1
+    assert v["pg_extensity"].tolist()[0] == 3  # lawyer, nurse, bellboy
+    assert v["pg_upper_reachability"][0] == 4 and v["pg_range"][0] == 3  # 4 (lawyer) − 1
     assert np.isnan(v["pg_extensity"][1])  # nothing answered: missing, not zero
     assert v["rg_total"].tolist() == [3, 0]
     assert v["rg_political_financial_skills"][0] == 1  # shares
@@ -79,11 +79,24 @@ def test_the_researcher_can_bring_a_prestige_scale(answered: Path):
     path = answered / "position_generator_items.csv"
     rows = list(csv.reader(path.open()))
     for row in rows[1:]:
-        row[2] = {"doctor": "88", "nurse": "65", "cleaner": "16"}.get(row[0], "50")
+        row[3] = {"lawyer": "88", "nurse": "65", "bellboy": "16"}.get(row[0], "50")
     with path.open("w", newline="") as out:
         csv.writer(out).writerows(rows)
     v = read_long(answered).variables
     assert (v["pg_upper_reachability"][0], v["pg_range"][0]) == (88, 72)
+
+
+def test_the_positions_are_lins_22_with_their_isco_skill_levels(tmp_path: Path):
+    assert len(POSITIONS) == 22 and len({i.key for i in POSITIONS}) == 22
+    write_instruments(tmp_path, "en")
+    rows = list(csv.DictReader((tmp_path / "position_generator_items.csv").open()))
+    levels = {row["key"]: (row["isco08"], row["prestige"]) for row in rows}
+    assert levels["lawyer"] == ("2611", "4")  # major group 2, professionals
+    assert levels["bellboy"] == ("9621", "1")  # major group 9, elementary occupations
+    assert levels["ceo"] == ("1120", "4")  # managers, skill level 3 + 4, counted as 4
+    assert levels["hairdresser"] == ("5141", "2")
+    form = (tmp_path / "network-survey.md").read_text()
+    assert "well enough to talk to, even if you are not close" in form
 
 
 def test_a_bad_answer_names_file_row_and_item(answered: Path):

@@ -334,3 +334,24 @@ def test_a_bad_visit_is_refused_with_its_field_and_writes_nothing(
     response = client.post("/events/log", data=data | {"on": "gisteren"})
     assert "on: expected a date YYYY-MM-DD, found &#39;gisteren&#39;" in response.text
     assert rows(demo_copy) == before
+
+
+def test_erasing_a_person_needs_the_box_ticked_and_then_removes_them(
+    client: TestClient, demo_copy: Path
+):
+    token = csrf_of(client)
+    name = heading(client.get("/contacts/5").text)
+    before = rows(demo_copy)
+    refused = client.post("/contacts/5/erase", data={"csrf": token})
+    assert refused.status_code == 400 and "confirm: expected the box ticked" in refused.text
+    assert rows(demo_copy) == before
+    done = client.post(
+        "/contacts/5/erase", data={"csrf": token, "confirm": "1"}, follow_redirects=False
+    )
+    assert done.status_code == 303 and done.headers["location"] == "/contacts"
+    assert client.get("/contacts/5").status_code == 404
+    assert 'href="/contacts/5"' not in client.get(f"/contacts?q={name}").text
+    after = rows(demo_copy)
+    assert len(after["contact"]) == len(before["contact"]) - 1
+    assert len(after["erased_identifier"]) > 0
+    assert "Deze persoon wissen" in client.get("/contacts/6?lang=nl").text

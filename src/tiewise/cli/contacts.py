@@ -15,6 +15,7 @@ from rich.table import Table
 from tiewise import model
 from tiewise.analysis.strength import rating_order, tie_strength
 from tiewise.cli import (
+    JsonOption,
     Today,
     _parse_date,
     _print_json,
@@ -24,6 +25,7 @@ from tiewise.cli import (
     console,
     find_contact,
 )
+from tiewise.erasure import erase_contact
 from tiewise.errors import InputError
 from tiewise.identifiers import identifier
 from tiewise.model import IdentifierKind as IK
@@ -345,6 +347,51 @@ def contact_edit(
             ],
         )
     console.print(state.t("contact.updated", name=updated.name))
+
+
+_ERASURE_COUNTS = (
+    "records",
+    "identifiers",
+    "notes",
+    "interactions",
+    "shared_interactions",
+    "links",
+    "encounters",
+    "exchanges",
+    "invitations",
+    "outcomes",
+)
+
+
+@contact_app.command("erase")
+def contact_erase(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Name, part of a name, or id.")],
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Erase; without it, only show what would go.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Erase a person completely (AVG/GDPR): every record and fact about them, and their name in
+    your notes; later imports leave them out."""
+    state = _state(ctx)
+    contact = find_contact(state, name)
+    erasure = erase_contact(
+        state.store, contact, state.t("erase.placeholder"), datetime.now(), dry_run=not yes
+    )
+    if as_json:
+        _print_json(erasure.as_json())
+        return
+    table = Table(title=state.t("erase.title", name=erasure.name), title_justify="left")
+    table.add_column(state.t("erase.what"))
+    table.add_column(state.t("erase.count"), justify="right")
+    for key in _ERASURE_COUNTS:
+        table.add_row(state.t(f"erase.{key}"), str(erasure.counts[key]))
+    console.print(table)
+    console.print(state.t("erase.mentions", count=erasure.mentions_replaced))
+    if erasure.mentions_left:
+        console.print(state.t("erase.mentions_left", places=", ".join(erasure.mentions_left[:10])))
+    console.print(state.t("erase.dry_run" if erasure.dry_run else "erase.done", name=erasure.name))
 
 
 @app.command()

@@ -58,15 +58,13 @@ def _run_import(state: State, kind: str, paths: list[Path], as_json: bool, **opt
         _print_json(summary.as_json())
         return
     table = Table(title=state.t("import.summary"), title_justify="left")
-    for key in ("added", "updated", "merged", "skipped", "contacts", "interactions", "links"):
+    keys = ("added", "updated", "merged", "skipped", "contacts", "interactions", "links")
+    for key in keys:
         table.add_column(state.t(f"import.{key}"), justify="right")
-    table.add_row(
-        *(
-            str(getattr(summary, k))
-            for k in ("added", "updated", "merged", "skipped", "contacts", "interactions", "links")
-        )
-    )
+    table.add_row(*(str(getattr(summary, k)) for k in keys))
     console.print(table)
+    if summary.erased:
+        console.print(state.t("import.erased", count=summary.erased))
     for warning in summary.errors[:20]:
         console.print(f"[yellow]{state.t('import.warning')}[/yellow] {warning}", highlight=False)
     if len(summary.errors) > 20:

@@ -33,6 +33,7 @@ from typing import Protocol, TypeVar
 from sqlalchemy import Connection, Table
 
 from tiewise import model
+from tiewise.erasure import ErasedIdentifiers
 from tiewise.ingest.identity import IdentityIndex, fold
 from tiewise.ingest.records import ME, ParsedSource, PersonRecord
 from tiewise.model import IdentifierKind
@@ -56,12 +57,15 @@ class ImportSummary:
     ``added`` counts new records of every kind (contacts, interactions, exchanges, invitations,
     event occurrences); ``contacts``, ``interactions`` and ``links`` break it down for the
     summary table. ``updated`` counts existing contacts (and me) that gained something.
+    ``erased`` counts the records of people erased earlier, left out (see ``tiewise.erasure``);
+    the JSON counts them as skipped and says so in ``errors``.
     """
 
     added: int = 0
     updated: int = 0
     merged: int = 0
     skipped: int = 0
+    erased: int = 0
     errors: list[str] = field(default_factory=list)
     contacts: int = 0
     interactions: int = 0
@@ -73,6 +77,7 @@ class ImportSummary:
         self.updated += other.updated
         self.merged += other.merged
         self.skipped += other.skipped
+        self.erased += other.erased
         self.errors += other.errors
         self.interactions += other.interactions
         self.links += other.links
@@ -82,8 +87,13 @@ class ImportSummary:
             "added": self.added,
             "updated": self.updated,
             "merged": self.merged,
-            "skipped": self.skipped,
-            "errors": list(self.errors),
+            "skipped": self.skipped + self.erased,
+            "errors": list(self.errors)
+            + (
+                [f"records left out because their person was erased earlier: {self.erased}"]
+                if self.erased
+                else []
+            ),
         }
 
 
@@ -120,6 +130,8 @@ class _Import:
         self.contacts = {c.id: c for c in repo.load_contacts(connection, include_merged=True)}
         self.index = IdentityIndex(self.contacts.values())
         self.ties = {t.contact_id: t for t in repo.load_ties(connection)}
+        self.erased = ErasedIdentifiers(connection)
+        self.erased_keys: set[str] = set()  # record keys of people erased earlier
         self.person_of: dict[str, int | None] = {}  # record key → contact id (None: me)
         # people resolved in memory before writing; new contacts have negative ids until then
         self.names: dict[str, set[int]] | None = None
@@ -198,6 +210,10 @@ class _Import:
         if person.key.startswith(ME) or any(
             (i.kind, i.value) in self.my_identifiers for i in identifiers
         ):
+            return None
+        if self.erased.any_of(identifiers):
+            self.erased_keys.add(person.key)
+            self.summary.erased += 1
             return None
         matches = self.index.matches(identifiers)
         if not matches and not person.is_connection and not person.identifiers:
@@ -436,6 +452,9 @@ class _Import:
     def _invitations(self) -> None:
         new = []
         for record in self._unseen(self.parsed.invitations, s.invitation):
+            if record.person in self.erased_keys or self.erased.profile(record.profile_url):
+                self.summary.erased += 1
+                continue
             ids = self._contact_ids((record.person,)) if record.person else ()
             new.append(
                 model.Invitation(

@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import hmac
-import secrets
 from datetime import date
 from pathlib import Path
 
@@ -34,11 +33,7 @@ SECRET_SETTING = "export.secret"
 
 def _secret(store: Store) -> bytes:
     with store.begin() as connection:
-        value = repo.get_setting(connection, SECRET_SETTING)
-        if value is None:
-            value = secrets.token_hex(32)
-            repo.set_setting(connection, SECRET_SETTING, value)
-    return bytes.fromhex(value)
+        return repo.secret(connection, SECRET_SETTING)
 
 
 def _code(secret: bytes, text: str) -> str:

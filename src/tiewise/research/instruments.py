@@ -8,22 +8,28 @@
   The answers are the long format (``alters.csv``, ``alter_ties.csv``).
 - **Position generator** (Lin & Dumin 1986, *Social Networks* 8: 365–385; Lin, Fu & Hsung
   2001, in Lin, Cook & Burt (eds.), *Social Capital: Theory and Research*): "Do you know anyone
-  who is a …?" over occupations of different prestige. Scores per ego: **extensity** (how many
-  positions reached), **upper reachability** (the highest prestige reached), **range** (highest
-  minus lowest reached) and the mean prestige reached. Prestige defaults to the ISCO-08 skill
-  level (1–4) of each occupation's major group (ILO 2012, *ISCO-08* vol. 1) — a coarse,
-  checkable ranking; put ISEI-08 or SIOPS scores in ``position_generator_items.csv`` for a finer
-  one.
+  who is a …?" over occupations of different prestige. The 22 occupations are those of Lin's US
+  survey of about 3,000 employed or formerly employed adults aged 21–64, as reprinted in Blau &
+  Fingerman (2009), *Consequential Strangers*, with the instruction to count anyone known "well
+  enough to talk to, even if you are not close". One adaptation: "congressperson" is asked as
+  "member of parliament". Scores per ego: **extensity** (how many positions reached), **upper
+  reachability** (the highest prestige reached), **range** (highest minus lowest reached) and
+  the mean prestige reached. Prestige defaults to the ISCO-08 skill level (1–4) of each
+  occupation's major group (ILO 2012, *ISCO-08* vol. 1), from the unit group given with each
+  item — a coarse, checkable ranking; put ISEI-08 or SIOPS scores in
+  ``position_generator_items.csv`` for a finer one.
 - **Resource generator** (Van der Gaag & Snijders 2005, *Social Networks* 27: 1–29): "Do you
   know anyone who …?" over concrete resources; scores: the number of resources reached, in all
   and per subscale (prestige and education, political and financial skills, personal skills,
   personal support).
 
-**Wording.** The name generator follows the GSS question as published. The position and
-resource generator items here follow the cited papers *as recalled*: their text was not
-available to check against while this module was written (no network access), so compare the
-items with the papers before fielding a survey, and adjust ``ITEMS`` if they differ. The Dutch
-texts are this project's translations.
+**Wording, and what was checked.** The name generator follows the GSS question as published.
+The position generator's occupations and instruction were checked against the published list
+(above). For the resource generator only the paper's abstract could be read here: it confirms
+the four subscales by name and the sample (SSND 1999–2000, N = 1,004); the items themselves
+(its Table 2) could not be checked, so their wording and subscale follow the paper *as
+recalled*. Compare them with Table 2 before fielding a survey, and adjust :data:`RESOURCES` if
+they differ. The Dutch texts are this project's translations.
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ class Item:
     en: str
     nl: str
     score: float | str  # prestige (position generator) or subscale (resource generator)
+    isco08: int | None = None  # ISCO-08 unit group of a position
 
     def text(self, language: str) -> str:
         return self.nl if language == "nl" else self.en
@@ -99,27 +106,45 @@ INTERPRETERS = (
     ),
     Item("region", "Where does this person live or work?", "Waar woont of werkt deze persoon?", ""),
 )
-POSITIONS = (  # prestige: ISCO-08 skill level of the major group
-    Item("doctor", "a medical doctor", "een arts", 4),
-    Item("lawyer", "a lawyer", "een advocaat", 4),
-    Item("engineer", "an engineer", "een ingenieur", 4),
-    Item("professor", "a university lecturer", "een docent aan een universiteit", 4),
-    Item("accountant", "an accountant", "een accountant", 4),
-    Item("ict_specialist", "a software developer", "een softwareontwikkelaar", 4),
-    Item("journalist", "a journalist", "een journalist", 4),
-    Item("manager", "a manager of a company", "een manager van een bedrijf", 4),
-    Item("civil_servant", "a senior civil servant", "een hogere ambtenaar", 4),
-    Item("teacher", "a secondary school teacher", "een leraar in het voortgezet onderwijs", 4),
-    Item("nurse", "a nurse", "een verpleegkundige", 3),
-    Item("bookkeeper", "a bookkeeper", "een boekhouder", 3),
-    Item("police", "a police officer", "een politieagent", 2),
-    Item("secretary", "a secretary", "een secretaresse", 2),
-    Item("shop_assistant", "a shop assistant", "een winkelmedewerker", 2),
-    Item("mechanic", "a car mechanic", "een automonteur", 2),
-    Item("electrician", "an electrician", "een elektricien", 2),
-    Item("farmer", "a farmer", "een boer", 2),
-    Item("truck_driver", "a truck driver", "een vrachtwagenchauffeur", 2),
-    Item("cleaner", "a cleaner", "een schoonmaker", 1),
+#: ISCO-08 skill level of each major group (ILO 2012, vol. 1, table 1); managers (1) are "3 + 4"
+#: there and count as 4 here.
+SKILL_LEVEL = {1: 4, 2: 4, 3: 3, 4: 2, 5: 2, 6: 2, 7: 2, 8: 2, 9: 1}
+
+
+def _position(key: str, english: str, dutch: str, isco08: int) -> Item:
+    """A position generator item; its prestige is the skill level of its ISCO-08 major group."""
+    return Item(key, english, dutch, SKILL_LEVEL[isco08 // 1000], isco08)
+
+
+POSITIONS = (  # Lin's 22 occupations of the US survey, in the order of the published list
+    _position(
+        "admin_assistant", "an administrative assistant", "een administratief medewerker", 4120
+    ),
+    _position("babysitter", "a babysitter", "een oppas", 5311),
+    _position("bellboy", "a hotel bellboy", "een piccolo in een hotel", 9621),
+    _position("bookkeeper", "a bookkeeper", "een boekhouder", 4311),
+    _position("ceo", "a chief executive (CEO)", "een algemeen directeur (CEO)", 1120),
+    _position("programmer", "a computer programmer", "een programmeur", 2514),
+    _position("legislator", "a member of parliament", "een Kamerlid", 1111),
+    _position(
+        "factory_operator", "a factory operator", "een productiemedewerker in een fabriek", 8189
+    ),
+    _position("farmer", "a farmer", "een boer", 6130),
+    _position("janitor", "a janitor", "een conciërge", 5153),
+    _position("hairdresser", "a hairdresser", "een kapper", 5141),
+    _position("lawyer", "a lawyer", "een advocaat", 2611),
+    _position(
+        "teacher", "a secondary school teacher", "een leraar in het voortgezet onderwijs", 2330
+    ),
+    _position("nurse", "a nurse", "een verpleegkundige", 2221),
+    _position("personnel_manager", "a personnel manager", "een personeelsmanager", 1212),
+    _position("police", "a police officer", "een politieagent", 5412),
+    _position("production_manager", "a production manager", "een productiemanager", 1321),
+    _position("professor", "a university professor", "een hoogleraar of universitair docent", 2310),
+    _position("receptionist", "a receptionist", "een receptionist", 4226),
+    _position("security_guard", "a security guard", "een beveiliger", 5414),
+    _position("taxi_driver", "a taxi driver", "een taxichauffeur", 8322),
+    _position("writer", "a writer", "een schrijver", 2641),
 )
 RESOURCES = (
     Item(
@@ -315,6 +340,12 @@ TEXT = {
         "Voor elk paar mensen dat u noemde: kennen zij elkaar?",
     ),
     "positions": ("Part 2 — Do you know anyone who is …", "Deel 2 — Kent u iemand die … is?"),
+    "positions_note": (
+        "Count relatives, friends and acquaintances: anyone you know well enough to talk to, "
+        "even if you are not close.",
+        "Tel familie, vrienden en kennissen mee: iedereen die u goed genoeg kent om mee te "
+        "praten, ook als u niet close met hem of haar bent.",
+    ),
     "resources": ("Part 3 — Do you know anyone who …", "Deel 3 — Kent u iemand die …"),
     "yes_no": ("yes / no", "ja / nee"),
 }
@@ -348,6 +379,8 @@ def form_markdown(language: str) -> str:
         _t("ties", language),
         "",
         f"## {_t('positions', language)}",
+        "",
+        _t("positions_note", language),
         "",
         f"| | {_t('yes_no', language)} |",
         "|---|---|",
@@ -387,7 +420,8 @@ def form_html(language: str) -> str:
         f"<p>{e(_t('names_note', language))}</p>{questions}"
         f"<p>{e(_t('interpreters', language))}</p><ul>{interpreters}</ul>"
         f"<p>{e(_t('ties', language))}</p>"
-        f"<h2>{e(_t('positions', language))}</h2>{table(POSITIONS)}"
+        f"<h2>{e(_t('positions', language))}</h2>"
+        f"<p>{e(_t('positions_note', language))}</p>{table(POSITIONS)}"
         f"<h2>{e(_t('resources', language))}</h2>{table(RESOURCES)}</body></html>"
     )
 
@@ -404,8 +438,8 @@ def write_instruments(folder: Path, language: str) -> list[Path]:
         "alters.csv": [["ego_id", "alter_id", *(i.key for i in INTERPRETERS)]],
         "alter_ties.csv": [["ego_id", "source", "target"]],
         "position_generator.csv": [["ego_id", *(i.key for i in POSITIONS)]],
-        "position_generator_items.csv": [["key", "label", "prestige"]]
-        + [[i.key, i.text(language), i.score] for i in POSITIONS],
+        "position_generator_items.csv": [["key", "label", "isco08", "prestige"]]
+        + [[i.key, i.text(language), i.isco08, i.score] for i in POSITIONS],
         "resource_generator.csv": [["ego_id", *(i.key for i in RESOURCES)]],
     }
     paths = []

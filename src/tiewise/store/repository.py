@@ -7,6 +7,7 @@ either lands whole or leaves nothing behind. Writers take sequences and use ``ex
 
 from __future__ import annotations
 
+import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -1072,3 +1073,126 @@ def is_empty(connection: Connection) -> bool:
     """True when the database holds no personal data yet (settings do not count)."""
     tables = (s.contact, s.goal, s.event_series, s.event_occurrence, s.interaction, s.me)
     return all(connection.scalar(select(func.count()).select_from(t)) == 0 for t in tables)
+
+
+# --- secrets and erasure
+
+
+def secret(connection: Connection, key: str) -> bytes:
+    """The random 32-byte secret kept in setting ``key``, made on first use."""
+    value = get_setting(connection, key)
+    if value is None:
+        value = secrets.token_hex(32)
+        set_setting(connection, key, value)
+    return bytes.fromhex(value)
+
+
+def merged_group(connection: Connection, contact_id: int) -> list[int]:
+    """The contact and every record merged into it, directly or through another (its id first)."""
+    group, frontier = [contact_id], [contact_id]
+    while frontier:
+        frontier = list(
+            connection.scalars(
+                select(s.contact.c.id).where(s.contact.c.merged_into_id.in_(frontier))
+            )
+        )
+        group += frontier
+    return group
+
+
+def _count(connection: Connection, table: Table, *where: object) -> int:
+    return connection.scalar(select(func.count()).select_from(table).where(*where)) or 0
+
+
+def erase_contacts(connection: Connection, ids: Sequence[int]) -> dict[str, int]:
+    """Delete the contacts ``ids`` and every fact about them; say how many of each went.
+
+    The foreign keys cascade to identifiers, the tie, notes, stories, topics, links, encounters,
+    exchanges, invitations, merge and advice decisions and the outcome links. Interactions with
+    no other participant are deleted here (an e-mail between me and them is a fact about them);
+    shared ones stay without them. Outcomes and exchanges stay (they are mine); the person is
+    unlinked from them.
+    """
+    p = s.interaction_participant
+    theirs = select(p.c.interaction_id).where(p.c.contact_id.in_(ids))
+    shared = select(p.c.interaction_id).where(p.c.contact_id.not_in(ids))
+    only_theirs = theirs.except_(shared)
+    counts = {
+        "records": len(ids),
+        "identifiers": _count(
+            connection, s.contact_identifier, s.contact_identifier.c.contact_id.in_(ids)
+        ),
+        "notes": _count(connection, s.note, s.note.c.contact_id.in_(ids)),
+        "interactions": _count(connection, s.interaction, s.interaction.c.id.in_(only_theirs)),
+        "shared_interactions": _count(
+            connection,
+            s.interaction,
+            s.interaction.c.id.in_(theirs),
+            s.interaction.c.id.in_(shared),
+        ),
+        "links": _count(
+            connection,
+            s.contact_link,
+            s.contact_link.c.contact_a.in_(ids) | s.contact_link.c.contact_b.in_(ids),
+        ),
+        "encounters": _count(connection, s.encounter, s.encounter.c.contact_id.in_(ids)),
+        "exchanges": _count(connection, s.exchange, s.exchange.c.contact_id.in_(ids)),
+        "invitations": _count(connection, s.invitation, s.invitation.c.contact_id.in_(ids)),
+        "outcomes": _count(connection, s.outcome_contact, s.outcome_contact.c.contact_id.in_(ids)),
+    }
+    connection.execute(delete(s.interaction).where(s.interaction.c.id.in_(only_theirs)))
+    connection.execute(
+        update(s.contact).where(s.contact.c.merged_into_id.in_(ids)).values(merged_into_id=None)
+    )
+    connection.execute(delete(s.contact).where(s.contact.c.id.in_(ids)))
+    return counts
+
+
+def delete_invitations_from(connection: Connection, profile_urls: Iterable[str]) -> int:
+    """Delete invitations not linked to a contact that came from or went to these profiles."""
+    table = s.invitation
+    urls = list(profile_urls)
+    if not urls:
+        return 0
+    result = connection.execute(
+        delete(table).where(table.c.contact_id.is_(None), table.c.profile_url.in_(urls))
+    )
+    return result.rowcount
+
+
+def free_text_rows(connection: Connection, needle: str) -> list[tuple[Table, str, int, str]]:
+    """(table, column, row id, text) of every free-text field that contains ``needle``
+    (case-insensitive): notes, interaction subjects and bodies, outcome and exchange
+    descriptions, invitation messages."""
+    fields = (
+        (s.note, "text"),
+        (s.interaction, "subject"),
+        (s.interaction, "body"),
+        (s.outcome, "description"),
+        (s.exchange, "description"),
+        (s.invitation, "message"),
+    )
+    rows = []
+    for table, column in fields:
+        query = select(table.c.id, table.c[column]).where(
+            func.lower(table.c[column]).contains(needle.lower())
+        )
+        rows += [(table, column, row_id, text) for row_id, text in connection.execute(query)]
+    return rows
+
+
+def set_free_text(
+    connection: Connection, table: Table, column: str, row_id: int, text: str
+) -> None:
+    connection.execute(update(table).where(table.c.id == row_id).values({column: text}))
+
+
+def add_erased_digests(connection: Connection, digests: Iterable[str], when: datetime) -> None:
+    table = s.erased_identifier
+    new = set(digests) - erased_digests(connection)
+    if new:
+        connection.execute(insert(table), [{"digest": d, "erased_at": when} for d in sorted(new)])
+
+
+def erased_digests(connection: Connection) -> set[str]:
+    return set(connection.scalars(select(s.erased_identifier.c.digest)))

@@ -359,3 +359,10 @@ advice_decision = Table(
     Column("decided_at", DateTime, nullable=False),
     CheckConstraint("decision IN ('accepted', 'dismissed')", name="decision"),
 )
+
+erased_identifier = Table(
+    "erased_identifier",
+    metadata,
+    Column("digest", String(64), primary_key=True),
+    Column("erased_at", DateTime, nullable=False),
+)

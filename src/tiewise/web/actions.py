@@ -19,9 +19,11 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from tiewise import model
+from tiewise.erasure import erase_contact
 from tiewise.errors import InputError, TiewiseError
 from tiewise.eventlog import log_attendance, record_outcome
 from tiewise.goals import catalogue_goal
+from tiewise.i18n import text
 from tiewise.store import repository as repo
 from tiewise.web.safety import check_csrf
 from tiewise.web.workspace import BUDGET_SETTING
@@ -108,6 +110,19 @@ def routes(site: Site) -> list[Route]:
         with store.begin() as connection:
             repo.add_notes(connection, [model.Note(contact_id, body, datetime.now(), kind)])
         return f"/contacts/{contact_id}"
+
+    def erase(request: Request, form: FormData) -> str:
+        """Erase a person completely (see ``tiewise.erasure``); only with the box ticked."""
+        contact_id = _contact_id(request)
+        if form.get("confirm") != "1":
+            raise InputError(
+                "confirm: expected the box ticked to erase this person, found it empty"
+            )
+        with store.connect() as connection:
+            contact = repo.load_contact(connection, contact_id)
+        placeholder = text("erase.placeholder", site.language_of(request))
+        erase_contact(store, contact, placeholder, datetime.now())
+        return "/contacts"
 
     def done(request: Request, form: FormData) -> str:
         """A plan item done: an interaction today, which resets the tie's cadence."""
@@ -297,6 +312,7 @@ def routes(site: Site) -> list[Route]:
         Route("/contacts/{contact_id:int}/status", form_action(status), methods=["POST"]),
         Route("/contacts/{contact_id:int}/edit", form_action(edit), methods=["POST"]),
         Route("/contacts/{contact_id:int}/note", form_action(note), methods=["POST"]),
+        Route("/contacts/{contact_id:int}/erase", form_action(erase), methods=["POST"]),
         Route("/plan/done", form_action(done), methods=["POST"]),
         Route("/advice/decide", form_action(decide), methods=["POST"]),
         Route("/goals/add", form_action(goal_add), methods=["POST"]),
