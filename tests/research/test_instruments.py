@@ -99,6 +99,40 @@ def test_the_positions_are_lins_22_with_their_isco_skill_levels(tmp_path: Path):
     assert "well enough to talk to, even if you are not close" in form
 
 
+def test_answers_that_name_the_relation_count_positions_reached_through_acquaintances(
+    tmp_path: Path,
+):
+    write_instruments(tmp_path, "nl")
+    fill(tmp_path, "egos.csv", [["e1", 3.2, 5, 4, "trade"], ["e2", 1.1, 9, 2, "trade"]])
+    fill(tmp_path, "alters.csv", [["e1", "a", "friend", 5, 10, "weekly", "care", "Nijmegen"]])
+    fill(tmp_path, "alters.csv", [["e2", "a", "friend", 5, 10, "weekly", "care", "Nijmegen"]])
+    e1 = {"lawyer": "kennis", "nurse": "Friend", "bellboy": "ja", "ceo": "acquaintance"}
+    e2 = {"lawyer": "yes", "nurse": "yes"}
+    fill(
+        tmp_path,
+        "position_generator.csv",
+        [
+            ["e1", *(e1.get(i.key, "nee") for i in POSITIONS)],
+            ["e2", *(e2.get(i.key, "") for i in POSITIONS)],
+        ],
+    )
+    e1_resources = {"owns_car": "familie", "shares": "kennis", "moving": "vriend"}
+    fill(
+        tmp_path,
+        "resource_generator.csv",
+        [
+            ["e1", *(e1_resources.get(i.key, 0) for i in RESOURCES)],
+            ["e2", *(["1"] * len(RESOURCES))],
+        ],
+    )
+    v = read_long(tmp_path).variables
+    assert v["pg_extensity"].tolist() == [4, 2]
+    assert v["pg_via_acquaintances"][0] == 2  # the lawyer and the chief executive
+    assert np.isnan(v["pg_via_acquaintances"][1])  # plain yes: the relation is not known
+    assert v["rg_total"].tolist() == [3, len(RESOURCES)]
+    assert v["rg_via_acquaintances"][0] == 1 and np.isnan(v["rg_via_acquaintances"][1])
+
+
 def test_a_bad_answer_names_file_row_and_item(answered: Path):
     fill(answered, "resource_generator.csv", [["e1", "maybe", *([0] * (len(RESOURCES) - 1))]])
     with pytest.raises(ImportFormatError) as caught:

@@ -342,12 +342,16 @@ TEXT = {
     "positions": ("Part 2 — Do you know anyone who is …", "Deel 2 — Kent u iemand die … is?"),
     "positions_note": (
         "Count relatives, friends and acquaintances: anyone you know well enough to talk to, "
-        "even if you are not close.",
+        "even if you are not close. If you know several, tick the one you know best.",
         "Tel familie, vrienden en kennissen mee: iedereen die u goed genoeg kent om mee te "
-        "praten, ook als u niet close met hem of haar bent.",
+        "praten, ook als u niet close met hem of haar bent. Kent u er meerdere, kruis dan aan wie "
+        "u het best kent.",
     ),
     "resources": ("Part 3 — Do you know anyone who …", "Deel 3 — Kent u iemand die …"),
-    "yes_no": ("yes / no", "ja / nee"),
+    "answers": (
+        "no · relative · friend · acquaintance (tick one)",
+        "nee · familie · vriend · kennis (kruis één aan)",
+    ),
 }
 
 
@@ -382,18 +386,18 @@ def form_markdown(language: str) -> str:
         "",
         _t("positions_note", language),
         "",
-        f"| | {_t('yes_no', language)} |",
+        f"| | {_t('answers', language)} |",
         "|---|---|",
     ]
-    lines += [f"| {item.text(language)} | |" for item in POSITIONS]
+    lines += [f"| {item.text(language)} | ☐ ☐ ☐ ☐ |" for item in POSITIONS]
     lines += [
         "",
         f"## {_t('resources', language)}",
         "",
-        f"| | {_t('yes_no', language)} |",
+        f"| | {_t('answers', language)} |",
         "|---|---|",
     ]
-    lines += [f"| {item.text(language)} | |" for item in RESOURCES]
+    lines += [f"| {item.text(language)} | ☐ ☐ ☐ ☐ |" for item in RESOURCES]
     return "\n".join(lines) + "\n"
 
 
@@ -402,8 +406,8 @@ def form_html(language: str) -> str:
     e = html.escape
 
     def table(items: tuple[Item, ...]) -> str:
-        rows = "".join(f"<tr><td>{e(i.text(language))}</td><td>☐ / ☐</td></tr>" for i in items)
-        head = f"<tr><th scope='col'></th><th scope='col'>{e(_t('yes_no', language))}</th></tr>"
+        rows = "".join(f"<tr><td>{e(i.text(language))}</td><td>☐ ☐ ☐ ☐</td></tr>" for i in items)
+        head = f"<tr><th scope='col'></th><th scope='col'>{e(_t('answers', language))}</th></tr>"
         return f"<table><thead>{head}</thead><tbody>{rows}</tbody></table>"
 
     blanks = "<ol>" + "<li>______________</li>" * 5 + "</ol>"
@@ -453,15 +457,34 @@ def write_instruments(folder: Path, language: str) -> list[Path]:
     return paths
 
 
-def _answers(path: Path, keys: tuple[str, ...], ego_ids: tuple[str, ...]) -> np.ndarray:
-    """Egos × items, 1 where the ego knows someone (yes/ja/1/true), NaN where unanswered."""
+#: How an answer names the person through whom an item is reached (Lin, Fu & Hsung 2001 and
+#: Van der Gaag & Snijders 2005 both ask it): relative, friend or acquaintance.
+RELATIONS = {
+    "relative": 1,
+    "familie": 1,
+    "friend": 2,
+    "vriend": 2,
+    "acquaintance": 3,
+    "kennis": 3,
+}
+ACQUAINTANCE = 3
+_YES = {"1", "yes", "ja", "true", "y", "j"}
+_NO = {"0", "no", "nee", "false", "n"}
+
+
+def _answers(
+    path: Path, keys: tuple[str, ...], ego_ids: tuple[str, ...]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Egos × items: 1 where the ego knows someone (yes/ja/1/true or a relation), 0 for no, NaN
+    where unanswered; and the relation through whom (1 relative, 2 friend, 3 acquaintance, 0 not
+    said)."""
     from tiewise.research.data import EGO_ID, read_table
 
     table = read_table(path)
     ego_column = table.column(EGO_ID, "ego id")
     index = {ego: k for k, ego in enumerate(ego_ids)}
     answers = np.full((len(ego_ids), len(keys)), np.nan)
-    yes, no = {"1", "yes", "ja", "true", "y", "j"}, {"0", "no", "nee", "false", "n"}
+    relations = np.zeros((len(ego_ids), len(keys)), dtype=np.int8)
     for line, row in table.rows:
         ego = row.get(ego_column, "")
         if ego not in index:
@@ -474,23 +497,35 @@ def _answers(path: Path, keys: tuple[str, ...], ego_ids: tuple[str, ...]) -> np.
             )
         for k, key in enumerate(keys):
             value = row.get(key, "").strip().casefold()
-            if value in yes:
+            if value in _YES or value in RELATIONS:
                 answers[index[ego], k] = 1.0
-            elif value in no:
+                relations[index[ego], k] = RELATIONS.get(value, 0)
+            elif value in _NO:
                 answers[index[ego], k] = 0.0
             elif value:
                 raise ImportFormatError(
-                    table.file, "yes or no (1/0, ja/nee)", repr(value), line=line, field=key
+                    table.file,
+                    "no, yes, relative, friend or acquaintance (nee, ja, familie, vriend, kennis)",
+                    repr(value),
+                    line=line,
+                    field=key,
                 )
-    return answers
+    return answers, relations
+
+
+def _through_acquaintances(reached: np.ndarray, relations: np.ndarray) -> np.ndarray:
+    """Items reached through an acquaintance per ego; NaN when the ego named no relation."""
+    told = ((relations > 0) & reached).any(axis=1)
+    return np.where(told, ((relations == ACQUAINTANCE) & reached).sum(axis=1), np.nan)
 
 
 def position_scores(
     path: Path, ego_ids: tuple[str, ...], prestige: dict[str, float]
 ) -> dict[str, np.ndarray]:
-    """Extensity, upper reachability, range and mean prestige reached, per ego (Lin 2001)."""
+    """Extensity, upper reachability, range and mean prestige reached, per ego (Lin 2001), and
+    how many positions are reached through acquaintances (weak ties; Lin, Fu & Hsung 2001)."""
     keys = tuple(prestige)
-    answers = _answers(path, keys, ego_ids)
+    answers, relations = _answers(path, keys, ego_ids)
     scores = np.array([prestige[k] for k in keys])
     reached = answers == 1.0
     answered = ~np.isnan(answers).all(axis=1)
@@ -505,16 +540,21 @@ def position_scores(
         "pg_upper_reachability": np.where(some, high, np.nan),
         "pg_range": np.where(some, high - low, np.nan),
         "pg_mean_prestige": mean,
+        "pg_via_acquaintances": _through_acquaintances(reached, relations),
     }
 
 
 def resource_scores(path: Path, ego_ids: tuple[str, ...]) -> dict[str, np.ndarray]:
-    """Resources reached, in all and per subscale (Van der Gaag & Snijders 2005)."""
+    """Resources reached, in all, per subscale and through acquaintances (Van der Gaag &
+    Snijders 2005)."""
     keys = tuple(i.key for i in RESOURCES)
-    answers = _answers(path, keys, ego_ids)
+    answers, relations = _answers(path, keys, ego_ids)
     answered = ~np.isnan(answers).all(axis=1)
     reached = np.nan_to_num(answers)
-    columns = {"rg_total": np.where(answered, reached.sum(axis=1), np.nan)}
+    columns = {
+        "rg_total": np.where(answered, reached.sum(axis=1), np.nan),
+        "rg_via_acquaintances": _through_acquaintances(reached == 1.0, relations),
+    }
     for subscale in SUBSCALES:
         mask = np.array([i.score == subscale for i in RESOURCES])
         name = "rg_" + subscale.replace(" and ", "_").replace(" ", "_")
