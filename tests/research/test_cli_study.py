@@ -80,15 +80,17 @@ def test_bad_study_input_is_one_line_and_exit_2(cohort: Path, tmp_path: Path):
     assert "alters.csv, line 2, field 'ego_id'" in result.stderr
 
 
-def test_export_needs_anonymous_and_then_names_nobody(demo_copy: Path, tmp_path: Path):
-    result = runner.invoke(app, ["--db", str(demo_copy), "export", str(tmp_path / "x")])
-    assert result.exit_code == 2
+def test_the_anonymous_export_names_nobody(demo_copy: Path, tmp_path: Path):
     out = json.loads(
         run("--db", str(demo_copy), "export", str(tmp_path / "x"), "--anonymous", "--json")
     )
     assert [Path(p).name for p in out["files"]] == ["egos.csv", "alters.csv", "alter_ties.csv"]
     measures = json.loads(run("study", "measures", str(tmp_path / "x"), "--json"))
     assert measures["egos"][0]["size"] > 400
+    exported = "".join(Path(p).read_text(encoding="utf-8") for p in out["files"])
+    contacts = json.loads(run("--db", str(demo_copy), "contacts", "--json"))
+    assert not any(c["name"] in exported for c in contacts)
+    assert not any(e in exported for c in contacts for e in c["emails"])
 
 
 def test_several_anonymous_exports_are_one_cohort(demo_copy: Path, tmp_path: Path, cohort: Path):

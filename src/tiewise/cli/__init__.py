@@ -151,6 +151,7 @@ from tiewise.cli import advice as _advice  # noqa: E402, F401
 from tiewise.cli import events as _events  # noqa: E402, F401
 from tiewise.cli import serve as _serve  # noqa: E402, F401
 from tiewise.cli import study as _study  # noqa: E402, F401
+from tiewise.cli import export as _export  # noqa: E402, F401
 # isort: on
 
 

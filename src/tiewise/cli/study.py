@@ -1,5 +1,4 @@
-"""``tiewise study``: cohort studies of many ego networks (see ``tiewise/research``), and
-``tiewise export --anonymous`` to contribute one's own network to such a study."""
+"""``tiewise study``: cohort studies of many ego networks (see ``tiewise/research``)."""
 
 from __future__ import annotations
 
@@ -152,28 +151,3 @@ def study_instruments(
     state = _state(ctx)
     for path in write_instruments(folder, state.language):
         console.print(str(path), markup=False, highlight=False)
-
-
-@app.command()
-def export(
-    ctx: typer.Context,
-    folder: Annotated[
-        Path, typer.Argument(help="Where to write egos.csv, alters.csv, alter_ties.csv.")
-    ],
-    anonymous: Annotated[
-        bool, typer.Option("--anonymous", help="No names, e-mails or free text; random stable ids.")
-    ] = False,
-    as_json: JsonOption = False,
-) -> None:
-    """Export my network for a study, in the long format (only --anonymous for now)."""
-    from tiewise.errors import InputError
-    from tiewise.research.export import export_anonymous
-
-    if not anonymous:
-        raise InputError("export: only --anonymous is available (no names leave the database)")
-    state = _state(ctx)
-    paths = export_anonymous(state.store, folder)
-    if as_json:
-        _print_json({"files": [str(p) for p in paths]})
-        return
-    console.print(", ".join(str(p) for p in paths), markup=False, highlight=False)

@@ -21,6 +21,7 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    or_,
     select,
     update,
 )
@@ -1196,3 +1197,50 @@ def add_erased_digests(connection: Connection, digests: Iterable[str], when: dat
 
 def erased_digests(connection: Connection) -> set[str]:
     return set(connection.scalars(select(s.erased_identifier.c.digest)))
+
+
+# --- export
+
+
+def _about(table: Table, ids: Sequence[int]) -> object | None:
+    """The rows of ``table`` that are facts about the contacts ``ids`` (``None``: none are)."""
+    p, linked, met = s.interaction_participant, s.outcome_contact, s.encounter
+    if table is s.contact:
+        return table.c.id.in_(ids)
+    if table is s.interaction:
+        return table.c.id.in_(select(p.c.interaction_id).where(p.c.contact_id.in_(ids)))
+    if table is s.outcome:
+        return table.c.id.in_(select(linked.c.outcome_id).where(linked.c.contact_id.in_(ids)))
+    if table is s.event_occurrence:
+        return table.c.id.in_(select(met.c.occurrence_id).where(met.c.contact_id.in_(ids)))
+    columns = [
+        c
+        for c in table.columns
+        if c.name != "merged_into_id" and any(fk.column.table is s.contact for fk in c.foreign_keys)
+    ]
+    return or_(*(c.in_(ids) for c in columns)) if columns else None
+
+
+def export_rows(
+    connection: Connection,
+    contact_ids: Sequence[int] | None = None,
+    leave_out: Iterable[str] = (),
+) -> dict[str, list[dict[str, object]]]:
+    """Every row of every table as ``{column: value}``, by primary key — or, with
+    ``contact_ids``, only the facts about those contacts; without the tables and settings named
+    in ``leave_out``."""
+    skipped = set(leave_out)
+    rows: dict[str, list[dict[str, object]]] = {}
+    for table in s.metadata.sorted_tables:
+        if table.name in skipped:
+            continue
+        query = select(table).order_by(*table.primary_key.columns)
+        if table is s.setting:
+            query = query.where(table.c.key.not_in(skipped))
+        if contact_ids is not None:
+            condition = _about(table, contact_ids)
+            if condition is None:
+                continue
+            query = query.where(condition)  # type: ignore[arg-type]
+        rows[table.name] = [dict(row._mapping) for row in connection.execute(query)]
+    return rows
