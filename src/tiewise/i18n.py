@@ -384,6 +384,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "contact.added": ("Added contact {name} (id {id}).", "Contact {name} toegevoegd (id {id})."),
     "contact.updated": ("Updated contact {name}.", "Contact {name} bijgewerkt."),
+    "report.written": ("Report written to {path}.", "Rapport geschreven naar {path}."),
+    "chart.caption_yield": (
+        "Value per hour of each event series, with its 90 % interval",
+        "Waarde per uur van elke evenementenreeks, met het 90%-interval",
+    ),
+    "chart.caption_hours": (
+        "Hours at events per month, by verdict",
+        "Uren op evenementen per maand, per oordeel",
+    ),
     "erase.placeholder": ("[erased]", "[gewist]"),
     "erase.title": ("Erasure of {name}", "Wissen van {name}"),
     "erase.what": ("what", "wat"),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import json
 import re
 import warnings
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -355,3 +358,18 @@ def test_erasing_a_person_needs_the_box_ticked_and_then_removes_them(
     assert len(after["contact"]) == len(before["contact"]) - 1
     assert len(after["erased_identifier"]) > 0
     assert "Deze persoon wissen" in client.get("/contacts/6?lang=nl").text
+
+
+def test_the_report_and_all_my_data_can_be_downloaded(client: TestClient):
+    pdf = client.get("/report.pdf")
+    assert pdf.status_code == 200 and pdf.content[:5] == b"%PDF-"
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert 'filename="tiewise-report-2026-11-01.pdf"' in pdf.headers["content-disposition"]
+    page = client.get("/report.html?lang=nl")
+    assert "<h1>tiewise — netwerkrapport voor Eva de Wit</h1>" in page.text
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/export.zip").content))
+    assert sorted(archive.namelist()) == ["contacts.vcf", "tiewise.json"]
+    document = json.loads(archive.read("tiewise.json"))
+    assert document["format"] == "tiewise-export" and len(document["tables"]["contact"]) > 300
+    assert 'href="/report.pdf"' in client.get("/").text
+    assert 'href="/export.zip"' in client.get("/settings").text

@@ -19,6 +19,7 @@ from tiewise.cli import (
     app,
     console,
 )
+from tiewise.errors import InputError
 
 # --- demo and report
 
@@ -46,9 +47,15 @@ def demo(
     console.print(state.t("demo.written", seed=seed, db=state.db))
     console.print()
     folder = charts or _charts_beside(state.db)
-    from tiewise.report.text import render_report
+    from tiewise.report.text import chart_files, render_report
 
-    render_report(analyze_profile(_snapshot(state), as_of), state.language, console, folder)
+    profile = analyze_profile(_snapshot(state), as_of)
+    render_report(
+        profile,
+        state.language,
+        console,
+        chart_files(folder, state.language, console) if folder else None,
+    )
 
 
 def _charts_beside(db: str) -> Path | None:
@@ -59,6 +66,9 @@ def _charts_beside(db: str) -> Path | None:
     return path.with_name(f"{path.stem}-charts")
 
 
+REPORT_SUFFIXES = (".md", ".html", ".htm", ".pdf")
+
+
 @app.command()
 def report(
     ctx: typer.Context,
@@ -66,13 +76,40 @@ def report(
     charts: Annotated[
         Path | None, typer.Option(help="Write the event charts (SVG and PNG) into this folder.")
     ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file instead: .md (charts as SVG beside it), "
+            ".html (one page, charts inline) or .pdf.",
+        ),
+    ] = None,
 ) -> None:
-    """Print the strategy report for your network."""
+    """Print the strategy report for your network, or write it as Markdown, HTML or PDF."""
     state = _state(ctx)
     as_of = _parse_date(today, "--today") or date.today()
-    from tiewise.report.text import render_report
+    if output is not None and output.suffix.lower() not in REPORT_SUFFIXES:
+        raise InputError(
+            f"--output: expected a file ending in .md, .html or .pdf, found {str(output)!r}"
+        )
+    from tiewise.report.text import chart_files, render_report
 
-    render_report(analyze_profile(_snapshot(state), as_of), state.language, console, charts)
+    profile = analyze_profile(_snapshot(state), as_of)
+    if output is None:
+        hook = chart_files(charts, state.language, console) if charts else None
+        render_report(profile, state.language, console, hook)
+        return
+    from tiewise.report.document import DocumentConsole, write_document
+
+    document = DocumentConsole()
+    events = render_report(profile, state.language, document, document.place_charts)  # type: ignore[arg-type]
+    if charts:
+        from tiewise.report.charts import write_charts
+
+        write_charts(events, charts, state.language)
+    write_document(document.blocks, events, output, state.language)
+    console.print(state.t("report.written", path=str(output)), markup=False, highlight=False)
 
 
 @app.command()

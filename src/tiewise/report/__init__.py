@@ -1,1 +1,1 @@
-"""Reports: presentation of analysis results (text on the terminal; later HTML, PDF, Markdown)."""
+"""Reports: presentation of analysis results — on the terminal, and as Markdown, HTML or PDF."""

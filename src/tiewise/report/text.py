@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rich.console import Console
@@ -37,11 +37,14 @@ def contacts_by_context(
 
 
 def render_report(
-    profile: Profile, language: str, console: Console, charts: Path | None = None
-) -> None:
+    profile: Profile,
+    language: str,
+    console: Console,
+    after_events: Callable[[EventsReport], None] | None = None,
+) -> EventsReport:
     """The strategy report: hours saved by staying home first, then who is in my network, its
-    shape, my goals, my events (with their charts written into ``charts`` when given) and the
-    advice."""
+    shape, my goals, my events (then ``after_events``, which places the charts) and the advice.
+    Returns the events report."""
     t = lambda key, **values: text(key, language, **values)  # noqa: E731
     snapshot, today, strength = profile.snapshot, profile.today, profile.strength
     console.print(f"[bold]{t('report.title', name=snapshot.me.name or '—')}[/bold]")
@@ -69,11 +72,18 @@ def render_report(
     render_fit(profile, language, console)
 
     render_events(profile, events, language, console)
-    if charts is not None:
-        from tiewise.report.charts import write_charts
-
-        render_charts(write_charts(events, charts, language), language, console)
+    if after_events is not None:
+        after_events(events)
     render_advice(profile, events, language, console)
+    return events
+
+
+def chart_files(folder: Path, language: str, console: Console) -> Callable[[EventsReport], None]:
+    """An ``after_events`` for :func:`render_report` that writes the event charts into
+    ``folder`` and says where."""
+    from tiewise.report.charts import write_charts
+
+    return lambda events: render_charts(write_charts(events, folder, language), language, console)
 
 
 def render_events(profile: Profile, report: EventsReport, language: str, console: Console) -> None:

@@ -24,7 +24,7 @@ from starlette.staticfiles import StaticFiles
 
 from tiewise.errors import TiewiseError
 from tiewise.i18n import LANGUAGES
-from tiewise.web import actions, pages
+from tiewise.web import actions, downloads, pages
 from tiewise.web.safety import (
     CSRF_COOKIE,
     MAX_BODY,
@@ -142,6 +142,7 @@ def create_app(
     routes = [
         *pages.routes(site),
         *actions.routes(site),
+        *downloads.routes(site),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(
