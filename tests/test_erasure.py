@@ -224,3 +224,23 @@ def test_an_invitation_from_an_erased_person_does_not_come_back(tmp_path: Path):
     assert again["added"] == 0 and again["skipped"] > 0
     assert _dump(db) == after
     assert linked.name not in _ids(db)
+
+
+def test_unlinked_invitations_with_the_persons_name_or_profile_go_too(tmp_path: Path):
+    db = tmp_path / "linkedin.db"
+    run(db, "import", "linkedin", str(FIXTURES / "linkedin" / "export"))
+    run(db, "contact", "add", "Wim de Wit")  # his invitation came without a profile URL
+    run(db, "contact", "add", "Iris Kok", "--url", "https://www.linkedin.com/in/iris-kok")
+    with Store.open(db) as store, store.connect() as connection:
+        unlinked = sorted(
+            connection.scalars(
+                select(s.invitation.c.name).where(s.invitation.c.contact_id.is_(None))
+            )
+        )
+    assert unlinked == ["Iris Kok", "Maarten de Boer", "Wim de Wit"]
+    for name in ("Wim de Wit", "Iris Kok"):
+        erasure = json.loads(run(db, "contact", "erase", name, "--yes", "--json"))
+        assert erasure["invitations"] == 1, name
+    with Store.open(db) as store, store.connect() as connection:
+        left = list(connection.scalars(select(s.invitation.c.name)))
+    assert sorted(left) == ["Daan Bos", "Maarten de Boer"]

@@ -5,6 +5,7 @@ What goes, in one transaction:
 
 - the contact and every record merged into it, with their identifiers, tie, notes, stories,
   topics, links to other contacts, encounters at events, exchanges, invitations and decisions;
+  invitations not linked to a contact go too when they carry the person's profile URL or name;
 - interactions with no one else in them; shared interactions (a meeting with others) stay,
   without them;
 - their full name and e-mail addresses wherever they appear in free text (my notes about others,
@@ -129,8 +130,8 @@ def _erase(
     )
     counts = repo.erase_contacts(connection, group)
     urls = {i.value for i in identifiers if i.kind is model.IdentifierKind.PROFILE_URL}
-    counts["invitations"] += repo.delete_invitations_from(connection, urls)
     names = {r.name.strip() for r in records if r.name.strip()}
+    counts["invitations"] += repo.delete_invitations_from(connection, urls, names)
     emails = {i.value for i in identifiers if i.kind is model.IdentifierKind.EMAIL}
     replaced, left = _replace_mentions(connection, names, emails, placeholder)
     return Erasure(contact.name, counts, replaced, left)

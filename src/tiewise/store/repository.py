@@ -1149,14 +1149,18 @@ def erase_contacts(connection: Connection, ids: Sequence[int]) -> dict[str, int]
     return counts
 
 
-def delete_invitations_from(connection: Connection, profile_urls: Iterable[str]) -> int:
-    """Delete invitations not linked to a contact that came from or went to these profiles."""
+def delete_invitations_from(
+    connection: Connection, profile_urls: Iterable[str], names: Iterable[str]
+) -> int:
+    """Delete the invitations not linked to a contact that carry one of these profile URLs or
+    one of these names (compared without case)."""
     table = s.invitation
-    urls = list(profile_urls)
-    if not urls:
-        return 0
+    urls, folded = list(profile_urls), [n.lower() for n in names]
     result = connection.execute(
-        delete(table).where(table.c.contact_id.is_(None), table.c.profile_url.in_(urls))
+        delete(table).where(
+            table.c.contact_id.is_(None),
+            table.c.profile_url.in_(urls) | func.lower(table.c.name).in_(folded),
+        )
     )
     return result.rowcount
 
