@@ -20,7 +20,7 @@ from tiewise.report.document import (
     TableBlock,
     to_markdown,
 )
-from tiewise.report.pdf import column_widths
+from tiewise.report.pdf import column_widths, fitted
 from tiewise.report.text import render_report
 from tiewise.snapshot import load_snapshot
 from tiewise.store import Store
@@ -128,3 +128,9 @@ def test_an_unknown_report_format_is_refused(demo_copy: Path, tmp_path: Path):
     output = run(demo_copy, "report", "-o", str(tmp_path / "r.docx"), code=2)
     assert "expected a file ending in .md, .html or .pdf" in output
     assert not (tmp_path / "r.docx").exists()
+
+
+def test_a_chart_taller_than_the_page_is_scaled_to_fit_it():
+    assert fitted(960, 2400, 490, 700) == pytest.approx((280, 700))  # 40 series: tall
+    assert fitted(960, 380, 490, 700) == pytest.approx((490, 490 * 380 / 960))
+    assert fitted(300, 200, 490, 700) == (300, 200)  # never enlarged

@@ -5,7 +5,8 @@ Text is set in DejaVu Sans, the font that ships with matplotlib, so that €, �
 diacritics print and no font is fetched or needed from the system. Tables repeat their header
 on each page; a column is at least as wide as its longest word and shares the rest of the line
 in proportion to the length of its texts; numbers are right-aligned. The event charts are
-embedded as PNG. The file is *invariant*: the same report gives the same bytes (no creation
+embedded as PNG, scaled down to fit the page (a network with many event series has a tall
+yield chart). The file is *invariant*: the same report gives the same bytes (no creation
 date, a fixed document id).
 """
 
@@ -20,6 +21,7 @@ from tiewise.report.document import Block, Bullets, Charts, Heading, Paragraph, 
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 CELL_SIZE = 7.5
 CELL_PADDING = 8.0  # left and right padding of a table cell, in points
+CAPTION = 30.0  # room kept above a chart for its caption, in points
 
 
 def _register_fonts() -> None:
@@ -33,6 +35,14 @@ def _register_fonts() -> None:
     pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(BOLD, str(folder / "DejaVuSans-Bold.ttf")))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD)
+
+
+def fitted(
+    width: float, height: float, room_width: float, room_height: float
+) -> tuple[float, float]:
+    """The size of a ``width`` × ``height`` image scaled down (never up) to fit the room."""
+    scale = min(1.0, room_width / width, room_height / height)
+    return width * scale, height * scale
 
 
 def _styles() -> dict[str, Any]:
@@ -161,9 +171,9 @@ def write_pdf(
             elif isinstance(block, Charts):
                 for png in write_charts(events, Path(folder), language, formats=("png",)):  # type: ignore[arg-type]
                     image = Image(str(png))
-                    scale = min(1.0, width / image.imageWidth)
-                    image.drawWidth = image.imageWidth * scale
-                    image.drawHeight = image.imageHeight * scale
+                    image.drawWidth, image.drawHeight = fitted(
+                        image.imageWidth, image.imageHeight, width, document.height - CAPTION
+                    )
                     caption = Para(_escape(captions[png.stem]), styles[3])
                     story += [KeepTogether([caption, image]), Spacer(1, 6)]
             else:
