@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from tests.test_cli import run
+from tiewise import model
 from tiewise.cli import app
+from tiewise.export import card
+from tiewise.ingest.vcard import parse_vcard
 from tiewise.store import Store
 from tiewise.store.schema import metadata
 
@@ -95,3 +99,47 @@ def test_anonymous_and_one_person_do_not_go_together(demo_copy: Path, tmp_path: 
     )
     assert result.exit_code == 2 and "--contact" in result.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_a_card_with_long_lines_and_special_characters_reads_back_exactly():
+    contact = model.Contact(
+        name="Zoë van 't Hek-Ørsted",
+        id=1,
+        given_name="Zoë",
+        family_name="van 't Hek-Ørsted",
+        organisation="Bakkerij Één; Twee, Drie",
+        role="eigenaar\\directeur",
+        region="'s-Hertogenbosch",
+        identifiers=(
+            model.Identifier(model.IdentifierKind.EMAIL, "zoe@bakkerij-een.nl"),
+            model.Identifier(model.IdentifierKind.PHONE, "+31612345678"),
+            model.Identifier(model.IdentifierKind.PROFILE_URL, "linkedin.com/in/zoe-hek"),
+        ),
+    )
+    story = "Ontmoet op de Zomerfeesten, 2019; " + "praat graag over brood en €-prijzen → " * 6
+    tie = model.Tie(1, contexts=("klant", "vereniging"))
+    text = card(
+        contact,
+        tie,
+        [
+            model.Note(1, story, datetime(2026, 1, 1)),
+            model.Note(1, "Tweede.", datetime(2026, 1, 2)),
+        ],
+    )
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    (person,) = parse_vcard(text.encode(), "t.vcf").persons
+    assert (person.name, person.given_name, person.family_name) == (
+        contact.name,
+        contact.given_name,
+        contact.family_name,
+    )
+    assert (person.organisation, person.role, person.region) == (
+        contact.organisation,
+        contact.role,
+        contact.region,
+    )
+    assert {(i.kind, i.value) for i in person.identifiers} == {
+        (i.kind, i.value) for i in contact.identifiers
+    }
+    assert person.contexts == ("klant", "vereniging")
+    assert person.note == story + "\n\nTweede."

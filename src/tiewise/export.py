@@ -28,8 +28,6 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
-import vobject
-
 from tiewise import model
 from tiewise.erasure import KEY_SETTING
 from tiewise.research.export import SECRET_SETTING
@@ -40,44 +38,82 @@ from tiewise.store.database import SCHEMA_HEAD
 LEFT_OUT = (SECRET_SETTING, KEY_SETTING, "erased_identifier")
 
 
-def _value(value: object) -> object:
-    return value.isoformat() if isinstance(value, date | datetime) else value
+def _iso(value: object) -> str:
+    """JSON for what ``json`` cannot write itself: dates and times, as ISO 8601."""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot export a {type(value).__name__}")
 
 
-def _card(contact: model.Contact, tie: model.Tie, notes: list[model.Note]) -> str:
-    card = vobject.vCard()
-    card.add("fn").value = contact.name
-    card.add("n").value = vobject.vcard.Name(
-        family=contact.family_name or "", given=contact.given_name or ""
+def _text(value: str) -> str:
+    """A vCard 3.0 text value (RFC 2426 §4): backslash, comma, semicolon and newline escaped."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(",", "\\,")
+        .replace(";", "\\;")
+        .replace("\r\n", "\n")
+        .replace("\n", "\\n")
     )
+
+
+def _fold(line: str) -> str:
+    """A content line folded after at most 75 octets (RFC 2426 §2.6), never inside a UTF-8
+    character; the continuation lines start with a space."""
+    if len(line.encode()) <= 75:
+        return line + "\r\n"
+    parts, current, size = [], "", 0
+    for char in line:
+        octets = len(char.encode())
+        if size + octets > 75:
+            parts.append(current)
+            current, size = " ", 1
+        current += char
+        size += octets
+    parts.append(current)
+    return "\r\n".join(parts) + "\r\n"
+
+
+def card(contact: model.Contact, tie: model.Tie, notes: list[model.Note]) -> str:
+    """One vCard 3.0 for ``contact``: written here rather than with vobject, which took half of
+    a full export's time (see ``docs/decisions.md``); ``tiewise import vcard`` (vobject) reads
+    it back."""
+    family, given = _text(contact.family_name or ""), _text(contact.given_name or "")
+    lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{_text(contact.name)}", f"N:{family};{given};;;"]
     if contact.organisation:
-        card.add("org").value = [contact.organisation]
+        lines.append(f"ORG:{_text(contact.organisation)}")
     if contact.role:
-        card.add("title").value = contact.role
-    kinds = {
-        model.IdentifierKind.EMAIL: ("email", "INTERNET"),
-        model.IdentifierKind.PHONE: ("tel", "CELL"),
-        model.IdentifierKind.PROFILE_URL: ("url", None),
-    }
+        lines.append(f"TITLE:{_text(contact.role)}")
     for identifier in contact.identifiers:
-        if identifier.kind not in kinds:
-            continue
-        name, kind = kinds[identifier.kind]
-        line = card.add(name)
-        line.value = (
-            f"https://{identifier.value}"
-            if identifier.kind is model.IdentifierKind.PROFILE_URL
-            else identifier.value
-        )
-        if kind:
-            line.type_param = kind
+        if identifier.kind is model.IdentifierKind.EMAIL:
+            lines.append(f"EMAIL;TYPE=INTERNET:{_text(identifier.value)}")
+        elif identifier.kind is model.IdentifierKind.PHONE:
+            lines.append(f"TEL;TYPE=CELL:{_text(identifier.value)}")
+        elif identifier.kind is model.IdentifierKind.PROFILE_URL:
+            lines.append(f"URL:https://{identifier.value}")
     if contact.region:
-        card.add("adr").value = vobject.vcard.Address(city=contact.region)
+        lines.append(f"ADR:;;;{_text(contact.region)};;;")
     if tie.contexts:
-        card.add("categories").value = list(tie.contexts)
+        lines.append("CATEGORIES:" + ",".join(_text(c) for c in tie.contexts))
     if notes:
-        card.add("note").value = "\n\n".join(n.text for n in notes)
-    return card.serialize()
+        lines.append("NOTE:" + _text("\n\n".join(n.text for n in notes)))
+    lines.append("END:VCARD")
+    return "".join(_fold(line) for line in lines)
+
+
+def _json(document: dict[str, object], tables: dict[str, list[dict[str, object]]]) -> str:
+    """The export document with one row per line: readable, and written by the C encoder."""
+
+    def dump(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, default=_iso)
+
+    head = ",\n".join(f" {dump(key)}: {dump(value)}" for key, value in document.items())
+    blocks = [
+        f"  {dump(name)}: [\n" + ",\n".join("   " + dump(row) for row in rows) + "\n  ]"
+        if rows
+        else f"  {dump(name)}: []"
+        for name, rows in tables.items()
+    ]
+    return "{\n" + head + ',\n "tables": {\n' + ",\n".join(blocks) + "\n }\n}\n"
 
 
 def export_data(store: Store, folder: Path, contact: model.Contact | None = None) -> list[Path]:
@@ -94,26 +130,24 @@ def export_data(store: Store, folder: Path, contact: model.Contact | None = None
         survivor = record.id if record.merged_into is None else record.merged_into
         if group is None or survivor in group:
             members.setdefault(survivor, []).append(record)  # type: ignore[arg-type]
+    notes_of: dict[int, list[model.Note]] = {}
+    for note in notes:
+        notes_of.setdefault(note.contact_id, []).append(note)
     cards = []
     for survivor, merged in sorted(members.items()):
         merged.sort(key=lambda r: (r.id != survivor, r.id))
-        ids = {r.id for r in merged}
         person = model.fold_contact(merged)
         tie = model.fold_tie(survivor, [ties[r.id] for r in merged if r.id in ties])  # type: ignore[index]
-        cards.append(_card(person, tie, [n for n in notes if n.contact_id in ids]))
+        cards.append(card(person, tie, [n for r in merged for n in notes_of.get(r.id, [])]))  # type: ignore[arg-type]
     document = {
         "format": "tiewise-export",
         "version": 1,
         "schema": SCHEMA_HEAD,
         "exported_at": datetime.now().isoformat(timespec="seconds"),
         "scope": "all" if contact is None else {"contact": contact.name},
-        "tables": {
-            name: [{k: _value(v) for k, v in row.items()} for row in rows]
-            for name, rows in tables.items()
-        },
     }
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / "tiewise.json", folder / "contacts.vcf"]
-    paths[0].write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    paths[0].write_text(_json(document, tables), encoding="utf-8")
     paths[1].write_text("".join(cards), encoding="utf-8", newline="")
     return paths

@@ -1246,5 +1246,7 @@ def export_rows(
             if condition is None:
                 continue
             query = query.where(condition)  # type: ignore[arg-type]
-        rows[table.name] = [dict(row._mapping) for row in connection.execute(query)]
+        result = connection.execute(query)
+        keys = list(result.keys())
+        rows[table.name] = [dict(zip(keys, row, strict=True)) for row in result.fetchall()]
     return rows
