@@ -244,3 +244,22 @@ def test_unlinked_invitations_with_the_persons_name_or_profile_go_too(tmp_path: 
     with Store.open(db) as store, store.connect() as connection:
         left = list(connection.scalars(select(s.invitation.c.name)))
     assert sorted(left) == ["Daan Bos", "Maarten de Boer"]
+
+
+def test_any_record_of_a_chain_of_merges_erases_the_whole_person(network: Path, tmp_path: Path):
+    (tmp_path / "second.vcf").write_text(SECOND_VCARD, encoding="utf-8")
+    run(network, "import", "vcard", str(tmp_path / "second.vcf"))
+    run(network, "contact", "add", "Pieter J.", "--email", "pj@werk.nl")
+    ids = _ids(network)
+    run(network, "merge", "P. Jansen", "Pieter J.")  # Pieter J. → P. Jansen
+    run(network, "merge", "Piet Jansen", "P. Jansen")  # P. Jansen → Piet Jansen
+    chain = {ids["Piet Jansen"], ids["P. Jansen"], ids["Pieter J."]}
+    export = tmp_path / "piet"
+    run(network, "export", str(export), "--contact", str(ids["Pieter J."]))
+    document = json.loads((export / "tiewise.json").read_text(encoding="utf-8"))
+    assert document["scope"] == {"contact": "Piet Jansen"}
+    assert {row["id"] for row in document["tables"]["contact"]} == chain
+    assert (export / "contacts.vcf").read_text().count("BEGIN:VCARD") == 1
+    erasure = json.loads(run(network, "contact", "erase", str(ids["Pieter J."]), "--yes", "--json"))
+    assert (erasure["name"], erasure["records"], erasure["identifiers"]) == ("Piet Jansen", 3, 4)
+    assert _references(network, chain) == []

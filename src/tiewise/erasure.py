@@ -122,7 +122,7 @@ def _erase(
     connection: Connection, contact: model.Contact, placeholder: str, when: datetime
 ) -> Erasure:
     group = repo.merged_group(connection, contact.id)  # type: ignore[arg-type]
-    records = [repo.load_contact(connection, i) for i in group]
+    records = [repo.load_contact(connection, i) for i in group]  # the survivor first
     identifiers = [i for record in records for i in record.identifiers]
     key = repo.secret(connection, KEY_SETTING)
     repo.add_erased_digests(
@@ -134,7 +134,7 @@ def _erase(
     counts["invitations"] += repo.delete_invitations_from(connection, urls, names)
     emails = {i.value for i in identifiers if i.kind is model.IdentifierKind.EMAIL}
     replaced, left = _replace_mentions(connection, names, emails, placeholder)
-    return Erasure(contact.name, counts, replaced, left)
+    return Erasure(records[0].name, counts, replaced, left)
 
 
 def erase_contact(

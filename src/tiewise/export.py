@@ -31,6 +31,7 @@ from pathlib import Path
 from tiewise import model
 from tiewise.erasure import KEY_SETTING
 from tiewise.research.export import SECRET_SETTING
+from tiewise.snapshot import canonical_ids
 from tiewise.store import Store
 from tiewise.store import repository as repo
 from tiewise.store.database import SCHEMA_HEAD
@@ -125,11 +126,13 @@ def export_data(store: Store, folder: Path, contact: model.Contact | None = None
         records = repo.load_contacts(connection, include_merged=True)
         ties = {t.contact_id: t for t in repo.load_ties(connection)}
         notes = repo.load_notes(connection)
+    survivor_of = canonical_ids(records)
+    name_of = {r.id: r.name for r in records}
     members: dict[int, list[model.Contact]] = {}
     for record in records:
-        survivor = record.id if record.merged_into is None else record.merged_into
+        survivor = survivor_of[record.id]  # type: ignore[index]
         if group is None or survivor in group:
-            members.setdefault(survivor, []).append(record)  # type: ignore[arg-type]
+            members.setdefault(survivor, []).append(record)
     notes_of: dict[int, list[model.Note]] = {}
     for note in notes:
         notes_of.setdefault(note.contact_id, []).append(note)
@@ -144,7 +147,7 @@ def export_data(store: Store, folder: Path, contact: model.Contact | None = None
         "version": 1,
         "schema": SCHEMA_HEAD,
         "exported_at": datetime.now().isoformat(timespec="seconds"),
-        "scope": "all" if contact is None else {"contact": contact.name},
+        "scope": "all" if group is None else {"contact": name_of[group[0]]},
     }
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / "tiewise.json", folder / "contacts.vcf"]

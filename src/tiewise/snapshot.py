@@ -128,7 +128,7 @@ class Snapshot:
         return np.isin(codes, [i for i, c in enumerate(categories) if c.casefold() in wanted])
 
 
-def _canonical(contacts: Sequence[model.Contact]) -> dict[int, int]:
+def canonical_ids(contacts: Sequence[model.Contact]) -> dict[int, int]:
     """Map every contact id to the id of the contact it was (transitively) merged into."""
     parent = {c.id: c.merged_into for c in contacts if c.id is not None}
     resolved: dict[int, int] = {}
@@ -211,7 +211,7 @@ def build_snapshot(
     ``small`` takes the tuples of small records: goals, series, occurrences, attendances,
     encounters, outcomes, exchanges, invitations, topics, notes, settings.
     """
-    canonical = _canonical(contacts)
+    canonical = canonical_ids(contacts)
     members = _members(contacts, canonical)
     survivors = [model.fold_contact(records) for records in members.values()]
     position = {c.id: i for i, c in enumerate(survivors)}

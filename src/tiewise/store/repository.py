@@ -1089,8 +1089,16 @@ def secret(connection: Connection, key: str) -> bytes:
 
 
 def merged_group(connection: Connection, contact_id: int) -> list[int]:
-    """The contact and every record merged into it, directly or through another (its id first)."""
-    group, frontier = [contact_id], [contact_id]
+    """Every record of one person, from any of them: the surviving record first, then every
+    record merged into it, directly or through another."""
+    survivor = contact_id
+    while (
+        parent := connection.scalar(
+            select(s.contact.c.merged_into_id).where(s.contact.c.id == survivor)
+        )
+    ) is not None:
+        survivor = parent
+    group, frontier = [survivor], [survivor]
     while frontier:
         frontier = list(
             connection.scalars(
