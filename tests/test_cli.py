@@ -174,3 +174,10 @@ def test_measure_prints_burt_measures_for_every_node(tmp_path: Path):
     bad.write_text("source,target,weight\nA,B,x\n", encoding="utf-8")
     message = run(tmp_path / "x.db", "measure", str(bad), "--weight", "weight", code=2)
     assert "bad.csv, line 2, field 'weight'" in message
+
+
+def test_names_with_square_brackets_are_printed_as_they_are(tmp_path: Path):
+    db = tmp_path / "b.db"
+    assert "Added contact Bad [/] markup (id 1)." in run(db, "contact", "add", "Bad [/] markup")
+    assert "Note added for Bad [/] markup." in run(db, "note", "1", "hello")
+    assert "Bad [/] markup is erased" in run(db, "contact", "erase", "1", "--yes")

@@ -142,6 +142,8 @@ def test_erasure_removes_every_fact_and_replaces_the_name_in_free_text(network: 
         "outcomes": 0,
         "mentions_replaced": 3,  # twice in Anna's note, once in the coffee's subject
         "mentions_left": [],
+        "keys_replaced": 0,  # calendar keys are event UIDs: they name no one
+        "files_cleared": True,
     }
     assert _references(network, {piet}) == []
     dump = _dump(network)
@@ -165,7 +167,8 @@ def test_a_dry_run_changes_nothing_and_foretells_the_erasure(network: Path):
     foretold = json.loads(output)
     assert foretold["dry_run"] is True
     done = json.loads(run(network, "contact", "erase", "Piet", "--yes", "--json"))
-    assert {**foretold, "dry_run": False} == done
+    assert foretold["files_cleared"] is None  # nothing was written, so nothing to clear
+    assert {**foretold, "dry_run": False, "files_cleared": True} == done
     text = run(network, "contact", "erase", "Anna Bakker", lang="nl")
     assert "Er is nog niets gewist" in text and "--yes" in text
 
@@ -263,3 +266,48 @@ def test_any_record_of_a_chain_of_merges_erases_the_whole_person(network: Path, 
     erasure = json.loads(run(network, "contact", "erase", str(ids["Pieter J."]), "--yes", "--json"))
     assert (erasure["name"], erasure["records"], erasure["identifiers"]) == ("Piet Jansen", 3, 4)
     assert _references(network, chain) == []
+
+
+def test_keys_that_name_the_person_are_replaced_and_still_recognised(tmp_path: Path):
+    """A LinkedIn message's key holds its sender's profile URL; a conversation with others
+    stays, so its key must stop naming the person yet still match on a re-import."""
+    db = tmp_path / "linkedin.db"
+    export = str(FIXTURES / "linkedin" / "export")
+    run(db, "import", "linkedin", export)
+    erasure = json.loads(run(db, "contact", "erase", "Daan Bos", "--yes", "--json"))
+    assert erasure["keys_replaced"] >= 1
+    after = _dump(db)
+    assert not any("daan" in row.lower() for rows in after.values() for row in rows)
+    again = json.loads(run(db, "import", "linkedin", export, "--json"))
+    assert again["added"] == 0
+    assert _dump(db) == after
+    raw = _file_bytes(db).lower()
+    assert b"daan" not in raw
+
+
+def test_names_with_diacritics_and_capitals_are_found_in_any_case(network: Path):
+    run(network, "contact", "add", "Özlem Çelik", "--email", "ozlem@celik.nl")
+    run(
+        network, "note", "Anna Bakker", "Lunch met ÖZLEM ÇELIK en özlem çelik; mail ozlem@celik.nl."
+    )
+    run(network, "note", "Anna Bakker", "Schrijf naar ozlem@celik.nl.example, niet verwarren.")
+    erasure = json.loads(run(network, "contact", "erase", "Özlem Çelik", "--yes", "--json"))
+    assert erasure["mentions_replaced"] == 3
+    notes = str(_dump(network)["note"])
+    assert "Lunch met [erased] en [erased]; mail [erased]." in notes
+    assert "ozlem@celik.nl.example" in notes  # another address, not hers
+
+
+def test_an_open_reader_keeps_the_files_from_being_cleared_and_the_result_says_so(network: Path):
+    import sqlite3
+
+    reader = sqlite3.connect(network, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM contact").fetchone()
+    try:
+        erasure = json.loads(run(network, "contact", "erase", "Piet Jansen", "--yes", "--json"))
+        text = run(network, "contact", "erase", "Anna Bakker", "--yes")
+    finally:
+        reader.close()
+    assert erasure["files_cleared"] is False
+    assert "Another program" in text

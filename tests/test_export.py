@@ -108,7 +108,7 @@ def test_a_card_with_long_lines_and_special_characters_reads_back_exactly():
         given_name="Zoë",
         family_name="van 't Hek-Ørsted",
         organisation="Bakkerij Één; Twee, Drie",
-        role="eigenaar\\directeur",
+        role="eigenaar\\directeur\rbakker",
         region="'s-Hertogenbosch",
         identifiers=(
             model.Identifier(model.IdentifierKind.EMAIL, "zoe@bakkerij-een.nl"),
@@ -127,6 +127,7 @@ def test_a_card_with_long_lines_and_special_characters_reads_back_exactly():
         ],
     )
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    assert "\r" not in text.replace("\r\n", "")  # a bare CR is written as a line break
     (person,) = parse_vcard(text.encode(), "t.vcf").persons
     assert (person.name, person.given_name, person.family_name) == (
         contact.name,
@@ -135,7 +136,7 @@ def test_a_card_with_long_lines_and_special_characters_reads_back_exactly():
     )
     assert (person.organisation, person.role, person.region) == (
         contact.organisation,
-        contact.role,
+        "eigenaar\\directeur bakker",  # the importer keeps one-line fields on one line
         contact.region,
     )
     assert {(i.kind, i.value) for i in person.identifiers} == {

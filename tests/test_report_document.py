@@ -17,6 +17,7 @@ from tiewise.report.document import (
     Charts,
     DocumentConsole,
     Heading,
+    Paragraph,
     TableBlock,
     to_markdown,
 )
@@ -54,10 +55,13 @@ def test_the_report_becomes_headings_tables_lists_and_a_place_for_charts(blocks:
     assert not any("[bold]" in str(b) for b in blocks)  # markup is gone
 
 
-def test_markdown_escapes_pipes_and_aligns_numbers():
-    table = TableBlock("T", ["Name", "n"], [False, True], [["a | b", "3"]])
-    markdown = to_markdown([Heading("R", 1), table])
-    assert "| Name | n |\n|---|---:|\n| a \\| b | 3 |" in markdown
+def test_markdown_escapes_pipes_and_html_and_aligns_numbers():
+    table = TableBlock("T", ["Name", "n"], [False, True], [["a | b", "3"], ["<b>x</b>", "4"]])
+    blocks = [Heading("R", 1), Paragraph('<img src="http://x/y.png"> & co'), table, Charts()]
+    markdown = to_markdown(blocks, [("Yield", "my report-charts/event-yield.svg")])
+    assert "| Name | n |\n|---|---:|\n| a \\| b | 3 |\n| &lt;b&gt;x&lt;/b&gt; | 4 |" in markdown
+    assert '&lt;img src="http://x/y.png"&gt; &amp; co' in markdown and "<img" not in markdown
+    assert "![Yield](my%20report-charts/event-yield.svg)" in markdown
 
 
 def test_markdown_report_with_its_charts_beside_it(demo_copy: Path, tmp_path: Path):
@@ -124,10 +128,15 @@ def test_pdf_columns_fit_the_line_and_their_longest_word():
     assert widths[1] > 30  # "h/month" in bold at 7.5 pt, plus padding, is not broken
 
 
-def test_an_unknown_report_format_is_refused(demo_copy: Path, tmp_path: Path):
+def test_an_unknown_report_format_or_an_unwritable_path_is_refused(demo_copy: Path, tmp_path: Path):
     output = run(demo_copy, "report", "-o", str(tmp_path / "r.docx"), code=2)
     assert "expected a file ending in .md, .html or .pdf" in output
     assert not (tmp_path / "r.docx").exists()
+    (tmp_path / "afile").write_text("x")
+    (tmp_path / "adir.pdf").mkdir()
+    for path in (tmp_path / "afile" / "r.pdf", tmp_path / "adir.pdf"):
+        output = run(demo_copy, "report", "-o", str(path), code=2)
+        assert "--output: expected a file that can be written" in output
 
 
 def test_a_chart_taller_than_the_page_is_scaled_to_fit_it():

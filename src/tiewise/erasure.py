@@ -9,9 +9,14 @@ What goes, in one transaction:
 - interactions with no one else in them; shared interactions (a meeting with others) stay,
   without them;
 - their full name and e-mail addresses wherever they appear in free text (my notes about others,
-  interaction subjects and bodies, outcome and exchange descriptions, invitation messages): each
-  mention is replaced by a placeholder. A name of one word is not replaced (it would hit other
-  people); such mentions are counted instead;
+  how I met others, interaction subjects and bodies, outcome and exchange descriptions,
+  invitation messages): each mention is replaced by a placeholder. Names are matched as whole
+  words in any case, diacritics included (the matching is done in Python: SQLite lower-cases
+  only ASCII). A name of one word is not replaced (it would hit other people); such mentions are
+  listed instead;
+- source-record keys that contain their name or an identifier (a LinkedIn message's key holds
+  the sender's profile URL) become ``erased:`` + a keyed digest of the key, so the row no longer
+  names them and a re-import still recognises it;
 - their links to outcomes (the outcome itself is mine and stays, so an event keeps its yield).
 
 What is kept so that a later import does not bring them back: for each identifier (e-mail,
@@ -22,9 +27,11 @@ identifier, and says how many it skipped. A record that carries only a name cann
 recognised and would come back.
 
 On SQLite the erasure runs with ``secure_delete`` on and checkpoints the write-ahead log
-afterwards, so the deleted text does not linger in free pages of the database file. On
-PostgreSQL, dead rows stay on disk until ``VACUUM``; backups are outside tiewise's reach on
-either.
+afterwards, so the deleted text does not linger in the database files. When another program
+reads the database at that moment the checkpoint cannot finish within a second, and the result
+says so (``files_cleared`` false): the erased pages are then written over when that program
+closes the database (SQLite checkpoints on the last close). On PostgreSQL, dead rows stay on
+disk until ``VACUUM``; backups are outside tiewise's reach on either.
 """
 
 from __future__ import annotations
@@ -41,8 +48,11 @@ from sqlalchemy import Connection
 from tiewise import model
 from tiewise.store import Store
 from tiewise.store import repository as repo
+from tiewise.store.database import BUSY_TIMEOUT_MS
 
 KEY_SETTING = "erasure.key"
+ERASED_KEY = "erased:"
+CHECKPOINT_WAIT_MS = 1000  # how long the checkpoint waits for other readers to finish
 
 
 def identifier_digest(key: bytes, kind: str, value: str) -> str:
@@ -50,23 +60,35 @@ def identifier_digest(key: bytes, kind: str, value: str) -> str:
     return hmac.new(key, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
 
 
+def erased_key(key: bytes, source_key: str) -> str:
+    """What a source-record key that named an erased person becomes."""
+    return ERASED_KEY + identifier_digest(key, "key", source_key)
+
+
 class ErasedIdentifiers:
-    """The digests of erased people's identifiers, to recognise them in an import."""
+    """What an import needs to leave erased people out: the digests of their identifiers and
+    the key that makes digests of new records comparable."""
 
     def __init__(self, connection: Connection) -> None:
         self.digests = repo.erased_digests(connection)
-        self.key = repo.secret(connection, KEY_SETTING) if self.digests else b""
+        stored = repo.get_setting(connection, KEY_SETTING)
+        self.key = bytes.fromhex(stored) if stored else None
 
     def any_of(self, identifiers: Iterable[model.Identifier]) -> bool:
         return bool(self.digests) and any(
-            identifier_digest(self.key, i.kind.value, i.value) in self.digests for i in identifiers
+            identifier_digest(self.key, i.kind.value, i.value) in self.digests  # type: ignore[arg-type]
+            for i in identifiers
         )
 
     def profile(self, url: str | None) -> bool:
         return bool(self.digests and url) and (
-            identifier_digest(self.key, model.IdentifierKind.PROFILE_URL.value, url or "")
+            identifier_digest(self.key, model.IdentifierKind.PROFILE_URL.value, url or "")  # type: ignore[arg-type]
             in self.digests
         )
+
+    def known_key(self, source_key: str, known: set[str]) -> bool:
+        """Whether a record's key is among ``known`` keys in its erased form."""
+        return self.key is not None and erased_key(self.key, source_key) in known
 
 
 @dataclass
@@ -77,8 +99,10 @@ class Erasure:
     name: str
     counts: dict[str, int]
     mentions_replaced: int = 0
-    mentions_left: list[str] = field(default_factory=list)  # "table.column #id" of one-word names
+    mentions_left: list[str] = field(default_factory=list)  # "table.column #id", one-word names
+    keys_replaced: int = 0
     dry_run: bool = False
+    files_cleared: bool | None = None  # SQLite: the write-ahead log was emptied into the file
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -87,35 +111,74 @@ class Erasure:
             **self.counts,
             "mentions_replaced": self.mentions_replaced,
             "mentions_left": self.mentions_left,
+            "keys_replaced": self.keys_replaced,
+            "files_cleared": self.files_cleared,
         }
 
 
-def _mention_pattern(needle: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)", re.IGNORECASE)
+def _ascii_hint(needle: str) -> str | None:
+    """The longest run of ASCII in ``needle`` (three characters or more) for the database to
+    narrow the search by, since SQLite lower-cases only ASCII letters; ``None``: no narrowing."""
+    longest = max(re.findall(r"[ -~]+", needle), key=len, default="")
+    return longest if len(longest.strip()) >= 3 else None
+
+
+def _mention(needle: str) -> re.Pattern[str]:
+    """``needle`` as a whole word, in any case; an e-mail address also not inside a longer
+    address or domain (``pj@a.nl`` is not in ``pj@a.nl.example``)."""
+    escaped = re.escape(needle)
+    if "@" in needle:
+        return re.compile(rf"(?<![\w.+-]){escaped}(?![\w-]|\.\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w){escaped}(?!\w)", re.IGNORECASE)
 
 
 def _replace_mentions(
     connection: Connection, names: set[str], emails: set[str], placeholder: str
 ) -> tuple[int, list[str]]:
-    """Replace full names (two words or more) and e-mail addresses in free text."""
+    """Replace full names (two words or more) and e-mail addresses in free text; list where
+    one-word names appear."""
     replaceable = sorted({n for n in names if len(n.split()) >= 2} | emails, key=len, reverse=True)
     replaced = 0
     for needle in replaceable:
-        pattern = _mention_pattern(needle)
-        for table, column, row_id, text in repo.free_text_rows(connection, needle):
+        pattern = _mention(needle)
+        for table, column, row_key, text in repo.free_text_rows(connection, _ascii_hint(needle)):
             new, count = pattern.subn(placeholder, text)
             if count:
-                repo.set_free_text(connection, table, column, row_id, new)
+                repo.set_free_text(connection, table, column, row_key, new)
                 replaced += count
     left = []
     for name in sorted(n for n in names if len(n.split()) == 1):
-        pattern = _mention_pattern(name)
+        pattern = _mention(name)
         left += [
-            f"{table.name}.{column} #{row_id}"
-            for table, column, row_id, text in repo.free_text_rows(connection, name)
+            f"{table.name}.{column} #{row_key}"
+            for table, column, row_key, text in repo.free_text_rows(connection, _ascii_hint(name))
             if pattern.search(text)
         ]
     return replaced, left
+
+
+def _replace_keys(connection: Connection, needles: set[str], key: bytes) -> int:
+    """Source-record keys that contain a needle (any case) become their erased form."""
+    replaced: set[tuple[str, int]] = set()
+    for needle in sorted(needles, key=len, reverse=True):
+        folded = needle.casefold()
+        for table, row_id, source_key in repo.external_keys_containing(
+            connection, _ascii_hint(needle) or ""
+        ):
+            if (table.name, row_id) in replaced or folded not in source_key.casefold():
+                continue
+            repo.set_external_key(connection, table, row_id, erased_key(key, source_key))
+            replaced.add((table.name, row_id))
+    return len(replaced)
+
+
+def _unlinked_invitations(connection: Connection, urls: set[str], names: set[str]) -> list[int]:
+    folded = {n.casefold() for n in names}
+    return [
+        row_id
+        for row_id, name, url in repo.unlinked_invitations(connection)
+        if url in urls or name.strip().casefold() in folded
+    ]
 
 
 def _erase(
@@ -131,10 +194,13 @@ def _erase(
     counts = repo.erase_contacts(connection, group)
     urls = {i.value for i in identifiers if i.kind is model.IdentifierKind.PROFILE_URL}
     names = {r.name.strip() for r in records if r.name.strip()}
-    counts["invitations"] += repo.delete_invitations_from(connection, urls, names)
+    counts["invitations"] += repo.delete_invitations(
+        connection, _unlinked_invitations(connection, urls, names)
+    )
     emails = {i.value for i in identifiers if i.kind is model.IdentifierKind.EMAIL}
     replaced, left = _replace_mentions(connection, names, emails, placeholder)
-    return Erasure(records[0].name, counts, replaced, left)
+    keys = _replace_keys(connection, names | {i.value for i in identifiers}, key)
+    return Erasure(records[0].name, counts, replaced, left, keys)
 
 
 def erase_contact(
@@ -144,7 +210,7 @@ def erase_contact(
     when: datetime,
     dry_run: bool = False,
 ) -> Erasure:
-    """Erase ``contact`` (and the records merged into it) as the module docstring says.
+    """Erase ``contact`` (any of the person's records) as the module docstring says.
 
     A dry run does the same work in a transaction that is then rolled back, so what it reports
     is exactly what the erasure would do.
@@ -166,6 +232,9 @@ def erase_contact(
         transaction.commit()
         if sqlite:  # outside any transaction, or SQLite cannot checkpoint
             cursor = connection.connection.cursor()
-            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            cursor.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
+            busy, _, _ = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cursor.close()
+            erasure.files_cleared = busy == 0
     return erasure

@@ -53,6 +53,7 @@ def _text(value: str) -> str:
         .replace(",", "\\,")
         .replace(";", "\\;")
         .replace("\r\n", "\n")
+        .replace("\r", "\n")
         .replace("\n", "\\n")
     )
 

@@ -428,6 +428,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nothing has been erased yet. To erase {name}, repeat with --yes.",
         "Er is nog niets gewist. Herhaal met --yes om {name} te wissen.",
     ),
+    "erase.files_not_cleared": (
+        "Another program has the database open (tiewise serve?): the erased data is gone from "
+        "the database, but may stay readable in its files until that program closes it.",
+        "Een ander programma heeft de database open (tiewise serve?): de gewiste gegevens zijn "
+        "uit de database verdwenen, maar kunnen in de bestanden leesbaar blijven tot dat "
+        "programma de database sluit.",
+    ),
     "erase.done": (
         "{name} is erased. Later imports leave this person out.",
         "{name} is gewist. Latere imports laten deze persoon weg.",

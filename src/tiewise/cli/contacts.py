@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import numpy as np
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from tiewise import model
@@ -251,7 +252,7 @@ def contact_add(
                 )
             ],
         )
-    console.print(state.t("contact.added", name=name.strip(), id=contact_id))
+    console.print(state.t("contact.added", name=name.strip(), id=contact_id), markup=False)
 
 
 def _refuse_known_identifiers(connection: Any, identifiers: tuple[model.Identifier, ...]) -> None:
@@ -346,7 +347,7 @@ def contact_edit(
                 )
             ],
         )
-    console.print(state.t("contact.updated", name=updated.name))
+    console.print(state.t("contact.updated", name=updated.name), markup=False)
 
 
 _ERASURE_COUNTS = (
@@ -382,7 +383,7 @@ def contact_erase(
     if as_json:
         _print_json(erasure.as_json())
         return
-    table = Table(title=state.t("erase.title", name=erasure.name), title_justify="left")
+    table = Table(title=escape(state.t("erase.title", name=erasure.name)), title_justify="left")
     table.add_column(state.t("erase.what"))
     table.add_column(state.t("erase.count"), justify="right")
     for key in _ERASURE_COUNTS:
@@ -391,7 +392,10 @@ def contact_erase(
     console.print(state.t("erase.mentions", count=erasure.mentions_replaced))
     if erasure.mentions_left:
         console.print(state.t("erase.mentions_left", places=", ".join(erasure.mentions_left[:10])))
-    console.print(state.t("erase.dry_run" if erasure.dry_run else "erase.done", name=erasure.name))
+    done = state.t("erase.dry_run" if erasure.dry_run else "erase.done", name=erasure.name)
+    console.print(done, markup=False)
+    if erasure.files_cleared is False:
+        console.print(f"[yellow]{state.t('erase.files_not_cleared')}[/yellow]")
 
 
 @app.command()
@@ -413,7 +417,9 @@ def note(
         repo.add_notes(
             connection, [model.Note(contact.id, note_text.strip(), datetime.now(), kind)]
         )  # type: ignore[arg-type]
-    console.print(state.t("story.added" if story else "note.added", name=contact.name))
+    console.print(
+        state.t("story.added" if story else "note.added", name=contact.name), markup=False
+    )
 
 
 @app.command()

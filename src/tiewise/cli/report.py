@@ -108,7 +108,13 @@ def report(
         from tiewise.report.charts import write_charts
 
         write_charts(events, charts, state.language)
-    write_document(document.blocks, events, output, state.language)
+    try:
+        write_document(document.blocks, events, output, state.language)
+    except OSError as error:
+        raise InputError(
+            f"--output: expected a file that can be written, found {str(output)!r} "
+            f"({error.strerror or error})"
+        ) from error
     console.print(state.t("report.written", path=str(output)), markup=False, highlight=False)
 
 

@@ -33,7 +33,7 @@ from typing import Protocol, TypeVar
 from sqlalchemy import Connection, Table
 
 from tiewise import model
-from tiewise.erasure import ErasedIdentifiers
+from tiewise.erasure import ERASED_KEY, ErasedIdentifiers
 from tiewise.ingest.identity import IdentityIndex, fold
 from tiewise.ingest.records import ME, ParsedSource, PersonRecord
 from tiewise.model import IdentifierKind
@@ -359,11 +359,13 @@ class _Import:
         return model.Origin(self.parsed.source, self.parsed.file, line)
 
     def _unseen(self, records: Iterable[_Keyed], table: Table) -> Iterator[_Keyed]:
-        """The records whose key is neither in ``table`` nor earlier in this source; the others
-        count as skipped (this is what makes a re-import change nothing)."""
+        """The records whose key is neither in ``table`` (as it is, or in the erased form an
+        erasure gave it) nor earlier in this source; the others count as skipped (this is what
+        makes a re-import change nothing)."""
         known = repo.known_keys(self.connection, table)
+        erased = any(key.startswith(ERASED_KEY) for key in known)
         for record in records:
-            if record.key in known:
+            if record.key in known or (erased and self.erased.known_key(record.key, known)):
                 self.summary.skipped += 1
                 continue
             known.add(record.key)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from rich.table import Table
 from rich.text import Text
@@ -112,8 +113,14 @@ class DocumentConsole:
         )
 
 
+def _md(text: str) -> str:
+    """Text safe in Markdown: ``&``, ``<`` and ``>`` as entities, so that a name such as
+    ``<img src=…>`` from an imported file is shown, never run or fetched by a viewer."""
+    return html.escape(text, quote=False)
+
+
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return _md(text).replace("|", "\\|").replace("\n", " ")
 
 
 def to_markdown(blocks: list[Block], charts: list[tuple[str, str]] = ()) -> str:  # type: ignore[assignment]
@@ -121,17 +128,17 @@ def to_markdown(blocks: list[Block], charts: list[tuple[str, str]] = ()) -> str:
     lines: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
-            lines += ["#" * block.level + " " + block.text, ""]
+            lines += ["#" * block.level + " " + _md(block.text), ""]
         elif isinstance(block, Paragraph):
-            lines += [block.text, ""]
+            lines += [_md(block.text), ""]
         elif isinstance(block, Bullets):
-            lines += [f"- {item}" for item in block.items] + [""]
+            lines += [f"- {_md(item)}" for item in block.items] + [""]
         elif isinstance(block, Charts):
             for caption, path in charts:
-                lines += [f"![{caption}]({path})", ""]
+                lines += [f"![{_md(caption)}]({quote(path)})", ""]
         else:
             if block.title:
-                lines += [f"## {block.title}", ""]
+                lines += [f"## {_md(block.title)}", ""]
             lines.append("| " + " | ".join(_cell(h) for h in block.headers) + " |")
             lines.append("|" + "|".join("---:" if r else "---" for r in block.right) + "|")
             lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]

@@ -1157,47 +1157,71 @@ def erase_contacts(connection: Connection, ids: Sequence[int]) -> dict[str, int]
     return counts
 
 
-def delete_invitations_from(
-    connection: Connection, profile_urls: Iterable[str], names: Iterable[str]
-) -> int:
-    """Delete the invitations not linked to a contact that carry one of these profile URLs or
-    one of these names (compared without case)."""
+def unlinked_invitations(connection: Connection) -> list[tuple[int, str, str | None]]:
+    """(id, name, profile URL) of the invitations not linked to a contact."""
     table = s.invitation
-    urls, folded = list(profile_urls), [n.lower() for n in names]
-    result = connection.execute(
-        delete(table).where(
-            table.c.contact_id.is_(None),
-            table.c.profile_url.in_(urls) | func.lower(table.c.name).in_(folded),
-        )
+    query = select(table.c.id, table.c.name, table.c.profile_url).where(
+        table.c.contact_id.is_(None)
     )
-    return result.rowcount
+    return [(row_id, name, url) for row_id, name, url in connection.execute(query)]
 
 
-def free_text_rows(connection: Connection, needle: str) -> list[tuple[Table, str, int, str]]:
-    """(table, column, row id, text) of every free-text field that contains ``needle``
-    (case-insensitive): notes, interaction subjects and bodies, outcome and exchange
-    descriptions, invitation messages."""
-    fields = (
-        (s.note, "text"),
-        (s.interaction, "subject"),
-        (s.interaction, "body"),
-        (s.outcome, "description"),
-        (s.exchange, "description"),
-        (s.invitation, "message"),
-    )
+def delete_invitations(connection: Connection, ids: Sequence[int]) -> int:
+    return connection.execute(delete(s.invitation).where(s.invitation.c.id.in_(ids))).rowcount
+
+
+#: The free-text fields, as (table, column): my notes and stories, how I met someone,
+#: interaction subjects and bodies, outcome and exchange descriptions, invitation messages.
+FREE_TEXT = (
+    (s.note, "text"),
+    (s.tie, "met_how"),
+    (s.interaction, "subject"),
+    (s.interaction, "body"),
+    (s.outcome, "description"),
+    (s.exchange, "description"),
+    (s.invitation, "message"),
+)
+
+
+def free_text_rows(connection: Connection, hint: str | None) -> list[tuple[Table, str, int, str]]:
+    """(table, column, row key, text) of every free-text field (:data:`FREE_TEXT`) whose text
+    contains ``hint`` in any case — every non-empty one when ``hint`` is ``None``. The hint
+    must be ASCII: SQLite lower-cases only ASCII letters, so the caller matches the rest."""
     rows = []
-    for table, column in fields:
-        query = select(table.c.id, table.c[column]).where(
-            func.lower(table.c[column]).contains(needle.lower())
-        )
-        rows += [(table, column, row_id, text) for row_id, text in connection.execute(query)]
+    for table, column in FREE_TEXT:
+        key = table.primary_key.columns.values()[0]
+        query = select(key, table.c[column]).where(table.c[column].is_not(None))
+        if hint is not None:
+            query = query.where(func.lower(table.c[column]).contains(hint.lower(), autoescape=True))
+        rows += [(table, column, row_key, text) for row_key, text in connection.execute(query)]
     return rows
 
 
 def set_free_text(
-    connection: Connection, table: Table, column: str, row_id: int, text: str
+    connection: Connection, table: Table, column: str, row_key: int, text: str
 ) -> None:
-    connection.execute(update(table).where(table.c.id == row_id).values({column: text}))
+    key = table.primary_key.columns.values()[0]
+    connection.execute(update(table).where(key == row_key).values({column: text}))
+
+
+#: The tables whose rows carry the key of the source record they came from.
+KEYED = (s.interaction, s.exchange, s.invitation, s.event_occurrence)
+
+
+def external_keys_containing(connection: Connection, hint: str) -> list[tuple[Table, int, str]]:
+    """(table, row id, key) of the source-record keys that contain the ASCII text ``hint`` in
+    any case."""
+    found = []
+    for table in KEYED:
+        query = select(table.c.id, table.c.external_key).where(
+            func.lower(table.c.external_key).contains(hint.lower(), autoescape=True)
+        )
+        found += [(table, row_id, key) for row_id, key in connection.execute(query)]
+    return found
+
+
+def set_external_key(connection: Connection, table: Table, row_id: int, key: str) -> None:
+    connection.execute(update(table).where(table.c.id == row_id).values(external_key=key))
 
 
 def add_erased_digests(connection: Connection, digests: Iterable[str], when: datetime) -> None:
