@@ -143,3 +143,15 @@ def test_a_chart_taller_than_the_page_is_scaled_to_fit_it():
     assert fitted(960, 2400, 490, 700) == pytest.approx((280, 700))  # 40 series: tall
     assert fitted(960, 380, 490, 700) == pytest.approx((490, 490 * 380 / 960))
     assert fitted(300, 200, 490, 700) == (300, 200)  # never enlarged
+
+
+def test_names_with_brackets_print_as_they_are_in_every_form(demo_copy: Path, tmp_path: Path):
+    with Store.open(demo_copy) as store, store.begin() as connection:
+        connection.exec_driver_sql("UPDATE contact SET name = 'Bad [/] [bold]x' WHERE id = 1")
+        connection.exec_driver_sql("UPDATE me SET name = 'Eva [/] [bold]de Wit'")
+    assert "Bad [/] [bold]x" in run(demo_copy, "contact", "show", "1")
+    terminal = run(demo_copy, "report", *TODAY)
+    assert "tiewise — network report for Eva [/] [bold]de Wit" in terminal
+    run(demo_copy, "report", *TODAY, "-o", str(tmp_path / "r.md"))
+    markdown = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# tiewise — network report for Eva [/] [bold]de Wit\n")

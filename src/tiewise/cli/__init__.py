@@ -33,7 +33,7 @@ from tiewise.store import Store
 from tiewise.store import repository as repo
 from tiewise.store.database import default_database
 
-error_console = Console(stderr=True)
+error_console = Console(stderr=True, markup=False)  # names and paths print as they are
 
 
 class _Group(TyperGroup):
@@ -76,7 +76,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-console = Console()
+console = Console(markup=False)  # names from imports may hold [brackets]; style with Text
 
 
 def _state(ctx: typer.Context) -> State:

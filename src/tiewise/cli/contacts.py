@@ -12,6 +12,7 @@ import numpy as np
 import typer
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from tiewise import model
 from tiewise.analysis.strength import rating_order, tie_strength
@@ -138,16 +139,14 @@ def contact_show(
         _print_json(row)
         return
     t = state.t
-    console.print(f"[bold]{contact.name}[/bold]  (id {contact.id})")
+    console.print(Text.assemble((contact.name, "bold"), f"  (id {contact.id})"))
     console.print(
         " · ".join(
             x for x in (contact.role, contact.organisation, contact.sector, contact.region) if x
         )
     )
-    console.print(
-        f"[bold]{t('show.identifiers')}[/bold]: "
-        + ", ".join(f"{i.kind.value} {i.value}" for i in contact.identifiers)
-    )
+    identifiers = ", ".join(f"{i.kind.value} {i.value}" for i in contact.identifiers)
+    console.print(Text.assemble((t("show.identifiers"), "bold"), ": " + identifiers))
     parts = []
     if row["closeness"] is not None:
         parts.append(t("show.closeness", value=row["closeness"]))
@@ -156,23 +155,22 @@ def contact_show(
     if row["met_how"] or row["met_on"]:
         parts.append(t("show.met", value=" ".join(x for x in (row["met_how"], row["met_on"]) if x)))
     parts.append(t("show.status", value=row["status"]))
-    console.print(f"[bold]{t('show.tie')}[/bold]: " + "; ".join(parts))
+    console.print(Text.assemble((t("show.tie"), "bold"), ": " + "; ".join(parts)))
     console.print(
         t("show.interactions", count=row["interaction_count"], last=row["last_interaction"] or "—")
     )
     klass = t(f"class.{row['tie_class']}")
-    console.print(
-        f"[bold]{t('show.strength', value=row['strength'], tie_class=klass)}[/bold]: "
-        + ", ".join(
-            f"{r['input']} {r['value']:.2f} → +{r['contribution']:.2f}"
-            for r in row["why"]
-            if r["value"] is not None
-        )
+    why = ", ".join(
+        f"{r['input']} {r['value']:.2f} → +{r['contribution']:.2f}"
+        for r in row["why"]
+        if r["value"] is not None
     )
+    strength = t("show.strength", value=row["strength"], tie_class=klass)
+    console.print(Text.assemble((strength, "bold"), ": " + why))
     for kind, title in (("story", "show.stories"), ("note", "show.notes")):
         selected = [n for n in notes if n.kind.value == kind]
         if selected:
-            console.print(f"[bold]{t(title)}[/bold]")
+            console.print(Text(t(title), style="bold"))
             for n in selected:
                 console.print(f"  {n.written_at.date().isoformat()}  {n.text}")
 
@@ -395,7 +393,7 @@ def contact_erase(
     done = state.t("erase.dry_run" if erasure.dry_run else "erase.done", name=erasure.name)
     console.print(done, markup=False)
     if erasure.files_cleared is False:
-        console.print(f"[yellow]{state.t('erase.files_not_cleared')}[/yellow]")
+        console.print(Text(state.t("erase.files_not_cleared"), style="yellow"))
 
 
 @app.command()
@@ -502,8 +500,12 @@ def rate(
         contact, tie = snapshot.contacts[position], snapshot.ties[position]
         last = snapshot.last_interaction[position]
         console.print(
-            f"\n[bold]{contact.name}[/bold] — {contact.organisation or '—'} — "
-            f"{', '.join(tie.contexts) or '—'}\n"
+            "\n",
+            Text.assemble(
+                (contact.name, "bold"),
+                f" — {contact.organisation or '—'} — {', '.join(tie.contexts) or '—'}",
+            ),
+            "\n"
             + state.t(
                 "rate.now",
                 strength=float(strength.score[position]),
@@ -511,6 +513,7 @@ def rate(
                 count=int(snapshot.interaction_counts[position]),
                 last="—" if np.isnat(last) else str(last.astype("datetime64[D]")),
             ),
+            sep="",
             highlight=False,
         )
         key = _read_key(state.t("rate.prompt"))

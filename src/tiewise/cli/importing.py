@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.progress import Progress
 from rich.table import Table
+from rich.text import Text
 
 from tiewise import model
 from tiewise.cli import (
@@ -66,7 +67,9 @@ def _run_import(state: State, kind: str, paths: list[Path], as_json: bool, **opt
     if summary.erased:
         console.print(state.t("import.erased", count=summary.erased))
     for warning in summary.errors[:20]:
-        console.print(f"[yellow]{state.t('import.warning')}[/yellow] {warning}", highlight=False)
+        console.print(
+            Text.assemble((state.t("import.warning"), "yellow"), f" {warning}"), highlight=False
+        )
     if len(summary.errors) > 20:
         console.print(state.t("import.more_warnings", count=len(summary.errors) - 20))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from tiewise.advice.events import EventsReport, this_weeks_events
 from tiewise.advice.introductions import (
@@ -68,15 +69,13 @@ def render_portfolio(
 ) -> None:
     """The portfolio: focus, reactivate, maintain and let go, with the hours and reasons."""
     t = lambda key, **values: text(key, language, **values)  # noqa: E731
-    console.print(
-        f"[bold]{t('portfolio.title')}[/bold] — "
-        + t(
-            "portfolio.budget",
-            used=portfolio.hours_used,
-            budget=portfolio.budget_hours,
-            protected=portfolio.protected,
-        )
+    budget = t(
+        "portfolio.budget",
+        used=portfolio.hours_used,
+        budget=portfolio.budget_hours,
+        protected=portfolio.protected,
     )
+    console.print(Text.assemble((t("portfolio.title"), "bold"), " — " + budget))
     _items(t("portfolio.focus"), portfolio.focus, profile, language, console)
     _items(t("portfolio.reactivate"), portfolio.reactivate, profile, language, console)
     _items(t("portfolio.maintain"), portfolio.maintain, profile, language, console)
@@ -150,10 +149,8 @@ def render_introductions(
 def render_plan(plan: WeeklyPlan, profile: Profile, language: str, console: Console) -> None:
     """Whom to contact this week, with the cadence behind it, and the introductions to make."""
     t = lambda key, **values: text(key, language, **values)  # noqa: E731
-    console.print(
-        f"[bold]{t('plan.title', start=plan.week_start.isoformat(), end=plan.week_end.isoformat())}"
-        "[/bold]"
-    )
+    title = t("plan.title", start=plan.week_start.isoformat(), end=plan.week_end.isoformat())
+    console.print(Text(title, style="bold"))
     if not plan.contacts:
         console.print(t("plan.nothing_due"))
     else:
@@ -170,7 +167,7 @@ def render_plan(plan: WeeklyPlan, profile: Profile, language: str, console: Cons
             )
         console.print(table)
     if plan.events:
-        console.print(f"[bold]{t('plan.events')}[/bold]")
+        console.print(Text(t("plan.events"), style="bold"))
         for advice in plan.events:
             why = "; ".join(r.render(language) for r in advice.reasons[1:2])
             console.print(
@@ -178,7 +175,7 @@ def render_plan(plan: WeeklyPlan, profile: Profile, language: str, console: Cons
                 f"{t(f'action.{advice.action}')} — {why}"
             )
     if plan.introductions:
-        console.print(f"[bold]{t('plan.introductions')}[/bold]")
+        console.print(Text(t("plan.introductions"), style="bold"))
         for intro in plan.introductions:
             contacts = profile.snapshot.contacts
             console.print(

@@ -1,10 +1,11 @@
 """The strategy report as a document — Markdown, HTML or PDF — from the same code that prints it
 on the terminal.
 
-The report modules print to a Rich ``Console``: strings (Rich markup) and ``Table`` objects.
-:class:`DocumentConsole` stands in for that console and keeps what is printed as blocks:
+The report modules print to a Rich ``Console`` (with markup off: names may hold brackets):
+strings, ``Text`` and ``Table`` objects. :class:`DocumentConsole` stands in for that console
+and keeps what is printed as blocks:
 
-- the first line is the title; a line that is bold as a whole (``[bold]…[/bold]``) a heading;
+- the first line is the title; a ``Text`` that is bold as a whole, a heading;
 - lines that start with ``•`` are list items; other lines paragraphs;
 - a ``Table`` keeps its title, column headers, alignment and cells;
 - the event charts go where the report places them (after the events): as SVG files beside a
@@ -61,9 +62,7 @@ Block = Heading | Paragraph | Bullets | TableBlock | Charts
 
 
 def _plain(renderable: object) -> str:
-    if isinstance(renderable, Text):
-        return renderable.plain
-    return Text.from_markup(str(renderable)).plain
+    return renderable.plain if isinstance(renderable, Text) else str(renderable)
 
 
 class DocumentConsole:
@@ -77,26 +76,26 @@ class DocumentConsole:
             if isinstance(item, Table):
                 self._table(item)
             else:
-                self._line(str(item))
+                self._line(item)
 
     def place_charts(self, _events: object = None) -> None:
         """The ``after_events`` of ``render_report``: the charts go here."""
         self.blocks.append(Charts())
 
-    def _line(self, markup: str) -> None:
-        plain = _plain(markup).strip()
+    def _line(self, item: object) -> None:
+        plain = _plain(item).strip()
         if not plain:
             return
         if not self.blocks:
             self.blocks.append(Heading(plain, 1))
-        elif markup.startswith("[bold]") and markup.endswith("[/bold]"):
+        elif isinstance(item, Text) and str(item.style) == "bold":
             self.blocks.append(Heading(plain, 3))
         elif plain.startswith(BULLET.strip()):
-            item = plain.removeprefix(BULLET.strip()).strip()
-            if self.blocks and isinstance(self.blocks[-1], Bullets):
-                self.blocks[-1].items.append(item)
+            entry = plain.removeprefix(BULLET.strip()).strip()
+            if isinstance(self.blocks[-1], Bullets):
+                self.blocks[-1].items.append(entry)
             else:
-                self.blocks.append(Bullets([item]))
+                self.blocks.append(Bullets([entry]))
         else:
             self.blocks.append(Paragraph(plain))
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from tiewise.advice.events import EventsReport, events_report, upcoming_advice
 from tiewise.analysis.profile import Profile
@@ -47,7 +48,7 @@ def render_report(
     Returns the events report."""
     t = lambda key, **values: text(key, language, **values)  # noqa: E731
     snapshot, today, strength = profile.snapshot, profile.today, profile.strength
-    console.print(f"[bold]{t('report.title', name=snapshot.me.name or '—')}[/bold]")
+    console.print(Text(t("report.title", name=snapshot.me.name or "—"), style="bold"))
     console.print(t("report.as_of", date=today.isoformat()))
     console.print(t("report.size", count=snapshot.size))
     events = events_report(profile)
