@@ -204,3 +204,25 @@ def test_a_large_network_is_drawn_as_one_circle_per_cluster(page, server: str):
     assert page.locator("select[name=class]").is_disabled()
     shot(page, "network-clusters")
     page.unroute("**/network.json")
+
+
+def test_a_person_is_erased_only_after_ticking_the_box(page, server: str):
+    page.goto(server + "/contacts/300?lang=en")
+    name = page.locator("h1").inner_text()
+    page.click("[data-testid=erase-form] button[type=submit]")
+    assert page.url.endswith("/contacts/300?lang=en")  # the unticked box stops the form
+    page.check("[data-testid=erase-form] input[name=confirm]")
+    page.click("[data-testid=erase-form] button[type=submit]")
+    page.wait_for_url(server + "/contacts")
+    assert page.goto(server + "/contacts/300").status == 404
+    page.goto(server + "/contacts?q=" + name)
+    assert page.locator("a[href='/contacts/300']").count() == 0
+
+
+def test_the_report_downloads_as_pdf_from_the_dashboard(page, server: str):
+    page.goto(server + "/?lang=en")
+    with page.expect_download() as waiting:
+        page.click("a[href='/report.pdf']")
+    download = waiting.value
+    assert download.suggested_filename == "tiewise-report-2026-11-01.pdf"
+    assert Path(download.path()).read_bytes()[:5] == b"%PDF-"
