@@ -1150,9 +1150,6 @@ def erase_contacts(connection: Connection, ids: Sequence[int]) -> dict[str, int]
         "outcomes": _count(connection, s.outcome_contact, s.outcome_contact.c.contact_id.in_(ids)),
     }
     connection.execute(delete(s.interaction).where(s.interaction.c.id.in_(only_theirs)))
-    connection.execute(
-        update(s.contact).where(s.contact.c.merged_into_id.in_(ids)).values(merged_into_id=None)
-    )
     connection.execute(delete(s.contact).where(s.contact.c.id.in_(ids)))
     return counts
 
