@@ -241,3 +241,18 @@ def test_erasure_matches_sqlite_and_keeps_the_person_out(database: str, tmp_path
     erased, again, names = results[0]
     assert (erased["interactions"], erased["mentions_replaced"], again["added"]) == (1, 2, 0)
     assert "Piet Jansen" not in names
+
+
+def test_the_export_matches_sqlite(database: str, tmp_path: Path):
+    tables = []
+    for db, folder in ((database, tmp_path / "pg"), (str(tmp_path / "s.db"), tmp_path / "sq")):
+        cli(db, "import", "ics", str(FIXTURES / "ics" / "networking.ics"))
+        cli(db, "import", "vcard", str(FIXTURES / "vcard" / "android_2.1.vcf"))
+        cli(db, "note", "1", "Met at the fair.")
+        cli(db, "export", str(folder))
+        document = json.loads((folder / "tiewise.json").read_text(encoding="utf-8"))
+        for row in document["tables"]["origin"] + document["tables"]["note"]:
+            row.pop("recorded_at", None), row.pop("written_at", None), row.pop("file", None)
+        tables.append((document["tables"], (folder / "contacts.vcf").read_text(encoding="utf-8")))
+    assert tables[0] == tables[1]
+    assert len(tables[0][0]["contact"]) > 0 and tables[0][1].count("BEGIN:VCARD") > 0
