@@ -6,6 +6,8 @@ import json
 from datetime import datetime
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
@@ -144,3 +146,30 @@ def test_a_card_with_long_lines_and_special_characters_reads_back_exactly():
     }
     assert person.contexts == ("klant", "vereniging")
     assert person.note == story + "\n\nTweede."
+
+
+_TEXT = (
+    st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=120)
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@settings(max_examples=300)
+@given(name=_TEXT, organisation=_TEXT, note=_TEXT)
+def test_any_text_survives_the_card_and_the_importer(name: str, organisation: str, note: str):
+    """Commas, semicolons, colons, backslashes, quotes, emoji and long lines all come back; the
+    importer folds runs of white space (a no-break space too) into one space, as it documents."""
+    text = card(
+        model.Contact(name=name, id=1, organisation=organisation),
+        model.Tie(1),
+        [model.Note(1, note, datetime(2026, 1, 1))],
+    )
+    (person,) = parse_vcard(text.encode(), "t.vcf").persons
+
+    def squeeze(value: str | None) -> str:
+        return " ".join((value or "").split())
+
+    assert squeeze(person.name) == squeeze(name)
+    assert squeeze(person.organisation) == squeeze(organisation)
+    assert squeeze(person.note) == squeeze(note)
