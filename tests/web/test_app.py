@@ -373,3 +373,21 @@ def test_the_report_and_all_my_data_can_be_downloaded(client: TestClient):
     assert document["format"] == "tiewise-export" and len(document["tables"]["contact"]) > 300
     assert 'href="/report.pdf"' in client.get("/").text
     assert 'href="/export.zip"' in client.get("/settings").text
+
+
+def test_the_import_summary_lists_rows_left_out_and_erased_people(
+    client: TestClient, demo_copy: Path
+):
+    data = (FIXTURES / "vcard" / "broken_middle.vcf").read_bytes()
+    upload = {"file": ("broken_middle.vcf", data, "text/vcard")}
+    first = client.post("/import", data={"csrf": csrf_of(client), "kind": "vcard"}, files=upload)
+    assert 'data-testid="import-warnings"' in first.text  # the broken card, by file and line
+    assert "broken_middle.vcf" in first.text.split('data-testid="import-warnings"')[1]
+    with Store.open(demo_copy) as store, store.connect() as connection:
+        lotte = connection.exec_driver_sql(
+            "SELECT id FROM contact WHERE name = 'Lotte Visser'"
+        ).scalar_one()
+    token = csrf_of(client)
+    client.post(f"/contacts/{lotte}/erase", data={"csrf": token, "confirm": "1"})
+    again = client.post("/import?lang=nl", data={"csrf": token, "kind": "vcard"}, files=upload)
+    assert "Weggelaten omdat de persoon eerder is gewist: 1" in again.text

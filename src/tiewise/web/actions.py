@@ -305,7 +305,14 @@ def routes(site: Site) -> list[Route]:
         except TiewiseError as error:
             return site.render(request, "import.html", 400, summary=None, error=str(error))
         site.workspace.changed()
-        return site.render(request, "import.html", summary=summary.as_json(), error=None)
+        return site.render(
+            request,
+            "import.html",
+            summary=summary.as_json(),
+            erased=summary.erased,
+            warnings=summary.errors,
+            error=None,
+        )
 
     return [
         Route("/contacts/{contact_id:int}/rate", form_action(rate), methods=["POST"]),
