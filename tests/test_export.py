@@ -90,6 +90,8 @@ def test_one_persons_export_holds_only_facts_about_them(demo_copy: Path, tmp_pat
     assert "Likes long walks." in [row["text"] for row in tables["note"]]
     assert all(5 in (row["contact_a"], row["contact_b"]) for row in tables["contact_link"])
     assert "me" not in tables and "goal" not in tables and "setting" not in tables
+    referenced = {r["origin_id"] for found in tables.values() for r in found if r.get("origin_id")}
+    assert referenced and {row["id"] for row in tables["origin"]} == referenced  # the sources
     cards = (tmp_path / "one" / "contacts.vcf").read_text(encoding="utf-8")
     assert cards.count("BEGIN:VCARD") == 1 and f"FN:{person['name']}" in cards
 

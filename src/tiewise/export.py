@@ -10,7 +10,7 @@ Two files:
   the facts about that person (and the records merged into them): their contact records,
   identifiers, tie, notes and stories, topics, links, interactions they took part in, the
   events where they were met or expected, outcomes and exchanges linked to them, invitations and
-  decisions.
+  decisions, and the origins (source, file, when) those facts came from.
 - ``contacts.vcf`` — the contacts as vCard 3.0 (merged records as one card), for an address
   book or another CRM: names, organisation, role, e-mails, phones, profile URLs, the region as
   the locality of an address, the contexts as categories, and the notes and stories as notes.

@@ -448,6 +448,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "show.identifiers": ("Identifiers", "Kenmerken"),
     "show.tie": ("Tie", "Band"),
+    "show.sources": ("Sources", "Bronnen"),
+    "show.source": (
+        "{source} {file}, line {lines} (recorded {day})",
+        "{source} {file}, regel {lines} (vastgelegd {day})",
+    ),
     "show.notes": ("Notes", "Notities"),
     "show.stories": ("Stories", "Verhalen"),
     "show.closeness": ("self-rated closeness {value}/5", "zelf ingeschatte nabijheid {value}/5"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 from sqlalchemy import select
@@ -131,3 +132,35 @@ def test_merge_list_merge_review_and_unmerge(tmp_path: Path):
     run(db, "merge", "3", "Sem Bakkers")
     assert len(json.loads(run(db, "contacts", "--json"))) == 3
     assert "already one person" in run(db, "merge", "3", "4", code=2)
+
+
+def test_a_contact_says_which_file_and_line_it_came_from(tmp_path: Path):
+    db = tmp_path / "mine.db"
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        for path in sorted((FIXTURES / "linkedin" / "export").iterdir()):
+            out.write(path, path.name)
+    run(db, "import", "linkedin", str(archive))
+    run(db, "import", "vcard", str(FIXTURES / "vcard" / "google_3.0.vcf"))
+    with Store.open(db) as store, store.connect() as connection:
+        origins = {
+            row.file: row.digest for row in connection.execute(select(metadata.tables["origin"]))
+        }
+    members = {
+        f"{archive}:{name}" for name in ("Connections.csv", "messages.csv", "Invitations.csv")
+    }
+    assert members <= set(origins)
+    assert len({origins[m] for m in members}) == 1  # each names the zip's digest
+    shown = json.loads(run(db, "contact", "show", "Anouk de Vries", "--json"))
+    (source,) = shown["sources"]
+    assert (source["source"], source["file"], source["lines"]) == (
+        "linkedin",
+        f"{archive}:Connections.csv",
+        [5],
+    )
+    text = run(db, "contact", "show", "Anouk de Vries", lang="nl")
+    expected = f"Bronnen: linkedin {archive}:Connections.csv, regel 5"
+    assert "".join(expected.split()) in "".join(text.split())  # the terminal may wrap it
+    before = _dump(db)
+    run(db, "import", "linkedin", str(archive))
+    assert _dump(db) == before  # no new origin rows either

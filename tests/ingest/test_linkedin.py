@@ -8,6 +8,7 @@ import codecs
 import contextlib
 import shutil
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -74,14 +75,19 @@ def zip_of(folder: Path, target: Path, prefix: str = "") -> Path:
     return target
 
 
+def unfiled(records: list) -> list:
+    """The records without the name of the file inside the export they came from."""
+    return [replace(r, file=None) for r in records]
+
+
 def essence(parsed: ParsedSource) -> tuple[object, ...]:
     """Everything but the file names, which differ between a zip, a folder and single files."""
     return (
-        parsed.persons,
-        parsed.interactions,
+        unfiled(parsed.persons),
+        unfiled(parsed.interactions),
         parsed.links,
-        parsed.exchanges,
-        parsed.invitations,
+        unfiled(parsed.exchanges),
+        unfiled(parsed.invitations),
         parsed.me,
         parsed.skipped,
         [(warning.line, warning.message) for warning in parsed.warnings],
@@ -247,6 +253,12 @@ def test_zip_folder_and_single_files_give_the_same_result(tmp_path: Path):
     assert from_zip.source == "linkedin"
     assert from_zip.file == str(tmp_path / "export.zip")
     assert from_folder.file == str(EXPORT)
+    # each record names the CSV it came from: inside the zip, or in the folder
+    anouk = persons(from_zip)[ANOUK]
+    assert anouk.file == f"{tmp_path / 'export.zip'}:Connections.csv"
+    assert persons(from_folder)[ANOUK].file == str(EXPORT / "Connections.csv")
+    assert {r.file.rsplit(":", 1)[1] for r in from_zip.interactions} == {"messages.csv"}
+    assert {r.file.rsplit(":", 1)[1] for r in from_zip.invitations} == {"Invitations.csv"}
 
 
 def test_zip_errors_name_the_file_inside_the_zip(tmp_path: Path):
@@ -526,7 +538,11 @@ def test_old_messages_without_recipient_urls():
 
 def test_endorsements_received_and_given():
     parsed = parse(EXPORT / "Endorsement_Received_Info.csv", EXPORT / "Endorsement_Given_Info.csv")
-    assert parsed.exchanges == [
+    assert {Path(e.file).name for e in parsed.exchanges} == {
+        "Endorsement_Received_Info.csv",
+        "Endorsement_Given_Info.csv",
+    }
+    assert unfiled(parsed.exchanges) == [
         ExchangeRecord(
             key=f"linkedin:endorsement:received:{ANOUK}:Projectmanagement:2023-06-05",
             person=ANOUK,
@@ -570,7 +586,7 @@ def test_endorsements_received_and_given():
 
 def test_recommendations_describe_the_role_not_the_text():
     paths = (EXPORT / "Recommendations_Received.csv", EXPORT / "Recommendations_Given.csv")
-    received, given_ = parse(*paths).exchanges
+    received, given_ = unfiled(parse(*paths).exchanges)
     assert received == ExchangeRecord(
         key="linkedin:recommendation:received:linkedin:name:Pieter Jansen:2023-06-05",
         person="linkedin:name:Pieter Jansen",

@@ -135,6 +135,12 @@ def contact_show(
         {"kind": n.kind.value, "text": n.text, "written_at": n.written_at.isoformat()}
         for n in notes
     ]
+    with state.store.connect() as connection:
+        sources = repo.contact_sources(
+            connection,
+            repo.merged_group(connection, contact.id),  # type: ignore[arg-type]
+        )
+    row["sources"] = [{**s, "recorded_at": s["recorded_at"].isoformat()} for s in sources]  # type: ignore[union-attr]
     if as_json:
         _print_json(row)
         return
@@ -167,6 +173,18 @@ def contact_show(
     )
     strength = t("show.strength", value=row["strength"], tie_class=klass)
     console.print(Text.assemble((strength, "bold"), ": " + why))
+    if sources:
+        places = "; ".join(
+            t(
+                "show.source",
+                source=s["source"],
+                file=s["file"] or "—",
+                lines=", ".join(map(str, s["lines"])) or "—",
+                day=s["recorded_at"].date().isoformat(),  # type: ignore[union-attr]
+            )
+            for s in sources
+        )
+        console.print(Text.assemble((t("show.sources"), "bold"), ": " + places))
     for kind, title in (("story", "show.stories"), ("note", "show.notes")):
         selected = [n for n in notes if n.kind.value == kind]
         if selected:

@@ -670,6 +670,7 @@ class _Builder:
     profile: dict[str, Any] = field(default_factory=dict)  # what the export says of me
     seen: set[str] = field(default_factory=set)  # keys of invitations and exchanges
     conversations: dict[str, _Conversation] = field(default_factory=dict)
+    file: str | None = None  # the table being read: the provenance of its records
 
     def skip(self) -> None:
         self.parsed.skipped += 1
@@ -679,6 +680,7 @@ class _Builder:
         self.parsed.warnings.append(ImportWarning(table.file, row.line, message))
 
     def person(self, record: PersonRecord) -> str:
+        record = replace(record, file=self.file)
         old = self.persons.get(record.key)
         if old is None:
             self.persons[record.key] = record
@@ -1088,5 +1090,11 @@ def parse_linkedin(paths: Sequence[Path], me: Me, keep_message_text: bool = Fals
     label = str(paths[0]) if len(paths) == 1 else ", ".join(str(path) for path in paths)
     builder = _Builder(ParsedSource(SOURCE, label), _MeMatcher(me), keep_message_text)
     for table in tables:
+        # records name their file when it is not the path given: a CSV in a zip or folder
+        builder.file = table.file if table.file != label else None
+        lists = (builder.parsed.interactions, builder.parsed.exchanges, builder.parsed.invitations)
+        before = [len(records) for records in lists]
         _READERS[table.kind](table, builder)
+        for records, start in zip(lists, before, strict=True):
+            records[start:] = [replace(r, file=builder.file) for r in records[start:]]
     return builder.finish()

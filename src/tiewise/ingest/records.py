@@ -53,6 +53,7 @@ class PersonRecord:
     met_how: str | None = None
     note: str | None = None
     is_connection: bool = True  # False for people only seen (a message sender, an attendee)
+    file: str | None = None  # the file inside an export it came from, when not the source's file
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,7 @@ class InteractionRecord:
     duration_minutes: int | None = None
     subject: str | None = None
     body: str | None = None  # message text, only when the user asked to keep it
+    file: str | None = None  # as PersonRecord.file
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,7 @@ class ExchangeRecord:
     occurred_on: date
     line: int
     description: str | None = None
+    file: str | None = None  # as PersonRecord.file
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +108,7 @@ class InvitationRecord:
     profile_url: str | None = None  # normalised
     message: str | None = None
     status: InvitationStatus = InvitationStatus.PENDING
+    file: str | None = None  # as PersonRecord.file
 
 
 @dataclass(frozen=True, slots=True)

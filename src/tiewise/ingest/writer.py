@@ -16,19 +16,21 @@ For each :class:`~tiewise.ingest.records.PersonRecord`:
 Interactions, exchanges, invitations and event occurrences carry stable keys; a key already in the
 database is skipped, which makes re-importing the same file a no-op. Links between contacts are
 derived from the *new* interactions (each shared meeting or group message is one piece of
-evidence), so they are idempotent too. Provenance: the ``origin`` row names the source, file and
-SHA-256 of its bytes; contacts, identifiers, interactions, exchanges and invitations keep the line
-they came from. An origin row is written only when the import changes something.
+evidence), so they are idempotent too. Provenance: an ``origin`` row names the source, the file
+and the SHA-256 of the bytes given — one row per file a fact came from, so a CSV inside a
+LinkedIn zip is named as ``export.zip:Connections.csv`` (with the zip's digest); contacts,
+identifiers, interactions, exchanges and invitations keep the line they came from. An origin
+row is written only when the import changes something.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import combinations
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Connection, Table
 
@@ -47,6 +49,7 @@ class _HasKey(Protocol):
 
 
 _Keyed = TypeVar("_Keyed", bound=_HasKey)
+_Item = TypeVar("_Item")
 _FIELDS = ("given_name", "family_name", "organisation", "role", "sector", "region")
 
 
@@ -124,7 +127,7 @@ class _Import:
         self.summary = ImportSummary(
             skipped=parsed.skipped, errors=[str(w) for w in parsed.warnings]
         )
-        self._origin_id: int | None = None
+        self._origin_ids: dict[str, int] = {}  # file → origin row, made on first use
         self.me = repo.load_me(connection)
         self.my_identifiers = {(i.kind, i.value) for i in self.me.identifiers}
         self.contacts = {c.id: c for c in repo.load_contacts(connection, include_merged=True)}
@@ -144,17 +147,31 @@ class _Import:
         self.merges: list[tuple[int, int]] = []
         self.updated: set[int] = set()
 
-    @property
-    def origin_id(self) -> int:
-        if self._origin_id is None:
-            self._origin_id = repo.add_origin(
+    def _origin_id(self, file: str) -> int:
+        """The origin row of ``file`` (the source's file, or a file inside it), written the
+        first time something from that file is stored."""
+        if file not in self._origin_ids:
+            self._origin_ids[file] = repo.add_origin(
                 self.connection,
                 self.parsed.source,
                 self.now,
-                file=self.parsed.file,
-                digest=self.digest,
+                file=file,
+                digest=self.digest,  # of the bytes given: for a CSV in a zip, the zip's
             )
-        return self._origin_id
+        return self._origin_ids[file]
+
+    def _by_origin(
+        self, items: Iterable[_Item], origin: Callable[[_Item], model.Origin | None]
+    ) -> Iterator[tuple[int, list[_Item]]]:
+        """``items`` in groups by the file they came from, each with that file's origin row."""
+        groups: dict[str, list[_Item]] = {}
+        for item in items:
+            found = origin(item)
+            groups.setdefault(found.file if found and found.file else self.parsed.file, []).append(
+                item
+            )
+        for file, group in groups.items():
+            yield self._origin_id(file), group
 
     def run(self) -> ImportSummary:
         self._me()
@@ -191,7 +208,7 @@ class _Import:
     # --- people: resolved in memory, then written in bulk -----------------------------------
 
     def _identifiers_of(self, person: PersonRecord) -> tuple[model.Identifier, ...]:
-        origin = self._origin(person.line)
+        origin = self._origin(person)
         identifiers = tuple(replace(i, origin=origin) for i in person.identifiers)
         if not any(i.kind != IdentifierKind.SOURCE_ID for i in identifiers):
             source_id = f"{self.parsed.source}:{person.key}"
@@ -252,7 +269,7 @@ class _Import:
             sector=person.sector,
             region=person.region,
             identifiers=identifiers,
-            origin=self._origin(person.line),
+            origin=self._origin(person),
         )
         self.index.add(temporary, identifiers)
         if self.members is not None:
@@ -323,10 +340,13 @@ class _Import:
     def _flush_people(self) -> None:
         real: dict[int, int] = {}
         if self.new_contacts:
-            ids = repo.add_contacts(
-                self.connection, [self.contacts[t] for t in self.new_contacts], self.origin_id
-            )
-            real = dict(zip(self.new_contacts, ids, strict=True))
+            for origin_id, group in self._by_origin(
+                self.new_contacts, lambda temporary: self.contacts[temporary].origin
+            ):
+                ids = repo.add_contacts(
+                    self.connection, [self.contacts[t] for t in group], origin_id
+                )
+                real.update(zip(group, ids, strict=True))
             for temporary, contact_id in real.items():
                 self.contacts[contact_id] = replace(self.contacts.pop(temporary), id=contact_id)
                 self.ties[contact_id] = replace(self.ties.pop(temporary), contact_id=contact_id)
@@ -338,14 +358,14 @@ class _Import:
             self.notes = [
                 replace(n, contact_id=real.get(n.contact_id, n.contact_id)) for n in self.notes
             ]
-            self.summary.added += len(ids)
-            self.summary.contacts += len(ids)
+            self.summary.added += len(real)
+            self.summary.contacts += len(real)
         if self.changed_fields:
             repo.update_contacts(
                 self.connection, [self.contacts[i] for i in sorted(self.changed_fields)]
             )
-        if self.new_identifiers:
-            repo.add_identifiers(self.connection, self.new_identifiers, self.origin_id)
+        for origin_id, group in self._by_origin(self.new_identifiers, lambda pair: pair[1].origin):
+            repo.add_identifiers(self.connection, group, origin_id)
         ties = set(real.values()) | {real.get(i, i) for i in self.changed_ties}
         repo.save_ties(self.connection, [self.ties[i] for i in sorted(ties)])
         repo.add_notes(self.connection, self.notes)
@@ -355,8 +375,11 @@ class _Import:
         self.summary.merged += len(self.merges)
         self.summary.updated += len(self.updated - {m for _, m in self.merges})
 
-    def _origin(self, line: int) -> model.Origin:
-        return model.Origin(self.parsed.source, self.parsed.file, line)
+    def _origin(self, record: Any) -> model.Origin:
+        """Where a record came from: its file inside the source (a CSV in a LinkedIn zip), else
+        the source's file, and its line."""
+        file = getattr(record, "file", None) or self.parsed.file
+        return model.Origin(self.parsed.source, file, record.line)
 
     def _unseen(self, records: Iterable[_Keyed], table: Table) -> Iterator[_Keyed]:
         """The records whose key is neither in ``table`` (as it is, or in the erased form an
@@ -395,11 +418,11 @@ class _Import:
                     subject=record.subject,
                     external_key=record.key,
                     body=record.body,
-                    origin=self._origin(record.line),
+                    origin=self._origin(record),
                 )
             )
-        if new:
-            repo.add_interactions(self.connection, new, self.origin_id)
+        for origin_id, group in self._by_origin(new, lambda i: i.origin):
+            repo.add_interactions(self.connection, group, origin_id)
         self.summary.interactions = len(new)
         self.summary.added += len(new)
         return new
@@ -444,11 +467,11 @@ class _Import:
                     occurred_on=record.occurred_on,
                     description=record.description,
                     external_key=record.key,
-                    origin=self._origin(record.line),
+                    origin=self._origin(record),
                 )
             )
-        if new:
-            repo.add_exchanges(self.connection, new, self.origin_id)
+        for origin_id, group in self._by_origin(new, lambda e: e.origin):
+            repo.add_exchanges(self.connection, group, origin_id)
         self.summary.added += len(new)
 
     def _invitations(self) -> None:
@@ -469,11 +492,11 @@ class _Import:
                     message=record.message,
                     channel=self.parsed.source,
                     external_key=record.key,
-                    origin=self._origin(record.line),
+                    origin=self._origin(record),
                 )
             )
-        if new:
-            repo.add_invitations(self.connection, new, self.origin_id)
+        for origin_id, group in self._by_origin(new, lambda i: i.origin):
+            repo.add_invitations(self.connection, group, origin_id)
         self.summary.added += len(new)
 
     def _occurrences(self) -> None:
@@ -501,10 +524,10 @@ class _Import:
                         ends_at=record.ends_at,
                         location=record.location,
                         external_key=record.key,
-                        origin=self._origin(record.line),
+                        origin=self._origin(record),
                     )
                 ],
-                self.origin_id,
+                self._origin_id(self._origin(record).file),  # type: ignore[arg-type]
             )
             self.summary.added += 1
             attendees = self._contact_ids(record.attendees)

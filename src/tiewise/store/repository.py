@@ -286,6 +286,35 @@ def find_contact(connection: Connection, name: str) -> model.Contact:
     raise NotFoundError(f"{len(matches)} contacts match {name!r}: {listed} — give the id")
 
 
+def contact_sources(connection: Connection, ids: Sequence[int]) -> list[dict[str, object]]:
+    """Where what is known of these contact records came from: per origin (source, file, when
+    imported) the lines of the records and identifiers, oldest first."""
+    found: dict[int, set[int]] = defaultdict(set)
+    for table, key in (
+        (s.contact, s.contact.c.id),
+        (s.contact_identifier, s.contact_identifier.c.contact_id),
+    ):
+        query = select(table.c.origin_id, table.c.origin_line).where(
+            key.in_(ids), table.c.origin_id.is_not(None)
+        )
+        for origin_id, line in connection.execute(query):
+            found[origin_id].update([line] if line is not None else [])
+    origins = connection.execute(
+        select(s.origin)
+        .where(s.origin.c.id.in_(found))
+        .order_by(s.origin.c.recorded_at, s.origin.c.id)
+    )
+    return [
+        {
+            "source": o.source,
+            "file": o.file,
+            "lines": sorted(found[o.id]),
+            "recorded_at": o.recorded_at,
+        }
+        for o in origins
+    ]
+
+
 def load_contact(connection: Connection, contact_id: int) -> model.Contact:
     for contact in load_contacts(connection, include_merged=True):
         if contact.id == contact_id:
@@ -1260,8 +1289,8 @@ def export_rows(
     leave_out: Iterable[str] = (),
 ) -> dict[str, list[dict[str, object]]]:
     """Every row of every table as ``{column: value}``, by primary key — or, with
-    ``contact_ids``, only the facts about those contacts; without the tables and settings named
-    in ``leave_out``."""
+    ``contact_ids``, only the facts about those contacts and the origins they came from; without
+    the tables and settings named in ``leave_out``."""
     skipped = set(leave_out)
     rows: dict[str, list[dict[str, object]]] = {}
     for table in s.metadata.sorted_tables:
@@ -1278,4 +1307,8 @@ def export_rows(
         result = connection.execute(query)
         keys = list(result.keys())
         rows[table.name] = [dict(zip(keys, row, strict=True)) for row in result.fetchall()]
+    if contact_ids is not None:  # and where those facts came from
+        sources = {r["origin_id"] for found in rows.values() for r in found if r.get("origin_id")}
+        query = select(s.origin).where(s.origin.c.id.in_(sources)).order_by(s.origin.c.id)
+        rows["origin"] = [dict(row._mapping) for row in connection.execute(query)]
     return rows
