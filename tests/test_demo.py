@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
+from tests.tables import table_rows
 from tiewise.advice.events import events_report
 from tiewise.analysis.profile import analyze
 from tiewise.demo import NEW_MEETUP, build_demo
@@ -17,24 +17,15 @@ from tiewise.model import Contact, GoalClass
 from tiewise.snapshot import load_snapshot
 from tiewise.store import Store
 from tiewise.store import repository as repo
-from tiewise.store.schema import metadata
 
 from .conftest import DEMO_TODAY
-
-
-def _dump(path: Path) -> dict[str, list[tuple]]:
-    with Store.open(path) as store, store.connect() as connection:
-        return {
-            name: sorted(tuple(map(str, row)) for row in connection.execute(select(table)))
-            for name, table in metadata.tables.items()
-        }
 
 
 def test_same_seed_twice_gives_identical_content(tmp_path: Path, demo_db: Path):
     again = tmp_path / "again.db"
     with Store.open(again) as store:
         build_demo(store, seed=1, today=DEMO_TODAY)
-    first, second = _dump(demo_db), _dump(again)
+    first, second = table_rows(demo_db), table_rows(again)
     assert first == second
     assert len(first["contact"]) >= 300
 
@@ -43,7 +34,7 @@ def test_another_seed_gives_another_network(tmp_path: Path, demo_db: Path):
     other = tmp_path / "other.db"
     with Store.open(other) as store:
         build_demo(store, seed=2, today=DEMO_TODAY)
-    assert _dump(other)["contact"] != _dump(demo_db)["contact"]
+    assert table_rows(other)["contact"] != table_rows(demo_db)["contact"]
 
 
 def test_demo_has_the_promised_shape(demo_db: Path):
@@ -116,4 +107,4 @@ def test_demo_replaces_an_earlier_demo(tmp_path: Path, demo_db: Path):
     with Store.open(path) as store:
         build_demo(store, seed=3, today=DEMO_TODAY)
         build_demo(store, seed=1, today=DEMO_TODAY)
-    assert _dump(path) == _dump(demo_db)
+    assert table_rows(path) == table_rows(demo_db)

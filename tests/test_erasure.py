@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from tests.tables import table_rows
 from tests.test_cli import run
 from tiewise.store import Store
 from tiewise.store import schema as s
@@ -72,14 +73,6 @@ CALENDAR = "\r\n".join(
         "",
     ]
 )
-
-
-def _dump(db: Path) -> dict[str, list[str]]:
-    with Store.open(db) as store, store.connect() as connection:
-        return {
-            name: sorted(map(str, connection.execute(select(table))))
-            for name, table in metadata.tables.items()
-        }
 
 
 def _ids(db: Path) -> dict[str, int]:
@@ -146,7 +139,7 @@ def test_erasure_removes_every_fact_and_replaces_the_name_in_free_text(network: 
         "files_cleared": True,
     }
     assert _references(network, {piet}) == []
-    dump = _dump(network)
+    dump = table_rows(network)
     assert not any("piet" in row.lower() for rows in dump.values() for row in rows)
     assert "Introduced by [erased] ([erased] says hi); Karel too." in str(dump["note"])
     with Store.open(network) as store, store.connect() as connection:
@@ -161,9 +154,9 @@ def test_erasure_removes_every_fact_and_replaces_the_name_in_free_text(network: 
 
 
 def test_a_dry_run_changes_nothing_and_foretells_the_erasure(network: Path):
-    before = _dump(network)
+    before = table_rows(network)
     output = run(network, "contact", "erase", "Piet", "--json")
-    assert _dump(network) == before
+    assert table_rows(network) == before
     foretold = json.loads(output)
     assert foretold["dry_run"] is True
     done = json.loads(run(network, "contact", "erase", "Piet", "--yes", "--json"))
@@ -177,13 +170,13 @@ def test_later_imports_leave_the_erased_person_out_and_change_nothing(
     network: Path, tmp_path: Path
 ):
     run(network, "contact", "erase", "Piet Jansen", "--yes")
-    after = _dump(network)
+    after = table_rows(network)
     again = json.loads(run(network, "import", "vcard", str(tmp_path / "people.vcf"), "--json"))
     assert (again["added"], again["updated"], again["skipped"]) == (0, 0, 1)
     assert again["errors"] == ["records left out because their person was erased earlier: 1"]
     calendar = json.loads(run(network, "import", "ics", str(tmp_path / "meetings.ics"), "--json"))
     assert calendar["added"] == 0
-    assert _dump(network) == after
+    assert table_rows(network) == after
     assert "Piet Jansen" not in _ids(network)
     table = run(network, "import", "vcard", str(tmp_path / "people.vcf"), lang="nl")
     assert "Weggelaten omdat de persoon eerder is gewist: 1." in table
@@ -207,7 +200,7 @@ def test_a_one_word_name_is_reported_not_replaced(network: Path):
     assert len(erasure["mentions_left"]) == 1 and erasure["mentions_left"][0].startswith(
         "note.text #"
     )
-    assert "Karel too." in str(_dump(network)["note"])
+    assert "Karel too." in str(table_rows(network)["note"])
 
 
 def test_an_invitation_from_an_erased_person_does_not_come_back(tmp_path: Path):
@@ -222,10 +215,10 @@ def test_an_invitation_from_an_erased_person_does_not_come_back(tmp_path: Path):
         ).one()
     erasure = json.loads(run(db, "contact", "erase", str(linked.contact_id), "--yes", "--json"))
     assert erasure["invitations"] >= 1
-    after = _dump(db)
+    after = table_rows(db)
     again = json.loads(run(db, "import", "linkedin", export, "--json"))
     assert again["added"] == 0 and again["skipped"] > 0
-    assert _dump(db) == after
+    assert table_rows(db) == after
     assert linked.name not in _ids(db)
 
 
@@ -276,11 +269,11 @@ def test_keys_that_name_the_person_are_replaced_and_still_recognised(tmp_path: P
     run(db, "import", "linkedin", export)
     erasure = json.loads(run(db, "contact", "erase", "Daan Bos", "--yes", "--json"))
     assert erasure["keys_replaced"] >= 1
-    after = _dump(db)
+    after = table_rows(db)
     assert not any("daan" in row.lower() for rows in after.values() for row in rows)
     again = json.loads(run(db, "import", "linkedin", export, "--json"))
     assert again["added"] == 0
-    assert _dump(db) == after
+    assert table_rows(db) == after
     raw = _file_bytes(db).lower()
     assert b"daan" not in raw
 
@@ -293,7 +286,7 @@ def test_names_with_diacritics_and_capitals_are_found_in_any_case(network: Path)
     run(network, "note", "Anna Bakker", "Schrijf naar ozlem@celik.nl.example, niet verwarren.")
     erasure = json.loads(run(network, "contact", "erase", "Özlem Çelik", "--yes", "--json"))
     assert erasure["mentions_replaced"] == 3
-    notes = str(_dump(network)["note"])
+    notes = str(table_rows(network)["note"])
     assert "Lunch met [erased] en [erased]; mail [erased]." in notes
     assert "ozlem@celik.nl.example" in notes  # another address, not hers
 

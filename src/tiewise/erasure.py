@@ -185,7 +185,8 @@ def _erase(
     connection: Connection, contact: model.Contact, placeholder: str, when: datetime
 ) -> Erasure:
     group = repo.merged_group(connection, contact.id)  # type: ignore[arg-type]
-    records = [repo.load_contact(connection, i) for i in group]  # the survivor first
+    everyone = {c.id: c for c in repo.load_contacts(connection, include_merged=True)}
+    records = [everyone[i] for i in group]  # the survivor first
     identifiers = [i for record in records for i in record.identifiers]
     key = repo.secret(connection, KEY_SETTING)
     repo.add_erased_digests(

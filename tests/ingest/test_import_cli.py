@@ -8,19 +8,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from tests.tables import table_rows
 from tests.test_cli import run
 from tiewise.store import Store
 from tiewise.store.schema import metadata
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
-
-
-def _dump(db: Path) -> dict[str, list]:
-    with Store.open(db) as store, store.connect() as connection:
-        return {
-            name: sorted(map(str, connection.execute(select(table))))
-            for name, table in metadata.tables.items()
-        }
 
 
 def _me(db: Path) -> None:
@@ -49,11 +42,11 @@ def test_every_format_imports_and_a_second_import_changes_nothing(tmp_path: Path
         first = json.loads(run(db, "import", kind, path, "--json"))
         assert set(first) == {"added", "updated", "merged", "skipped", "errors"}
         assert first["added"] > 0, kind
-    before = _dump(db)
+    before = table_rows(db)
     for kind, path in commands:
         again = json.loads(run(db, "import", kind, path, "--json"))
         assert (again["added"], again["updated"], again["merged"]) == (0, 0, 0), kind
-    assert _dump(db) == before
+    assert table_rows(db) == before
     contacts = json.loads(run(db, "contacts", "--json"))
     assert not any(c["name"] == "Eva de Wit" for c in contacts)  # me is never a contact
     met = [c for c in contacts if c["interaction_count"] > 0]
@@ -63,7 +56,7 @@ def test_every_format_imports_and_a_second_import_changes_nothing(tmp_path: Path
 def test_a_bad_file_fails_with_its_place_and_writes_nothing(tmp_path: Path):
     db = tmp_path / "mine.db"
     run(db, "import", "vcard", str(FIXTURES / "vcard" / "multi.vcf"))
-    before = _dump(db)
+    before = table_rows(db)
     out = run(
         db,
         "import",
@@ -73,10 +66,10 @@ def test_a_bad_file_fails_with_its_place_and_writes_nothing(tmp_path: Path):
         code=2,
     )
     assert "truncated.vcf, line" in out and "expected END:VCARD, found end of file" in out
-    assert _dump(db) == before
+    assert table_rows(db) == before
     out = run(db, "import", "ics", str(FIXTURES / "vcard" / "multi.vcf"), code=2)
     assert "multi.vcf" in out and "expected" in out
-    assert _dump(db) == before
+    assert table_rows(db) == before
 
 
 def test_generic_csv_needs_a_mapping_and_uses_it(tmp_path: Path):
@@ -161,6 +154,6 @@ def test_a_contact_says_which_file_and_line_it_came_from(tmp_path: Path):
     text = run(db, "contact", "show", "Anouk de Vries", lang="nl")
     expected = f"Bronnen: linkedin {archive}:Connections.csv, regel 5"
     assert "".join(expected.split()) in "".join(text.split())  # the terminal may wrap it
-    before = _dump(db)
+    before = table_rows(db)
     run(db, "import", "linkedin", str(archive))
-    assert _dump(db) == before  # no new origin rows either
+    assert table_rows(db) == before  # no new origin rows either

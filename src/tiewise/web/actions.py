@@ -113,13 +113,12 @@ def routes(site: Site) -> list[Route]:
 
     def erase(request: Request, form: FormData) -> str:
         """Erase a person completely (see ``tiewise.erasure``); only with the box ticked."""
-        contact_id = _contact_id(request)
         if form.get("confirm") != "1":
             raise InputError(
                 "confirm: expected the box ticked to erase this person, found it empty"
             )
-        with store.connect() as connection:
-            contact = repo.load_contact(connection, contact_id)
+        with store.connect() as connection:  # NotFoundError when unknown
+            contact = repo.load_contact(connection, int(request.path_params["contact_id"]))
         placeholder = text("erase.placeholder", site.language_of(request))
         erase_contact(store, contact, placeholder, datetime.now())
         return "/contacts"
