@@ -92,7 +92,14 @@ def test_advise_json_contract_and_budget(demo_copy: Path):
     used = sum(i["hours_per_month"] for k in ("focus", "maintain", "reactivate") for i in data[k])
     assert used <= 6.0 + 1e-9
     for item in (i for k in lists for i in data[k]):
-        assert set(item) == {"contact_id", "name", "hours_per_month", "goals", "reasons"}
+        assert set(item) == {
+            "contact_id",
+            "name",
+            "hours_per_month",
+            "goals",
+            "reasons",
+            "accepted",
+        }
         assert item["reasons"] and all(r["text"] for r in item["reasons"])
     chosen = {i["contact_id"] for k in ("focus", "maintain", "reactivate") for i in data[k]}
     assert not chosen & {i["contact_id"] for i in data["let_go"]}

@@ -265,9 +265,13 @@ def test_every_record_type_round_trips(store: Store):
         ]
         assert repo.load_topics(connection) == topics
         assert repo.load_links(connection) == links
-        assert repo.load_interactions(connection) == [
-            M.Interaction(**{**_fields(interaction), "id": interaction_id})
-        ]
+        stored = repo.load_interactions(connection)
+        assert stored[0] == M.Interaction(**{**_fields(interaction), "id": interaction_id})
+        # meeting someone at an event is contact with them, both ways, at the event's start
+        assert [
+            (i.kind, i.direction, i.participants, i.occurred_at, i.subject) for i in stored[1:]
+        ] == [(M.InteractionKind.EVENT, M.Direction.MUTUAL, (a,), at, "Ondernemersborrel")]
+        assert stored[1].external_key == f"encounter:{occurrence_id}:{a}"
         assert repo.load_goals(connection) == [M.Goal(**{**_fields(goal), "id": goal_id})]
         assert repo.load_series(connection)[0].name == "Ondernemersborrel"
         assert repo.load_occurrences(connection) == [
@@ -285,7 +289,7 @@ def test_every_record_type_round_trips(store: Store):
             M.Invitation(**{**_fields(invitation), "id": invitation_id})
         ]
         assert repo.get_setting(connection, "budget_hours") == "16"
-        assert repo.interaction_summary(connection) == {a: (1, at), b: (1, at)}
+        assert repo.interaction_summary(connection) == {a: (2, at), b: (1, at)}
         provenance = connection.execute(
             text(
                 "SELECT o.source, o.file, c.origin_line FROM contact c JOIN origin o "

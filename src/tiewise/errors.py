@@ -44,9 +44,51 @@ class ImportFormatError(TiewiseError):
         super().__init__(f"{place}: expected {expected}, found {found}")
 
 
-class NotFoundError(TiewiseError):
-    """A name or id given by the user matches nothing (or more than one thing)."""
+class UserError(TiewiseError):
+    """An error in what the user typed. Besides the English message it may carry the ``field``
+    at fault and a message ``key`` with ``values`` (``tiewise.i18n``), so that a web form can
+    mark the field and say it in the page's language."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        key: str | None = None,
+        values: dict[str, object] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.field = field
+        self.key = key
+        self.values = values or {}
+
+    def message(self, language: str) -> str:
+        """The message in ``language`` when it has a key, else the English one."""
+        if self.key is None or language == "en":
+            return str(self)
+        from tiewise.i18n import text
+
+        return text(self.key, language, **self.values)
 
 
-class InputError(TiewiseError):
-    """A value given by the user on the command line is invalid."""
+class NotFoundError(UserError):
+    """A name or id given by the user matches nothing (or more than one thing); ``candidates``
+    are the contacts a name matched when it matched several."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        candidates: list | None = None,
+        name: str | None = None,
+        field: str | None = None,
+        key: str | None = None,
+        values: dict[str, object] | None = None,
+    ) -> None:
+        super().__init__(message, field=field, key=key, values=values)
+        self.candidates = candidates or []
+        self.name = name
+
+
+class InputError(UserError):
+    """A value given by the user is invalid."""

@@ -713,6 +713,144 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tiewise is running at {url} — stop with Ctrl+C",
         "tiewise draait op {url} — stoppen met Ctrl+C",
     ),
+    # --- recording contact, decisions, needs and offers (issue: close the loop)
+    "error.expected_one_of": (
+        "expected one of {options}, found '{found}'",
+        "verwacht een van {options}, gevonden: '{found}'",
+    ),
+    "error.expected_date": (
+        "expected a date YYYY-MM-DD (or YYYY-MM-DD HH:MM), found '{found}'",
+        "verwacht een datum JJJJ-MM-DD (of JJJJ-MM-DD UU:MM), gevonden: '{found}'",
+    ),
+    "error.future": (
+        "expected a moment on or before today ({today}) — it has happened; found '{found}'",
+        "verwacht een moment op of vóór vandaag ({today}) — het is al gebeurd; gevonden: '{found}'",
+    ),
+    "error.minutes": (
+        "expected a whole number of minutes from 1 to {high}, found '{found}'",
+        "verwacht een heel aantal minuten van 1 tot en met {high}, gevonden: '{found}'",
+    ),
+    "error.no_people": (
+        "expected at least one person, found none",
+        "verwacht ten minste één persoon, niemand gevonden",
+    ),
+    "error.already_logged": (
+        "this contact is already recorded (interaction {id}); remove it first to change it",
+        "dit contact is al vastgelegd (contactmoment {id}); verwijder het eerst om het te wijzigen",
+    ),
+    "error.imported_interaction": (
+        "interaction {id} came from {source}; the next import would bring it back — correct it "
+        "at its source",
+        "contactmoment {id} komt uit {source}; de volgende import zou het terugbrengen — "
+        "verbeter het bij de bron",
+    ),
+    "error.no_contact": ("no contact matches '{name}'", "geen contact past bij '{name}'"),
+    "error.several_contacts": (
+        "{count} contacts match '{name}' — choose one",
+        "{count} contacten passen bij '{name}' — kies er een",
+    ),
+    "error.invitation_decided": (
+        "the invitation from {name} is already decided ({status}); undo that decision first",
+        "over de uitnodiging van {name} is al besloten ({status}); maak dat besluit eerst ongedaan",
+    ),
+    "error.no_decision": ("no decision {id}", "geen besluit {id}"),
+    "error.decision_undone": (
+        "decision {id} was undone on {date}",
+        "besluit {id} is op {date} ongedaan gemaakt",
+    ),
+    "error.no_invitation": (
+        "no pending invitation from '{name}'",
+        "geen openstaande uitnodiging van '{name}'",
+    ),
+    "error.several_invitations": (
+        "{count} pending invitations match '{name}': {listed} — give the id",
+        "{count} openstaande uitnodigingen passen bij '{name}': {listed} — geef het id",
+    ),
+    "error.topic_long": (
+        "expected tags of at most {high} characters",
+        "verwacht labels van hoogstens {high} tekens",
+    ),
+    "error.no_topics": (
+        "expected one or more tags, e.g. 'accountant, funding'",
+        "verwacht een of meer labels, bijvoorbeeld 'boekhouder, financiering'",
+    ),
+    "log.done": (
+        "Recorded: {kind} with {names} on {day} (interaction {id}).",
+        "Vastgelegd: {kind} met {names} op {day} (contactmoment {id}).",
+    ),
+    "log.removed": (
+        "Removed interaction {id} of {day}.",
+        "Contactmoment {id} van {day} verwijderd.",
+    ),
+    "log.title": ("Contact with {name} ({count})", "Contact met {name} ({count})"),
+    "col.when": ("When", "Wanneer"),
+    "col.kind": ("Kind", "Soort"),
+    "col.with": ("With", "Met"),
+    "col.source": ("Source", "Bron"),
+    "col.note": ("Note", "Notitie"),
+    "col.about": ("About", "Over"),
+    "col.advice": ("Advice", "Advies"),
+    "col.undone": ("Undone", "Ongedaan"),
+    "col.invitation": ("invitation", "uitnodiging"),
+    "kind.meeting": ("meeting", "afspraak"),
+    "kind.message": ("message", "bericht"),
+    "kind.call": ("call", "telefoongesprek"),
+    "kind.video": ("video call", "videogesprek"),
+    "kind.coffee": ("coffee", "koffie"),
+    "kind.meal": ("meal", "lunch of diner"),
+    "kind.email": ("e-mail", "e-mail"),
+    "kind.event": ("met at an event", "ontmoet op een evenement"),
+    "kind.other": ("contact", "contact"),
+    "action.focus": ("invest", "investeren"),
+    "action.maintain": ("keep warm", "warm houden"),
+    "action.reactivate": ("reactivate", "opnieuw oppakken"),
+    "action.let_go": ("let go", "loslaten"),
+    "verdict.accept": ("accepted", "aanvaard"),
+    "verdict.dismiss": ("dismissed", "terzijde gelegd"),
+    "verdict.ignore": ("ignored", "genegeerd"),
+    "verdict.later": ("later", "later"),
+    "invitation.accept": (
+        "Accepted the invitation from {name}; they are a contact now (decision {id}).",
+        "Uitnodiging van {name} aanvaard; nu een contact (besluit {id}).",
+    ),
+    "invitation.ignore": (
+        "Ignored the invitation from {name} (decision {id}).",
+        "Uitnodiging van {name} genegeerd (besluit {id}).",
+    ),
+    "invitation.later": (
+        "The invitation from {name} comes back in four weeks (decision {id}).",
+        "De uitnodiging van {name} komt over vier weken terug (besluit {id}).",
+    ),
+    "decisions.none": ("No decisions yet.", "Nog geen besluiten."),
+    "decisions.title": ("Your decisions ({count})", "Je besluiten ({count})"),
+    "decisions.undo_hint": (
+        "Undo one with: tiewise decisions undo ID",
+        "Maak er een ongedaan met: tiewise decisions undo ID",
+    ),
+    "decisions.undone": ("Decision {id} undone.", "Besluit {id} ongedaan gemaakt."),
+    "decisions.kept_contact": (
+        "Contact {id} stays: things were recorded about them since.",
+        "Contact {id} blijft: er is sindsdien iets over hen vastgelegd.",
+    ),
+    "decided.accept": (
+        "Accepted: {action} {name} (decision {id}).",
+        "Aanvaard: {name} {action} (besluit {id}).",
+    ),
+    "decided.dismiss": (
+        "Dismissed: {action} {name} — hidden for 8 weeks or until the figures change (decision "
+        "{id}).",
+        "Terzijde gelegd: {name} {action} — 8 weken verborgen of tot de cijfers veranderen "
+        "(besluit {id}).",
+    ),
+    "topics.added": ("Added for {name}: {tags}.", "Toegevoegd voor {name}: {tags}."),
+    "topics.removed": ("Removed for {name}: {tags}.", "Verwijderd voor {name}: {tags}."),
+    "topics.need": ("{name} needs: {tags}", "{name} zoekt: {tags}"),
+    "topics.offer": ("{name} offers: {tags}", "{name} biedt: {tags}"),
+    "portfolio.accepted": ("you accepted this on {date}", "door jou aanvaard op {date}"),
+    "plan.accepted": (
+        "you decided on {date} to invest; no contact since",
+        "je besloot op {date} te investeren; sindsdien geen contact",
+    ),
     "error": ("Error", "Fout"),
 }
 

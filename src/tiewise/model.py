@@ -49,9 +49,15 @@ class Direction(StrEnum):
 
 
 class InteractionKind(StrEnum):
+    """What kind of contact moment: imported (e-mail, message, meeting, event) or logged by me
+    (``tiewise log``: meeting, call, video, coffee, meal, message, email, other)."""
+
     MEETING = "meeting"
     MESSAGE = "message"
     CALL = "call"
+    VIDEO = "video"
+    COFFEE = "coffee"
+    MEAL = "meal"
     EMAIL = "email"
     EVENT = "event"
     OTHER = "other"
@@ -120,6 +126,23 @@ class InvitationStatus(StrEnum):
     PENDING = "pending"
     ACCEPTED = "accepted"
     IGNORED = "ignored"
+
+
+class DecisionKind(StrEnum):
+    """What a decision is about: an advice item on a contact, or a connection invitation."""
+
+    ADVICE = "advice"
+    INVITATION = "invitation"
+
+
+class Verdict(StrEnum):
+    """What I decided. Advice is accepted or dismissed; an invitation accepted, ignored or
+    put off until later."""
+
+    ACCEPT = "accept"
+    DISMISS = "dismiss"
+    IGNORE = "ignore"
+    LATER = "later"
 
 
 class TopicKind(StrEnum):
@@ -347,6 +370,25 @@ class Invitation:
     id: int | None = None
     origin: Origin | None = None
     external_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A decision of mine on advice (``action``: focus, maintain, reactivate or let_go, about
+    ``contact_id``) or on an invitation (``invitation_id``). ``figures`` are the figures the
+    advice showed when I decided (so a dismissal can lapse when they change); ``restore`` is
+    what undoing puts back. An undone decision keeps its row with ``undone_at`` set."""
+
+    kind: DecisionKind
+    verdict: Verdict
+    decided_at: datetime
+    contact_id: int | None = None
+    invitation_id: int | None = None
+    action: str | None = None
+    figures: dict[str, float | str] | None = None
+    restore: dict[str, object] | None = None
+    undone_at: datetime | None = None
+    id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

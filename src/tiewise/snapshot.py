@@ -67,6 +67,7 @@ class Snapshot:
     invitations: tuple[model.Invitation, ...] = ()
     topics: tuple[model.Topic, ...] = ()
     notes: tuple[model.Note, ...] = ()
+    decisions: tuple[model.Decision, ...] = ()  # standing decisions (not undone), oldest first
     settings: tuple[tuple[str, str], ...] = ()  # (key, value) pairs of the setting table
     _index: dict[int, int] = field(default_factory=dict, repr=False)
     _attributes: dict[str, tuple[np.ndarray, tuple[str, ...]]] = field(
@@ -209,7 +210,7 @@ def build_snapshot(
 
     ``contacts`` may include merged-away records; their facts are folded into the survivor.
     ``small`` takes the tuples of small records: goals, series, occurrences, attendances,
-    encounters, outcomes, exchanges, invitations, topics, notes, settings.
+    encounters, outcomes, exchanges, invitations, topics, notes, decisions, settings.
     """
     canonical = canonical_ids(contacts)
     members = _members(contacts, canonical)
@@ -325,5 +326,6 @@ def load_snapshot(store: Store) -> Snapshot:
             invitations=repo.load_invitations(connection),
             topics=repo.load_topics(connection),
             notes=repo.load_notes(connection),
+            decisions=repo.load_decisions(connection),
             settings=repo.load_settings(connection),
         )

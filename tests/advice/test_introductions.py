@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import math
 import random
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -332,7 +331,9 @@ def test_on_the_demo_every_item_has_reasons_with_numbers_and_renders_in_both_lan
         introductions_to_json(introductions, ledger, profile, language)
 
 
-def test_fast_at_thirty_thousand_contacts_and_three_thousand_topics():
+def test_thirty_thousand_contacts_and_three_thousand_topics_give_the_full_list():
+    """At scale the caps hold: twenty suggestions, each pairing two different people over a
+    topic one needs. (Speed is measured in bench/bench_advice.py, not asserted here.)"""
     rng = random.Random(7)
     syllables = ["ka", "lo", "mi", "ter", "van", "sen", "bo", "ri", "da", "ne", "to", "gre"]
 
@@ -356,10 +357,6 @@ def test_fast_at_thirty_thousand_contacts_and_three_thousand_topics():
     }
     snapshot = build_snapshot(M.Me(name="Eva"), contacts, ties, links, (), topics=list(topics))
     profile = analyze(snapshot, TODAY)
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        suggestions = suggest_introductions(profile)
-        timings.append(time.perf_counter() - start)
+    suggestions = suggest_introductions(profile)
     assert len(suggestions) == 20
-    assert min(timings) < 0.3
+    assert all(s.needs != s.offers for s in suggestions)

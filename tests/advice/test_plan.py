@@ -48,9 +48,10 @@ def _portfolio(focus=(), maintain=(), reactivate=()):
         items(maintain, 0.25),
         items(reactivate, 1.0),
         (),
-        0,
-        0.0,
-        "cost-benefit",
+        protected=0,
+        hidden=0,
+        objective=0.0,
+        method="cost-benefit",
     )
 
 

@@ -209,7 +209,7 @@ def test_every_recommendation_has_a_reason_with_a_figure_and_the_json_contract()
     assert set(data) >= {"budget_hours", "focus", "maintain", "let_go", "reactivate"}
     assert data["budget_hours"] == 4.0
     item = data["focus"][0]
-    assert set(item) == {"contact_id", "name", "hours_per_month", "goals", "reasons"}
+    assert set(item) == {"contact_id", "name", "hours_per_month", "goals", "reasons", "accepted"}
     assert item["goals"] == ["clients"]
     assert "dient Klanten vinden" in item["reasons"][0]["text"]
     assert (

@@ -65,6 +65,7 @@ from typing import Any
 
 import numpy as np
 
+from tiewise.advice.decisions import invitations_put_off
 from tiewise.advice.reasons import Reason
 from tiewise.analysis.fit import goal_term, saturating
 from tiewise.analysis.profile import Profile
@@ -469,10 +470,12 @@ def _message_reason(kind: str, message: str | None) -> Reason:
 
 
 def triage_invitations(profile: Profile) -> list[InvitationAdvice]:
-    """Advice on every pending incoming invitation, best first (score, then the most recent).
+    """Advice on every pending incoming invitation, best first (score, then the most recent),
+    except those I put off until later less than four weeks ago (``advice/decisions.py``).
     Pure: the Profile in, the advice out (see the module docstring for the scoring)."""
     snapshot = profile.snapshot
-    invitations = pending_inbound(snapshot.invitations)
+    put_off = invitations_put_off(snapshot, profile.today)
+    invitations = [i for i in pending_inbound(snapshot.invitations) if i.id not in put_off]
     positions = _resolve(snapshot, invitations)
     known = np.array(sorted({p for p in positions if p is not None}), dtype=np.int64)
     facts = _facts(profile, known)

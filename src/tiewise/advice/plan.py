@@ -7,7 +7,9 @@ tie (``cadence_days``), else by what the portfolio chose — focus: strong 14 da
 weak 30 (investing means regular contact; recency is among the strongest predictors of tie
 strength, Gilbert & Karahalios 2009); maintain: 90 days (a touch per quarter keeps a tie from
 going dormant, which the strength model calls a year of silence). A tie to *reactivate* is always
-due: it has been silent for over a year (Levin, Walter & Murnighan 2011).
+due: it has been silent for over a year (Levin, Walter & Murnighan 2011). A tie whose *invest*
+or *keep warm* advice I accepted is due from the day I accepted it until we are next in touch,
+whatever its cadence: accepting advice puts the person into the plan.
 
 Due ties are listed most overdue first — reactivations, then focus, then maintain at equal
 overdue days — up to ``limit``. The plan also lists the week's events from today to Sunday with
@@ -22,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from tiewise.advice.decisions import since_decision
 from tiewise.advice.events import UpcomingAdvice
 from tiewise.advice.introductions import Introduction, introductions_to_json
 from tiewise.advice.portfolio import Item, Portfolio, silent_days
@@ -74,6 +77,7 @@ def weekly_plan(
     since = silent_days(profile, sunday)
     classes = profile.strength.tie_class
     ties = profile.snapshot.ties
+    last_contact = profile.snapshot.last_interaction
     due: list[Contact] = []
     groups: tuple[tuple[str, tuple[Item, ...]], ...] = (
         ("reactivate", portfolio.reactivate),
@@ -94,14 +98,22 @@ def weekly_plan(
                     else MAINTAIN_CADENCE_DAYS
                 )
                 cadence = ties[i].cadence_days or default
-                if np.isfinite(since[i]) and since[i] < cadence:
+                committed = item.accepted is not None and not since_decision(
+                    item.accepted, last_contact[i]
+                )
+                if committed:  # accepted, not in touch since: this week, whatever the cadence
+                    overdue = max(0, int(since[i] - cadence)) if np.isfinite(since[i]) else 0
+                    day = item.accepted.decided_at.date().isoformat()  # type: ignore[union-attr]
+                    reasons = [Reason("plan.accepted", {"date": day})]
+                elif np.isfinite(since[i]) and since[i] < cadence:
                     continue
-                overdue = int(since[i] - cadence) if np.isfinite(since[i]) else cadence
-                reasons = [
-                    Reason("plan.never", {"cadence": cadence})
-                    if not np.isfinite(since[i])
-                    else Reason("plan.due", {"days": int(since[i]), "cadence": cadence})
-                ]
+                else:
+                    overdue = int(since[i] - cadence) if np.isfinite(since[i]) else cadence
+                    reasons = [
+                        Reason("plan.never", {"cadence": cadence})
+                        if not np.isfinite(since[i])
+                        else Reason("plan.due", {"days": int(since[i]), "cadence": cadence})
+                    ]
             served = [r for r in item.reasons if r.key == "portfolio.serves"][:1]
             due.append(Contact(i, action, cadence, overdue, (*reasons, *served)))
     due.sort(key=lambda c: (-c.overdue_days, ACTIONS.index(c.action), c.position))

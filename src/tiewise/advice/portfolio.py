@@ -33,6 +33,10 @@ below ``LET_GO_VALUE``, that have been silent for ``LET_GO_SILENT_DAYS`` (two ye
 contact), and that show no reciprocity (no interaction they started, nothing received from them).
 Never a tie the user marked *keep*, never a tie already let go, and never a *protected* tie: one
 with relevance ≥ ``PROTECT_RELEVANCE`` to a *fun* or *sociability* goal the user holds.
+
+My decisions stick (``advice/decisions.py``): advice I accepted fixes that tie's level before
+the optimiser runs (its hours are paid first), advice I dismissed keeps the tie out of the
+optimiser and the let-go list until the dismissal lapses, and ``hidden`` counts what is held back.
 """
 
 from __future__ import annotations
@@ -43,12 +47,13 @@ from typing import Any
 
 import numpy as np
 
+from tiewise.advice.decisions import StandingAdvice, advice_figures, standing_advice
 from tiewise.advice.reasons import Reason, Term
 from tiewise.analysis.fit import fit_to_json, goal_term
 from tiewise.analysis.profile import Profile
 from tiewise.analysis.strength import days_before
 from tiewise.i18n import text
-from tiewise.model import ExchangeDirection, GoalClass, TieStatus
+from tiewise.model import Decision, ExchangeDirection, GoalClass, TieStatus
 
 DEFAULT_BUDGET_HOURS = 8.0
 FOCUS_HOURS = {"strong": 2.0, "medium": 1.5, "weak": 1.0, "dormant": 1.0}
@@ -64,6 +69,7 @@ PROTECTING_GOALS = frozenset({"fun", "sociability"})
 MIN_GAIN = 1e-9
 NONE, MAINTAIN, FOCUS = 0, 1, 2
 LEVEL_SHARE = np.array([0.0, MAINTAIN_SHARE, 1.0])
+ACCEPTED_LEVEL = {"focus": FOCUS, "reactivate": FOCUS, "maintain": MAINTAIN}
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,7 @@ class Item:
     hours_per_month: float
     goals: tuple[str, ...]  # keys of the goals it serves
     reasons: tuple[Reason, ...]
+    accepted: Decision | None = None  # the standing decision when I accepted this advice
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,7 @@ class Portfolio:
     reactivate: tuple[Item, ...]
     let_go: tuple[Item, ...]
     protected: int
+    hidden: int  # items I dismissed that stay hidden (advice/decisions.py)
     objective: float
     method: str  # "cost-benefit" or "gain" — which greedy run was kept
 
@@ -155,14 +163,20 @@ def _objective(problem: _Problem, levels: np.ndarray) -> float:
     return total
 
 
-def _greedy(problem: _Problem, budget: float, by_ratio: bool) -> np.ndarray:
-    """Upgrade one tie at a time (see the module docstring); returns the level of every tie."""
+def _greedy(problem: _Problem, budget: float, by_ratio: bool, fixed: np.ndarray) -> np.ndarray:
+    """Upgrade one tie at a time (see the module docstring), starting from the ``fixed`` levels
+    (advice I accepted), which are paid first and never changed; returns every tie's level."""
     n = problem.focus_hours.size
-    levels = np.zeros(n, dtype=np.int64)
-    spent = 0.0
+    levels = fixed.copy()
     hours = np.stack([np.zeros(n), np.full(n, MAINTAIN_HOURS), problem.focus_hours])
+    spent = float(hours[levels, np.arange(n)].sum())
     sums = [
-        np.zeros(problem.group_count[part], dtype=np.float64) for part in range(problem.weight.size)
+        np.bincount(
+            problem.groups[part],
+            weights=LEVEL_SHARE[levels] * problem.relevance[part],
+            minlength=problem.group_count[part],
+        ).astype(np.float64)
+        for part in range(problem.weight.size)
     ]
     while True:
         best: tuple[float, float, int, int] | None = None  # (score, gain, contact, level)
@@ -214,8 +228,27 @@ def _received_anything(profile: Profile) -> np.ndarray:
 
 def _inbound_ever(profile: Profile) -> np.ndarray:
     snapshot = profile.snapshot
-    inbound = (snapshot.interaction_directions == "inbound").astype(np.int64)
+    inbound = np.isin(snapshot.interaction_directions, ("inbound", "mutual")).astype(np.int64)
     return (snapshot.participation.T @ inbound) > 0
+
+
+def goal_value(profile: Profile) -> np.ndarray:
+    """Each tie's value to my goals, ``v_i = Σ_g π_g r[g, i] / Σ_g π_g`` (0 without goals)."""
+    relevance = profile.relevance
+    priorities = np.array([g.priority / 5.0 for g in relevance.goals])
+    if not priorities.size:
+        return np.zeros(profile.snapshot.size)
+    return (priorities @ relevance.values) / priorities.sum()
+
+
+def advice_figures_of(profile: Profile, position: int) -> dict[str, float | str]:
+    """The figures of one tie's advice, kept with a decision on it (``advice/decisions.py``)."""
+    strength = profile.strength
+    return advice_figures(
+        str(strength.tie_class[position]),
+        float(strength.score[position]),
+        float(goal_value(profile)[position]),
+    )
 
 
 def build_portfolio(
@@ -233,25 +266,31 @@ def build_portfolio(
     protected = keep.copy()
     if protecting:
         protected |= (relevance.values[protecting] >= PROTECT_RELEVANCE).any(axis=0)
-    allowed = ~let_go_already
+    value = goal_value(profile)
+    strength = profile.strength
+    standing = standing_advice(snapshot, strength.tie_class, strength.score, value, profile.today)
+    fixed = np.zeros(snapshot.size, dtype=np.int64)
+    for i, decision in standing.accepted.items():
+        if not let_go_already[i] and decision.action in ACCEPTED_LEVEL:
+            fixed[i] = ACCEPTED_LEVEL[decision.action]
+    dismissed = np.zeros(snapshot.size, dtype=bool)
+    dismissed_let_go = np.zeros(snapshot.size, dtype=bool)
+    for i, actions in standing.dismissed.items():
+        dismissed[i] = bool(actions - {"let_go"})
+        dismissed_let_go[i] = "let_go" in actions
+    allowed = ~let_go_already & ~dismissed & (fixed == NONE)
     problem = _problem(profile, allowed)
     runs = {
-        "cost-benefit": _greedy(problem, budget_hours, by_ratio=True),
-        "gain": _greedy(problem, budget_hours, by_ratio=False),
+        "cost-benefit": _greedy(problem, budget_hours, by_ratio=True, fixed=fixed),
+        "gain": _greedy(problem, budget_hours, by_ratio=False, fixed=fixed),
     }
     values = {name: _objective(problem, levels) for name, levels in runs.items()}
     method = max(values, key=lambda name: (values[name], name == "cost-benefit"))
     levels = runs[method]
 
-    priorities = np.array([g.priority / 5.0 for g in relevance.goals])
-    value = (
-        (priorities @ relevance.values) / priorities.sum()
-        if priorities.size
-        else np.zeros(snapshot.size)
-    )
     silent = silent_days(profile, profile.today)
     reciprocated = _received_anything(profile) | _inbound_ever(profile)
-    let_go_mask = (
+    let_go_candidates = (
         (levels == NONE)
         & ~protected
         & ~let_go_already
@@ -259,12 +298,13 @@ def build_portfolio(
         & (silent >= LET_GO_SILENT_DAYS)
         & ~reciprocated
     )
+    let_go_mask = let_go_candidates & ~dismissed_let_go
     let_go_order = np.flatnonzero(let_go_mask)
     let_go_order = let_go_order[np.lexsort((-silent[let_go_order], value[let_go_order]))]
     if limit is not None:
         let_go_order = let_go_order[:limit]
 
-    explain = _Explainer(profile, value, silent)
+    explain = _Explainer(profile, value, silent, standing)
     classes = profile.strength.tie_class
     chosen = np.flatnonzero(levels > NONE)
     chosen = chosen[np.argsort(-value[chosen], kind="stable")]
@@ -286,6 +326,9 @@ def build_portfolio(
         reactivate=tuple(reactivate),
         let_go=tuple(explain.let_go(int(i)) for i in let_go_order),
         protected=int(protected.sum()),
+        hidden=int(
+            (dismissed & ~let_go_already).sum() + (let_go_candidates & dismissed_let_go).sum()
+        ),
         objective=round(values[method], 6),
         method=method,
     )
@@ -294,8 +337,11 @@ def build_portfolio(
 class _Explainer:
     """Builds each item's reasons from the figures that drove it."""
 
-    def __init__(self, profile: Profile, value: np.ndarray, silent: np.ndarray):
+    def __init__(
+        self, profile: Profile, value: np.ndarray, silent: np.ndarray, standing: StandingAdvice
+    ):
         self.profile, self.value, self.silent = profile, value, silent
+        self.standing = standing
 
     def _goals(self, i: int) -> tuple[tuple[str, ...], list[Reason]]:
         relevance = self.profile.relevance
@@ -338,7 +384,13 @@ class _Explainer:
         return Reason("portfolio.silent", {"days": int(days)})
 
     def _item(self, i: int, hours: float, reasons: list[Reason], goals: tuple[str, ...]) -> Item:
-        return Item(int(i), round(float(hours), 2), goals, tuple(reasons))
+        accepted = self.standing.accepted.get(int(i))
+        if accepted is not None:
+            reasons = [
+                Reason("portfolio.accepted", {"date": accepted.decided_at.date().isoformat()}),
+                *reasons,
+            ]
+        return Item(int(i), round(float(hours), 2), goals, tuple(reasons), accepted)
 
     def invest(self, i: int, hours: float) -> Item:
         goals, reasons = self._goals(i)
@@ -374,6 +426,12 @@ def portfolio_to_json(portfolio: Portfolio, profile: Profile, language: str) -> 
                 "hours_per_month": item.hours_per_month,
                 "goals": list(item.goals),
                 "reasons": [r.to_json(language) for r in item.reasons],
+                "accepted": None
+                if item.accepted is None
+                else {
+                    "decision_id": item.accepted.id,
+                    "decided_at": item.accepted.decided_at.isoformat(),
+                },
             }
             for item in entries
         ]
@@ -386,6 +444,7 @@ def portfolio_to_json(portfolio: Portfolio, profile: Profile, language: str) -> 
         "let_go": items(portfolio.let_go),
         "reactivate": items(portfolio.reactivate),
         "protected": portfolio.protected,
+        "hidden": portfolio.hidden,
         "objective": portfolio.objective,
         "method": portfolio.method,
         "goals": fit_to_json(profile.fit, language),

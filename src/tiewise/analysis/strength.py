@@ -15,8 +15,14 @@ Inputs per tie, each scaled to 0–1 (``today`` is passed in; no clock is read):
 - ``recency``: ``exp(−days since last interaction / 180)``; 0 without interactions;
 - ``duration``: ``1 − exp(−years known / 5)``, years since ``met_on`` (else the first interaction);
 - ``multiplexity``: ``(contexts − 1) / 2`` clipped to [0, 1] (one context 0, three or more 1);
-- ``reciprocity``: ``1 − |inbound − outbound| / (inbound + outbound)`` over directed interactions,
-  averaged with the same balance over exchanges given/received; unknown without either.
+- ``reciprocity``: ``1 − |inbound − outbound| / (inbound + outbound)`` over directed interactions
+  (a *mutual* one — a meeting both attend, a logged coffee, a person met at an event — counts in
+  both directions), averaged with the same balance over exchanges given/received; unknown
+  without either.
+
+Every contact moment counts alike, whatever its source: imported messages and meetings, contact
+I log myself (``tiewise log``, *Done* on the plan) and people met at an event (each an
+interaction of kind ``event``), all in the one ``interaction`` table.
 
 Inferred score: the weighted mean of the known inputs with weights frequency .35, recency .25,
 duration .15, reciprocity .15, multiplexity .10 (unknown inputs drop out and the rest is
@@ -190,8 +196,13 @@ def _reciprocity(
     snapshot: Snapshot, participation: sparse.csr_array, past: np.ndarray
 ) -> np.ndarray:
     directions = snapshot.interaction_directions
-    inbound = participation @ ((directions == Direction.INBOUND.value) & past).astype(float)
-    outbound = participation @ ((directions == Direction.OUTBOUND.value) & past).astype(float)
+    mutual = directions == Direction.MUTUAL.value  # a meeting both attend: both ways
+    inbound = participation @ (((directions == Direction.INBOUND.value) | mutual) & past).astype(
+        float
+    )
+    outbound = participation @ (((directions == Direction.OUTBOUND.value) | mutual) & past).astype(
+        float
+    )
     by_interactions = _balance(inbound, outbound)
     index = np.array([snapshot.index_of(e.contact_id) for e in snapshot.exchanges], dtype=np.int64)
     is_given = np.array(

@@ -2,8 +2,9 @@
 store, computes through ``analysis``/``advice``, and prints.
 
 This module holds the app, the shared state and helpers; each command group lives in a module of
-its own (``report``, ``contacts``, ``importing``, ``goals``, ``advice``, ``events``, ``serve``,
-``study``). Parsers, the demo generator and rapidfuzz are imported inside the commands that need
+its own (``report``, ``contacts``, ``activity``, ``importing``, ``goals``, ``advice``,
+``decisions``, ``events``, ``serve``, ``study``, ``export``). Parsers, the demo generator and
+rapidfuzz are imported inside the commands that need
 them, so that every other command starts fast (see docs/decisions.md).
 
 Errors a user can cause (a bad file, an unknown name) are :class:`~tiewise.errors.TiewiseError`;
@@ -145,9 +146,11 @@ def _profile(state: State, today: str | None) -> Any:
 # isort: off
 from tiewise.cli import report as _report  # noqa: E402, F401
 from tiewise.cli import contacts as _contacts  # noqa: E402, F401
+from tiewise.cli import activity as _activity  # noqa: E402, F401
 from tiewise.cli import importing as _importing  # noqa: E402, F401
 from tiewise.cli import goals as _goals  # noqa: E402, F401
 from tiewise.cli import advice as _advice  # noqa: E402, F401
+from tiewise.cli import decisions as _decisions  # noqa: E402, F401
 from tiewise.cli import events as _events  # noqa: E402, F401
 from tiewise.cli import serve as _serve  # noqa: E402, F401
 from tiewise.cli import study as _study  # noqa: E402, F401

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 import typer
 
+from tiewise import model
 from tiewise.cli import (
     JsonOption,
     Today,
@@ -15,6 +17,7 @@ from tiewise.cli import (
     app,
     console,
 )
+from tiewise.cli.activity import KindOption, NoteOption, OnOption, record
 
 
 @app.command()
@@ -42,13 +45,23 @@ def advise(
     render_portfolio(portfolio, profile, state.language, console)
 
 
-@app.command()
+invitations_app = typer.Typer(
+    help="Pending connection invitations: accept, ignore or look closer, with the reasons; "
+    "decide them with: tiewise invitations decide PERSON accept|ignore|later.",
+    invoke_without_command=True,
+)
+app.add_typer(invitations_app, name="invitations")
+
+
+@invitations_app.callback()
 def invitations(
     ctx: typer.Context,
     as_json: JsonOption = False,
     today: Today = None,
 ) -> None:
     """Pending connection invitations: accept, ignore or look closer, with the reasons."""
+    if ctx.invoked_subcommand is not None:
+        return
     from tiewise.advice.invitations import invitations_to_json, triage_invitations
     from tiewise.report.advice import render_invitations
 
@@ -59,6 +72,35 @@ def invitations(
         _print_json(invitations_to_json(advice, state.language))
         return
     render_invitations(advice, state.language, console)
+
+
+@invitations_app.command("decide")
+def invitations_decide(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(help="The sender: name, part of a name, or id.")],
+    verdict: Annotated[str, typer.Argument(metavar="accept|ignore|later")],
+    as_json: JsonOption = False,
+) -> None:
+    """Decide a pending invitation: accept (the sender becomes a contact), ignore, or later
+    (off the list for four weeks). Undo with: tiewise decisions undo ID."""
+    from tiewise.decisionlog import (
+        INVITATION_VERDICTS,
+        decide_invitation,
+        find_invitation,
+        parse_verdict,
+    )
+
+    state = _state(ctx)
+    chosen = parse_verdict(verdict, INVITATION_VERDICTS, "verdict")
+    with state.store.connect() as connection:
+        invitation = find_invitation(connection, person)
+    decision, contact_id = decide_invitation(state.store, invitation, chosen, datetime.now())
+    if as_json:
+        _print_json({"decision_id": decision.id, "verdict": chosen.value, "contact_id": contact_id})
+        return
+    console.print(
+        state.t(f"invitation.{chosen.value}", name=invitation.name, id=decision.id), markup=False
+    )
 
 
 @app.command()
@@ -86,7 +128,14 @@ def introductions(
     render_introductions(found, ledger, profile, state.language, console)
 
 
-@app.command()
+plan_app = typer.Typer(
+    help="This week's plan; record that you did it with: tiewise plan done PERSON.",
+    invoke_without_command=True,
+)
+app.add_typer(plan_app, name="plan")
+
+
+@plan_app.callback()
 def plan(
     ctx: typer.Context,
     budget: Annotated[
@@ -98,6 +147,8 @@ def plan(
 ) -> None:
     """This week's plan: whom to contact (cadence due), which events to attend or skip, and which
     introductions to make."""
+    if ctx.invoked_subcommand is not None:
+        return
     from tiewise.advice.events import events_report, this_weeks_events
     from tiewise.advice.introductions import suggest_introductions
     from tiewise.advice.plan import plan_to_json, weekly_plan
@@ -113,3 +164,18 @@ def plan(
         _print_json(plan_to_json(week, profile, state.language))
         return
     render_plan(week, profile, state.language, console)
+
+
+@plan_app.command("done")
+def plan_done(
+    ctx: typer.Context,
+    people: Annotated[
+        list[str], typer.Argument(metavar="PERSON...", help="Names, parts of names, or ids.")
+    ],
+    kind: KindOption = "other",
+    on: OnOption = None,
+    note: NoteOption = None,
+) -> None:
+    """I got in touch with these people as planned: records the contact (now, or --on), which
+    resets their keep-in-touch cadence."""
+    record(ctx, people, kind, on, None, note, model.Direction.OUTBOUND)

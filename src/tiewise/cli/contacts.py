@@ -27,6 +27,7 @@ from tiewise.cli import (
     console,
     find_contact,
 )
+from tiewise.decisionlog import status_changed
 from tiewise.erasure import erase_contact
 from tiewise.errors import InputError
 from tiewise.identifiers import identifier
@@ -363,6 +364,8 @@ def contact_edit(
                 )
             ],
         )
+        if status is not None:
+            status_changed(connection, contact.id, status, datetime.now())  # type: ignore[arg-type]
     console.print(state.t("contact.updated", name=updated.name), markup=False)
 
 
@@ -436,6 +439,61 @@ def note(
     console.print(
         state.t("story.added" if story else "note.added", name=contact.name), markup=False
     )
+
+
+def _topics(
+    ctx: typer.Context, name: str, text: str | None, remove: bool, kind: model.TopicKind
+) -> None:
+    from tiewise.topics import change_topics, parse_topics
+
+    state = _state(ctx)
+    contact = find_contact(state, name)
+    if text is not None:
+        tags = parse_topics(text)
+        changed = change_topics(state.store, contact.id, kind, tags, remove)  # type: ignore[arg-type]
+        key = f"topics.{'removed' if remove else 'added'}"
+        console.print(state.t(key, name=contact.name, tags=", ".join(changed) or "—"), markup=False)
+    elif remove:
+        raise InputError("TEXT: expected the tags to remove, found none")
+    with state.store.connect() as connection:
+        ids = set(repo.merged_group(connection, contact.id))  # type: ignore[arg-type]
+        tags = [
+            t.topic for t in repo.load_topics(connection) if t.contact_id in ids and t.kind == kind
+        ]
+    console.print(
+        state.t(f"topics.{kind.value}", name=contact.name, tags=", ".join(tags) or "—"),
+        markup=False,
+    )
+
+
+@contact_app.command("needs")
+def contact_needs(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Name, part of a name, or id.")],
+    text: Annotated[
+        str | None,
+        typer.Argument(metavar="[TAGS]", help="What they need, e.g. 'accountant, funding'."),
+    ] = None,
+    remove: Annotated[bool, typer.Option("--remove", help="Remove these tags.")] = False,
+) -> None:
+    """What a contact needs (tags, comma-separated): introductions match it to others' offers.
+    Without TAGS: list them."""
+    _topics(ctx, name, text, remove, model.TopicKind.NEED)
+
+
+@contact_app.command("offers")
+def contact_offers(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Name, part of a name, or id.")],
+    text: Annotated[
+        str | None,
+        typer.Argument(metavar="[TAGS]", help="What they offer, e.g. 'tax advice, web shops'."),
+    ] = None,
+    remove: Annotated[bool, typer.Option("--remove", help="Remove these tags.")] = False,
+) -> None:
+    """What a contact offers (tags, comma-separated): introductions match it to others' needs.
+    Without TAGS: list them."""
+    _topics(ctx, name, text, remove, model.TopicKind.OFFER)
 
 
 @app.command()

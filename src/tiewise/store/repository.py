@@ -7,10 +7,11 @@ either lands whole or leaves nothing behind. Writers take sequences and use ``ex
 
 from __future__ import annotations
 
+import json
 import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TypeVar
 
 import numpy as np
@@ -182,6 +183,39 @@ def add_contacts(
     return ids
 
 
+def contact_with_identifier(
+    connection: Connection, kind: model.IdentifierKind, value: str
+) -> int | None:
+    """The contact record that holds this identifier, if any."""
+    table = s.contact_identifier
+    return connection.scalar(
+        select(table.c.contact_id).where(table.c.kind == kind.value, table.c.value == value)
+    )
+
+
+def facts_about(connection: Connection, contact_id: int) -> int:
+    """How many facts beyond the record itself are kept about a contact: interactions, notes,
+    topics, links, encounters, exchanges, outcomes and records merged into it."""
+    return sum(
+        _count(connection, table, column == contact_id)
+        for table, column in (
+            (s.interaction_participant, s.interaction_participant.c.contact_id),
+            (s.note, s.note.c.contact_id),
+            (s.topic, s.topic.c.contact_id),
+            (s.contact_link, s.contact_link.c.contact_a),
+            (s.contact_link, s.contact_link.c.contact_b),
+            (s.encounter, s.encounter.c.contact_id),
+            (s.exchange, s.exchange.c.contact_id),
+            (s.outcome_contact, s.outcome_contact.c.contact_id),
+            (s.contact, s.contact.c.merged_into_id),
+        )
+    )
+
+
+def delete_contact(connection: Connection, contact_id: int) -> None:
+    connection.execute(delete(s.contact).where(s.contact.c.id == contact_id))
+
+
 def add_identifiers(
     connection: Connection,
     identifiers: Iterable[tuple[int, model.Identifier]],
@@ -281,9 +315,20 @@ def find_contact(connection: Connection, name: str) -> model.Contact:
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise NotFoundError(f"no contact matches {name!r}")
+        raise NotFoundError(
+            f"no contact matches {name!r}",
+            name=name,
+            key="error.no_contact",
+            values={"name": name},
+        )
     listed = "; ".join(f"{c.id} {c.name} ({c.organisation or '—'})" for c in matches[:10])
-    raise NotFoundError(f"{len(matches)} contacts match {name!r}: {listed} — give the id")
+    raise NotFoundError(
+        f"{len(matches)} contacts match {name!r}: {listed} — give the id",
+        candidates=matches[:10],
+        name=name,
+        key="error.several_contacts",
+        values={"count": len(matches), "name": name, "listed": listed},
+    )
 
 
 def contact_sources(connection: Connection, ids: Sequence[int]) -> list[dict[str, object]]:
@@ -452,6 +497,20 @@ def add_topics(connection: Connection, topics: Sequence[model.Topic]) -> None:
         connection.execute(insert(s.topic), rows)
 
 
+def remove_topics(connection: Connection, topics: Sequence[model.Topic]) -> int:
+    """Delete these needs or offers; returns how many there were."""
+    table, removed = s.topic, 0
+    for t in topics:
+        removed += connection.execute(
+            delete(table).where(
+                table.c.contact_id == t.contact_id,
+                table.c.kind == t.kind.value,
+                table.c.topic == t.topic,
+            )
+        ).rowcount
+    return removed
+
+
 def load_topics(connection: Connection) -> list[model.Topic]:
     query = select(s.topic).order_by(s.topic.c.contact_id, s.topic.c.kind, s.topic.c.topic)
     return [
@@ -617,6 +676,68 @@ def load_interactions(connection: Connection) -> list[model.Interaction]:
         )
         for r in connection.execute(query)
     ]
+
+
+def interactions_with(connection: Connection, contact_ids: Sequence[int]) -> list[dict]:
+    """The interactions any of ``contact_ids`` took part in, newest first, each with every
+    participant's id and where it came from (source, file, line)."""
+    i, p, o = s.interaction, s.interaction_participant, s.origin
+    theirs = select(p.c.interaction_id).where(p.c.contact_id.in_(contact_ids))
+    query = (
+        select(i, o.c.source, o.c.file)
+        .outerjoin(o, o.c.id == i.c.origin_id)
+        .where(i.c.id.in_(theirs))
+        .order_by(i.c.occurred_at.desc(), i.c.id.desc())
+    )
+    rows = [dict(r._mapping) for r in connection.execute(query)]
+    people: dict[int, list[int]] = defaultdict(list)
+    members = select(p.c.interaction_id, p.c.contact_id).where(p.c.interaction_id.in_(theirs))
+    for interaction_id, contact_id in connection.execute(members.order_by(p.c.contact_id)):
+        people[interaction_id].append(contact_id)
+    for row in rows:
+        row["participants"] = people[row["id"]]
+    return rows
+
+
+def same_day_interactions(
+    connection: Connection, day: date, kind: model.InteractionKind, source: str
+) -> dict[int, set[int]]:
+    """Interaction id → participants of the interactions of ``kind`` from ``source`` on ``day``
+    (to refuse logging the same activity twice)."""
+    i, p, o = s.interaction, s.interaction_participant, s.origin
+    start = datetime.combine(day, datetime.min.time())
+    query = (
+        select(i.c.id, p.c.contact_id)
+        .join(p, p.c.interaction_id == i.c.id)
+        .join(o, o.c.id == i.c.origin_id)
+        .where(
+            i.c.kind == kind.value,
+            o.c.source == source,
+            i.c.occurred_at >= start,
+            i.c.occurred_at < start + timedelta(days=1),
+        )
+    )
+    found: dict[int, set[int]] = defaultdict(set)
+    for interaction_id, contact_id in connection.execute(query):
+        found[interaction_id].add(contact_id)
+    return dict(found)
+
+
+def delete_interaction(connection: Connection, interaction_id: int) -> None:
+    connection.execute(delete(s.interaction).where(s.interaction.c.id == interaction_id))
+
+
+def delete_encounter(
+    connection: Connection, occurrence_id: int, contact_id: int, kind: model.EncounterKind
+) -> None:
+    table = s.encounter
+    connection.execute(
+        delete(table).where(
+            table.c.occurrence_id == occurrence_id,
+            table.c.contact_id == contact_id,
+            table.c.kind == kind.value,
+        )
+    )
 
 
 def interaction_arrays(connection: Connection) -> tuple[np.ndarray, ...]:
@@ -858,6 +979,9 @@ def load_attendances(connection: Connection) -> list[model.Attendance]:
 
 
 def add_encounters(connection: Connection, encounters: Sequence[model.Encounter]) -> None:
+    """Add encounters. A person *met* at an occurrence is also an interaction with them (kind
+    ``event``, both ways, at the occurrence's start), so that the tie model, the plan and the
+    cadence see the meeting like any other contact (one model, one table)."""
     rows = [
         {
             "occurrence_id": e.occurrence_id,
@@ -869,6 +993,37 @@ def add_encounters(connection: Connection, encounters: Sequence[model.Encounter]
     ]
     if rows:
         connection.execute(insert(s.encounter), rows)
+    met = [e for e in encounters if e.kind == model.EncounterKind.MET]
+    if not met:
+        return
+    o, series = s.event_occurrence, s.event_series
+    query = (
+        select(o.c.id, o.c.starts_at, func.coalesce(series.c.name, o.c.name))
+        .outerjoin(series, series.c.id == o.c.series_id)
+        .where(o.c.id.in_({e.occurrence_id for e in met}))
+    )
+    occurrences = {row[0]: (row[1], row[2]) for row in connection.execute(query)}
+    add_interactions(
+        connection,
+        [
+            model.Interaction(
+                occurrences[e.occurrence_id][0],
+                model.InteractionKind.EVENT,
+                "event",
+                model.Direction.MUTUAL,
+                (e.contact_id,),
+                subject=occurrences[e.occurrence_id][1],
+                external_key=encounter_key(e.occurrence_id, e.contact_id),
+            )
+            for e in met
+        ],
+    )
+
+
+def encounter_key(occurrence_id: int, contact_id: int) -> str:
+    """The key of the interaction that a meeting at an event is: meeting someone at an event is
+    contact with them, in both directions (docs/method.md)."""
+    return f"encounter:{occurrence_id}:{contact_id}"
 
 
 def load_encounters(connection: Connection) -> list[model.Encounter]:
@@ -1049,28 +1204,65 @@ def link_exists(connection: Connection, contact_a: int, contact_b: int, source: 
     return connection.scalar(query) is not None
 
 
-def decide_advice(
-    connection: Connection, contact_id: int, action: str, decision: str, when: datetime
-) -> None:
-    """Remember that the user accepted or dismissed advice ``action`` on a contact."""
-    table = s.advice_decision
-    connection.execute(
-        delete(table).where(table.c.contact_id == contact_id, table.c.action == action)
-    )
-    connection.execute(
-        insert(table).values(
-            contact_id=contact_id, action=action, decision=decision, decided_at=when
+def add_decision(connection: Connection, decision: model.Decision) -> int:
+    """Record a decision (see ``tiewise/decisions.py``) and return its id."""
+    return connection.execute(
+        insert(s.decision)
+        .values(
+            kind=decision.kind.value,
+            contact_id=decision.contact_id,
+            invitation_id=decision.invitation_id,
+            action=decision.action,
+            verdict=decision.verdict.value,
+            decided_at=decision.decided_at,
+            figures=None if decision.figures is None else json.dumps(decision.figures),
+            restore=None if decision.restore is None else json.dumps(decision.restore),
         )
+        .returning(s.decision.c.id)
+    ).scalar_one()
+
+
+def load_decisions(connection: Connection, include_undone: bool = False) -> list[model.Decision]:
+    """Decisions, oldest first; those undone only with ``include_undone``."""
+    table = s.decision
+    query = select(table).order_by(table.c.decided_at, table.c.id)
+    if not include_undone:
+        query = query.where(table.c.undone_at.is_(None))
+    return [
+        model.Decision(
+            id=r.id,
+            kind=model.DecisionKind(r.kind),
+            verdict=model.Verdict(r.verdict),
+            decided_at=r.decided_at,
+            contact_id=r.contact_id,
+            invitation_id=r.invitation_id,
+            action=r.action,
+            figures=json.loads(r.figures) if r.figures else None,
+            restore=json.loads(r.restore) if r.restore else None,
+            undone_at=r.undone_at,
+        )
+        for r in connection.execute(query)
+    ]
+
+
+def mark_undone(connection: Connection, decision_ids: Sequence[int], when: datetime) -> None:
+    if decision_ids:
+        table = s.decision
+        connection.execute(update(table).where(table.c.id.in_(decision_ids)).values(undone_at=when))
+
+
+def set_invitation(
+    connection: Connection,
+    invitation_id: int,
+    status: model.InvitationStatus,
+    contact_id: int | None,
+) -> None:
+    table = s.invitation
+    connection.execute(
+        update(table)
+        .where(table.c.id == invitation_id)
+        .values(status=status.value, contact_id=contact_id)
     )
-
-
-def advice_decisions(connection: Connection) -> dict[tuple[int, str], str]:
-    """(contact id, action) → ``accepted`` or ``dismissed``."""
-    table = s.advice_decision
-    return {
-        (r.contact_id, r.action): r.decision
-        for r in connection.execute(select(table.c.contact_id, table.c.action, table.c.decision))
-    }
 
 
 def record_merge_decision(

@@ -350,14 +350,24 @@ merge_decision = Table(
     CheckConstraint("decision IN ('merged', 'kept_apart')", name="decision"),
 )
 
-advice_decision = Table(
-    "advice_decision",
+decision = Table(
+    "decision",
     metadata,
-    Column("contact_id", Integer, _contact_fk(), primary_key=True),
-    Column("action", String(16), primary_key=True),
-    Column("decision", String(16), nullable=False),
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("contact_id", Integer, _contact_fk(), index=True),
+    Column("invitation_id", Integer, ForeignKey("invitation.id", ondelete="CASCADE"), index=True),
+    Column("action", String(16)),
+    Column("verdict", String(16), nullable=False),
     Column("decided_at", DateTime, nullable=False),
-    CheckConstraint("decision IN ('accepted', 'dismissed')", name="decision"),
+    Column("figures", Text),  # JSON: the figures the advice showed
+    Column("restore", Text),  # JSON: what undoing puts back
+    Column("undone_at", DateTime),
+    CheckConstraint(
+        "action IS NULL OR action IN ('focus', 'maintain', 'reactivate', 'let_go')", name="action"
+    ),
+    _choice("kind", model.DecisionKind),
+    _choice("verdict", model.Verdict),
 )
 
 erased_identifier = Table(

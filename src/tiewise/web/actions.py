@@ -145,18 +145,24 @@ def routes(site: Site) -> list[Route]:
         return "/"
 
     def decide(request: Request, form: FormData) -> str:
+        """Accept or dismiss an advice item; see ``tiewise/decisionlog.py``."""
+        from tiewise.advice.portfolio import advice_figures_of
+        from tiewise.decisionlog import ADVICE_VERDICTS, decide_advice, parse_verdict
+
         contact_id = int(_number(form, "contact_id", 1, 2**62))
-        action = str(form.get("action", ""))
-        decision = str(form.get("decision", ""))
-        if action not in ("focus", "maintain", "reactivate", "let_go"):
-            raise InputError(
-                f"action: expected focus, maintain, reactivate or let_go, found {action!r}"
-            )
-        if decision not in ("accepted", "dismissed"):
-            raise InputError(f"decision: expected accepted or dismissed, found {decision!r}")
-        with store.begin() as connection:
-            repo.load_contact(connection, contact_id)
-            repo.decide_advice(connection, contact_id, action, decision, datetime.now())
+        verdict = parse_verdict(str(form.get("verdict", "")), ADVICE_VERDICTS, "verdict")
+        profile = site.workspace.views().profile
+        position = profile.snapshot.position_of(contact_id)
+        if position is None:
+            raise InputError(f"contact_id: no contact {contact_id}")
+        decide_advice(
+            store,
+            contact_id,
+            str(form.get("action", "")),
+            verdict,
+            advice_figures_of(profile, position),
+            datetime.now(),
+        )
         return "/advice"
 
     def goal_add(request: Request, form: FormData) -> str:

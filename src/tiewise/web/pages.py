@@ -14,7 +14,6 @@ from tiewise.analysis.fit import gap_advice, goal_label, summary
 from tiewise.analysis.strength import CLASSES
 from tiewise.goals import CATALOGUE
 from tiewise.model import OutcomeKind
-from tiewise.store import repository as repo
 
 if TYPE_CHECKING:
     from tiewise.web.app import Site
@@ -188,8 +187,6 @@ def routes(site: Site) -> list[Route]:
 
     def advice(request: Request) -> Response:
         def context(views: Views) -> dict[str, Any]:
-            with site.workspace.store.connect() as connection:
-                decisions = repo.advice_decisions(connection)
             portfolio = views.portfolio
             groups = [
                 ("focus", portfolio.focus),
@@ -200,7 +197,6 @@ def routes(site: Site) -> list[Route]:
             return dict(
                 portfolio=portfolio,
                 groups=groups,
-                decisions=decisions,
                 snapshot=views.profile.snapshot,
             )
 

@@ -1,0 +1,257 @@
+"""Recording contact — the write side of ``tiewise log``, ``tiewise plan done``, ``tiewise
+interactions`` and the web's *Log contact* forms.
+
+One activity with several people is one interaction with each of them as a participant, stored
+like an imported one (origin ``manual``). Tie strength, recency, reciprocity and the
+keep-in-touch cadence therefore count it exactly as they count imported mail or meetings
+(``analysis/strength.py``; docs/method.md): one model, one table.
+
+Each function is one transaction: an error changes nothing. Errors name the field as the caller
+calls it (``where``: ``--on`` on the command line, ``on`` in a form).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from tiewise import model
+from tiewise.errors import InputError, NotFoundError
+from tiewise.eventlog import Where, option
+from tiewise.store import Store
+from tiewise.store import repository as repo
+
+Kind = model.InteractionKind
+LOG_KINDS = (
+    Kind.MEETING,
+    Kind.CALL,
+    Kind.VIDEO,
+    Kind.COFFEE,
+    Kind.MEAL,
+    Kind.MESSAGE,
+    Kind.EMAIL,
+    Kind.OTHER,
+)
+WRITTEN = frozenset({Kind.MESSAGE, Kind.EMAIL})  # I wrote to them, unless told otherwise
+MAX_MINUTES = 24 * 60
+SOURCE = "manual"
+CHANNEL = "tiewise"
+DAY_TIME = time(12, 0)  # a day without a time of day is logged at noon
+
+
+def default_direction(kind: Kind) -> model.Direction:
+    """A meeting, call or meal is contact both ways (docs/method.md); a message or e-mail I log
+    is one I sent."""
+    return model.Direction.OUTBOUND if kind in WRITTEN else model.Direction.MUTUAL
+
+
+def parse_kind(raw: str, where: Where = option) -> Kind:
+    value = raw.strip().casefold()
+    for kind in LOG_KINDS:
+        if kind.value == value:
+            return kind
+    raise InputError(
+        f"{where('kind')}: expected one of {', '.join(k.value for k in LOG_KINDS)}, found {raw!r}",
+        field="kind",
+        key="error.expected_one_of",
+        values={"options": ", ".join(k.value for k in LOG_KINDS), "found": raw},
+    )
+
+
+def parse_moment(raw: str | None, now: datetime, where: Where = option) -> datetime:
+    """``YYYY-MM-DD`` (at noon, or now when that is later today) or ``YYYY-MM-DD HH:MM``; empty
+    means now. Never after ``now``: a logged activity has happened."""
+    text = (raw or "").strip()
+    if not text:
+        return now.replace(microsecond=0)
+    try:
+        if len(text) <= 10:
+            day = date.fromisoformat(text)
+            moment = datetime.combine(day, DAY_TIME)
+            if day == now.date() and moment > now:
+                moment = now.replace(microsecond=0)
+        else:
+            moment = datetime.fromisoformat(text.replace("T", " "))
+    except ValueError as error:
+        raise InputError(
+            f"{where('on')}: expected a date YYYY-MM-DD (or YYYY-MM-DD HH:MM), found {text!r}",
+            field="on",
+            key="error.expected_date",
+            values={"found": text},
+        ) from error
+    if moment.tzinfo is not None:
+        moment = moment.replace(tzinfo=None)
+    if moment > now:
+        raise InputError(
+            f"{where('on')}: expected a moment on or before {now:%Y-%m-%d %H:%M} (it has "
+            f"happened), found {text!r}",
+            field="on",
+            key="error.future",
+            values={"today": now.date().isoformat(), "found": text},
+        )
+    return moment
+
+
+def parse_minutes(raw: str | int | None, where: Where = option) -> int | None:
+    """Minutes spent: a whole number from 1 to 1440, or nothing."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    text = str(raw).strip()
+    try:
+        minutes = int(text)
+    except ValueError:
+        minutes = 0
+    if not 1 <= minutes <= MAX_MINUTES:
+        raise InputError(
+            f"{where('minutes')}: expected a whole number of minutes from 1 to {MAX_MINUTES}, "
+            f"found {text!r}",
+            field="minutes",
+            key="error.minutes",
+            values={"high": MAX_MINUTES, "found": text},
+        )
+    return minutes
+
+
+def resolve_people(connection: Any, names: Sequence[str], where: Where = option) -> list[int]:
+    """The contact ids a user means by ``names`` (see ``repository.find_contact``). Every name
+    that matches no one or several people is reported at once, with the candidates."""
+    ids: list[int] = []
+    problems: list[NotFoundError] = []
+    for name in names:
+        if not name.strip():
+            continue
+        try:
+            contact = repo.find_contact(connection, name.strip())
+        except NotFoundError as error:
+            problems.append(error)
+            continue
+        if contact.id not in ids:
+            ids.append(int(contact.id))  # type: ignore[arg-type]
+    if problems:
+        raise NotFoundError(
+            "; ".join(str(p) for p in problems),
+            candidates=[c for p in problems for c in p.candidates],
+            name=problems[0].name,
+        )
+    if not ids:
+        raise InputError(
+            f"{where('people')}: expected at least one person, found none",
+            field="people",
+            key="error.no_people",
+        )
+    return ids
+
+
+@dataclass(frozen=True)
+class Logged:
+    interaction_id: int
+    kind: Kind
+    occurred_at: datetime
+    names: tuple[str, ...]
+
+
+def log_contact(
+    store: Store,
+    contact_ids: Sequence[int],
+    kind: Kind,
+    occurred_at: datetime,
+    *,
+    minutes: int | None = None,
+    note: str | None = None,
+    direction: model.Direction | None = None,
+) -> Logged:
+    """Record one activity with the people ``contact_ids`` (one interaction, each a participant).
+    The same kind of activity with the same people on the same day, logged before, is refused:
+    a second click or a repeated command adds nothing."""
+    people = tuple(dict.fromkeys(contact_ids))
+    with store.begin() as connection:
+        names = tuple(repo.load_contact(connection, i).name for i in people)
+        earlier = repo.same_day_interactions(connection, occurred_at.date(), kind, SOURCE)
+        for interaction_id, participants in earlier.items():
+            if participants == set(people):
+                raise InputError(
+                    f"this {kind.value} with {', '.join(names)} on {occurred_at.date()} is already "
+                    f"recorded (interaction {interaction_id}); remove it first to change it",
+                    key="error.already_logged",
+                    values={"id": interaction_id},
+                )
+        origin = repo.add_origin(connection, SOURCE, datetime.now())
+        (interaction_id,) = repo.add_interactions(
+            connection,
+            [
+                model.Interaction(
+                    occurred_at,
+                    kind,
+                    CHANNEL,
+                    direction or default_direction(kind),
+                    people,
+                    duration_minutes=minutes,
+                    subject=(note or "").strip() or None,
+                )
+            ],
+            origin,
+        )
+    return Logged(interaction_id, kind, occurred_at, names)
+
+
+def interactions_of(store: Store, contact: model.Contact) -> list[dict[str, Any]]:
+    """Every interaction with ``contact`` (and the records merged into it), newest first, with
+    its source and the names of everyone in it."""
+    with store.connect() as connection:
+        ids = repo.merged_group(connection, int(contact.id))  # type: ignore[arg-type]
+        rows = repo.interactions_with(connection, ids)
+        names = {c.id: c.name for c in repo.load_contacts(connection, include_merged=True)}
+    return [
+        {
+            "id": row["id"],
+            "occurred_at": row["occurred_at"],
+            "kind": row["kind"],
+            "direction": row["direction"],
+            "minutes": row["duration_minutes"],
+            "subject": row["subject"],
+            "source": _source(row),
+            "file": row["file"],
+            "line": row["origin_line"],
+            "with": [names.get(i, "?") for i in row["participants"]],
+            "key": row["external_key"],
+            "removable": _source(row) in (SOURCE, "event"),
+        }
+        for row in rows
+    ]
+
+
+def _source(row: dict[str, Any]) -> str:
+    if (row["external_key"] or "").startswith("encounter:"):
+        return "event"
+    return row["source"] or "unknown"
+
+
+def remove_interaction(store: Store, contact: model.Contact, interaction_id: int) -> dict:
+    """Remove a wrong entry: one I logged, or a meeting at an event (the person is then no
+    longer listed as met there). An imported one is refused: the next import of its file would
+    bring it back, so it is corrected at the source."""
+    for row in interactions_of(store, contact):
+        if row["id"] == interaction_id:
+            break
+    else:
+        raise NotFoundError(
+            f"{contact.name} has no interaction {interaction_id}; "
+            f"see: tiewise interactions {contact.id}",
+        )
+    if not row["removable"]:
+        where = row["file"] or row["source"]
+        line = f", line {row['line']}" if row["line"] else ""
+        raise InputError(
+            f"interaction {interaction_id} came from {where}{line}; the next import would bring it "
+            "back — correct it at its source",
+            key="error.imported_interaction",
+            values={"id": interaction_id, "source": f"{where}{line}"},
+        )
+    with store.begin() as connection:
+        if row["source"] == "event":
+            _, occurrence, person = row["key"].split(":")
+            repo.delete_encounter(connection, int(occurrence), int(person), model.EncounterKind.MET)
+        repo.delete_interaction(connection, interaction_id)
+    return row
