@@ -27,6 +27,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -82,18 +84,21 @@ async def _client(base: str, number: int, latencies: dict[str, list[float]], err
                     errors.append((path, response.status_code))
 
 
-async def _load(base: str) -> tuple[dict[str, list[float]], list]:
+async def load(base: str) -> tuple[dict[str, list[float]], list]:
     latencies: dict[str, list[float]] = {}
     errors: list = []
     await asyncio.gather(*(_client(base, k, latencies, errors) for k in range(CLIENTS)))
     return latencies, errors
 
 
-def _p95(values: list[float]) -> float:
+def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[-1]
 
 
-def measure(db: Path) -> None:
+@contextmanager
+def serve(db: Path) -> Iterator[str]:
+    """``tiewise serve`` on ``db`` in its own process, as a user runs it; yields its base URL
+    once it answers, and stops it afterwards."""
     port = _free_port()
     tiewise = Path(sys.executable).with_name("tiewise")
     server = subprocess.Popen(
@@ -112,20 +117,36 @@ def measure(db: Path) -> None:
                 if time.monotonic() > deadline or server.poll() is not None:
                     raise RuntimeError("the server did not start") from None
                 time.sleep(0.2)
-        warm = time.perf_counter()
-        for language in ("en", "nl"):  # warm-up: analysis, advice, map, charts, every page
-            with httpx.Client(base_url=base, cookies={"tiewise_lang": language}) as client:
-                for path in PAGES:
-                    client.get(path, timeout=120).raise_for_status()
-        warm_seconds = time.perf_counter() - warm
-        started = time.perf_counter()
-        latencies, errors = asyncio.run(_load(base))
-        wall = time.perf_counter() - started
+        yield base
     finally:
         server.terminate()
         server.wait(10)
+
+
+def warm_up(base: str) -> float:
+    """Every page once in each language (the analysis, advice, map, charts); seconds taken."""
+    warm = time.perf_counter()
+    for language in ("en", "nl"):
+        with httpx.Client(base_url=base, cookies={"tiewise_lang": language}) as client:
+            for path in PAGES:
+                client.get(path, timeout=120).raise_for_status()
+    return time.perf_counter() - warm
+
+
+def timed_load(base: str) -> tuple[dict[str, list[float]], list, float]:
+    """The load (``CLIENTS`` clients × ``ROUNDS`` rounds): latencies per path, errors, wall
+    seconds."""
+    started = time.perf_counter()
+    latencies, errors = asyncio.run(load(base))
+    return latencies, errors, time.perf_counter() - started
+
+
+def measure(db: Path) -> None:
+    with serve(db) as base:
+        warm_seconds = warm_up(base)
+        latencies, errors, wall = timed_load(base)
     requests = sum(len(v) for v in latencies.values())
-    reference = _p95(latencies[REFERENCE])
+    reference = p95(latencies[REFERENCE])
     print(
         f"## Web benchmark — {date.today().isoformat()}, {platform.machine()}, "
         f"Python {platform.python_version()}, 35,509 contacts (enriched as the advice benchmark), "
@@ -141,8 +162,8 @@ def measure(db: Path) -> None:
         values = latencies[path]
         target = "reference" if path == REFERENCE else "p95 < 300 ms"
         print(
-            f"| `{path}` | {statistics.median(values) * 1000:.0f} | {_p95(values) * 1000:.0f} | "
-            f"{max(values) * 1000:.0f} | {_p95(values) / reference:.1f}× | {target} |"
+            f"| `{path}` | {statistics.median(values) * 1000:.0f} | {p95(values) * 1000:.0f} | "
+            f"{max(values) * 1000:.0f} | {p95(values) / reference:.1f}× | {target} |"
         )
     if errors:
         print(f"\nErrors: {errors[:10]}")

@@ -27,6 +27,7 @@ from typer.testing import CliRunner
 
 from tiewise.cli import app
 from tiewise.store import Store
+from tiewise.store import repository as repo
 from tiewise.store.schema import metadata
 
 from .conftest import DEMO_TODAY
@@ -256,3 +257,138 @@ def test_the_export_matches_sqlite(database: str, tmp_path: Path):
         tables.append((document["tables"], (folder / "contacts.vcf").read_text(encoding="utf-8")))
     assert tables[0] == tables[1]
     assert len(tables[0][0]["contact"]) > 0 and tables[0][1].count("BEGIN:VCARD") > 0
+
+
+def test_logging_deciding_and_undoing_give_the_same_answers_as_on_sqlite(
+    database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Issue 15 on both databases: a coffee with two people, *done* on the plan, an invitation
+    accepted (a new contact) and one put off, let-go advice accepted twice and once undone,
+    needs and offers — the same interactions, decisions (their moments aside), statuses,
+    topics and introductions."""
+    from tests.clock import freeze
+
+    freeze(monkeypatch)
+    today = ("--today", DEMO_TODAY.isoformat())
+    results = []
+    for db in (database, str(tmp_path / "s.db")):
+        cli(db, "import", "linkedin", str(FIXTURES / "linkedin" / "export"))
+        cli(db, "log", "Anouk de Vries", "Eva Mulder", "--kind", "coffee", "--on", "2026-10-20",
+            "--minutes", "45", "--note", "Bookkeeping for the studio")  # fmt: skip
+        cli(db, "plan", "done", "Ruud Kramer", "--on", "2026-10-25 16:30")
+        accepted = json.loads(cli(db, "invitations", "decide", "Wim de Wit", "accept", "--json"))
+        cli(db, "invitations", "decide", "Daan Bos", "later")
+        let_go = [
+            json.loads(
+                cli(db, "decisions", "accept", name, "--action", "let_go", "--json", *today)
+            )["decision_id"]
+            for name in ("Pieter Jansen", "Fatima El Amrani")
+        ]
+        undone = json.loads(cli(db, "decisions", "undo", str(let_go[0]), "--json"))
+        cli(db, "contact", "needs", "Anouk", "funding, Accountant, zorg, Web shop")
+        cli(db, "contact", "offers", "Eva Mulder", "accountant")
+        decisions = json.loads(cli(db, "decisions", "--all", "--json"))
+        for row in decisions:
+            assert row.pop("decided_at") == "2026-11-01T20:00"
+            row["undone"] = row.pop("undone_at") is not None
+        contacts = json.loads(cli(db, "contacts", "--json", *today))
+        results.append(
+            {
+                "accepted": accepted,
+                "undone": undone,
+                "interactions": {
+                    name: json.loads(cli(db, "interactions", name, "--json"))
+                    for name in ("Anouk de Vries", "Eva Mulder", "Ruud Kramer", "Wim de Wit")
+                },
+                "decisions": decisions,
+                "statuses": [(c["id"], c["name"], c["status"]) for c in contacts],
+                "needs": cli(db, "contact", "needs", "Anouk"),
+                "introductions": json.loads(cli(db, "introductions", "--json", *today)),
+                "invitations": json.loads(cli(db, "invitations", "--json", *today)),
+            }
+        )
+    on_postgres, on_sqlite = results
+    assert on_postgres == on_sqlite
+    statuses = {name: status for _, name, status in on_sqlite["statuses"]}
+    assert (statuses["Pieter Jansen"], statuses["Fatima El Amrani"]) == ("active", "let_go")
+    assert statuses["Wim de Wit"] == "active"
+    [coffee] = [r for r in on_sqlite["interactions"]["Eva Mulder"] if r["kind"] == "coffee"]
+    assert coffee in on_sqlite["interactions"]["Anouk de Vries"]
+    assert coffee["with"] == ["Anouk de Vries", "Eva Mulder"] and coffee["minutes"] == 45
+    [done] = [r for r in on_sqlite["interactions"]["Ruud Kramer"] if r["source"] == "manual"]
+    assert (done["kind"], done["direction"], done["occurred_at"]) == (
+        "other",
+        "outbound",
+        "2026-10-25T16:30:00",
+    )
+    assert [(d["about"], d["verdict"], d["undone"]) for d in on_sqlite["decisions"]] == [
+        ("Fatima El Amrani", "accept", False),
+        ("Pieter Jansen", "accept", True),
+        ("Daan Bos", "later", False),
+        ("Wim de Wit", "accept", False),
+    ]
+    assert [i["from"] for i in on_sqlite["invitations"]] == []  # one accepted, one put off
+    assert [i["topic"] for i in on_sqlite["introductions"]["introductions"]] == ["Accountant"]
+
+
+def test_upgrading_from_0004_and_back_works_on_postgresql(database: str):
+    """Migration 0005 on PostgreSQL, whose check constraints are altered in place (SQLite copies
+    the table): decisions carried over, people met made into interactions, the widened kind
+    check, and down to 0004 and up again."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from tiewise.store.database import _alembic_config, create_store_engine, migrate
+
+    engine = create_store_engine(database)
+    migrate(engine, "0004")
+    with engine.begin() as connection:
+        for statement in (
+            "INSERT INTO contact (id, name) VALUES (1, 'Lotte'), (2, 'Bram')",
+            "INSERT INTO event_series (id, name) VALUES (1, 'Zorgborrel')",
+            "INSERT INTO event_occurrence (id, series_id, starts_at) "
+            "VALUES (7, 1, '2026-10-28 17:00:00')",
+            "INSERT INTO encounter (occurrence_id, contact_id, kind, first_meeting) "
+            "VALUES (7, 1, 'met', true)",
+            "INSERT INTO advice_decision (contact_id, action, decision, decided_at) "
+            "VALUES (2, 'focus', 'dismissed', '2026-10-02 09:00:00')",
+        ):
+            connection.execute(text(statement))
+
+    def upgraded() -> list:
+        with Store.open(database) as store, store.connect() as connection:
+            decisions = [
+                (d.contact_id, d.action, d.verdict.value) for d in repo.load_decisions(connection)
+            ]
+            met = [
+                (i.external_key, i.kind.value, i.direction.value, i.participants)
+                for i in repo.load_interactions(connection)
+            ]
+        return [decisions, met]
+
+    expected = [[(2, "focus", "dismiss")], [("encounter:7:1", "event", "mutual", (1,))]]
+    assert upgraded() == expected
+    with Store.open(database) as store, store.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO interaction (occurred_at, kind, channel, direction) "
+                "VALUES ('2026-10-30 12:00:00', 'coffee', 'tiewise', 'mutual')"
+            )
+        )
+    config = _alembic_config(engine.url.render_as_string(hide_password=False))
+    with engine.connect() as connection, connection.begin():
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004")
+    with engine.connect() as connection:
+
+        def select_all(query: str) -> list[tuple]:
+            return [tuple(row) for row in connection.execute(text(query))]
+
+        assert select_all("SELECT version_num FROM alembic_version") == [("0004",)]
+        assert select_all("SELECT contact_id, action, decision FROM advice_decision") == [
+            (2, "focus", "dismissed")
+        ]
+        assert select_all("SELECT kind, external_key FROM interaction") == [("meeting", None)]
+    engine.dispose()
+    decisions, met = expected
+    assert upgraded() == [decisions, [*met, (None, "meeting", "mutual", ())]]

@@ -12,6 +12,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from tiewise import model
 from tiewise.errors import StoreError
@@ -367,3 +368,127 @@ def test_one_tie_is_read_alone(store: Store):
         tie = model.Tie(contact_id, closeness=4, contexts=("club", "work"), met_on=date(2020, 5, 1))
         repo.save_ties(connection, [tie])
         assert repo.load_tie(connection, contact_id) == tie
+
+
+def _downgrade(engine, revision: str) -> None:
+    """Alembic's downgrade on ``engine``, the way ``database.migrate`` upgrades (SQLite's foreign
+    keys off, so that the batch copy of a table does not cascade-delete what refers to it)."""
+    from alembic import command
+
+    from tiewise.store.database import _alembic_config
+
+    config = _alembic_config(engine.url.render_as_string(hide_password=False))
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.downgrade(config, revision)
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
+
+
+def _old_rows(connection, table: str, order: str) -> list[tuple]:
+    return [tuple(r) for r in connection.exec_driver_sql(f"SELECT * FROM {table} ORDER BY {order}")]
+
+
+def test_upgrading_from_0004_keeps_decisions_and_makes_people_met_into_interactions(
+    tmp_path: Path,
+):
+    """Migration 0005: ``advice_decision`` rows become ``decision`` rows (accepted → accept,
+    dismissed → dismiss); a person *met* at an event becomes an interaction (kind event, both
+    ways, key ``encounter:<occurrence>:<contact>``), a person only *expected* there does not;
+    the interaction table, copied to widen its kind check, keeps every participant; a logged
+    coffee can be stored. Down to 0004 and up again gives the same result."""
+    from tiewise.contactlog import log_contact
+    from tiewise.store.database import create_store_engine, migrate
+
+    path = tmp_path / "old.db"
+    engine = create_store_engine(f"sqlite:///{path}")
+    migrate(engine, "0004")
+    with engine.begin() as connection:
+        for statement in (
+            "INSERT INTO contact (id, name) VALUES (1, 'Lotte'), (2, 'Bram'), (3, 'Cas')",
+            "INSERT INTO origin (id, source, recorded_at) VALUES (1, 'ics', '2026-01-01 00:00:00')",
+            "INSERT INTO interaction (id, occurred_at, kind, channel, direction, external_key, "
+            "origin_id) VALUES (1, '2026-09-01 10:00:00', 'meeting', 'calendar', 'outbound', "
+            "'ics:abc', 1)",
+            "INSERT INTO interaction_participant (interaction_id, contact_id) "
+            "VALUES (1, 1), (1, 2)",
+            "INSERT INTO event_series (id, name) VALUES (1, 'Zorgborrel')",
+            "INSERT INTO event_occurrence (id, series_id, starts_at) "
+            "VALUES (7, 1, '2026-10-28 17:00:00')",
+            "INSERT INTO attendance (occurrence_id, status, hours) VALUES (7, 'attended', 2.0)",
+            "INSERT INTO encounter (occurrence_id, contact_id, kind, first_meeting) "
+            "VALUES (7, 1, 'met', 1), (7, 3, 'expected', 0)",
+            "INSERT INTO advice_decision (contact_id, action, decision, decided_at) VALUES "
+            "(1, 'focus', 'accepted', '2026-10-01 09:00:00'), "
+            "(2, 'let_go', 'dismissed', '2026-10-02 09:00:00')",
+        ):
+            connection.exec_driver_sql(statement)
+    engine.dispose()
+
+    expected_decisions = [
+        (M.DecisionKind.ADVICE, 1, "focus", M.Verdict.ACCEPT, datetime(2026, 10, 1, 9), None),
+        (M.DecisionKind.ADVICE, 2, "let_go", M.Verdict.DISMISS, datetime(2026, 10, 2, 9), None),
+    ]
+
+    def check_upgraded() -> None:
+        with Store.open(path) as store, store.connect() as connection:
+            assert current_revision(store.engine) == head_revision()
+            decisions = repo.load_decisions(connection)
+            assert [
+                (d.kind, d.contact_id, d.action, d.verdict, d.decided_at, d.undone_at)
+                for d in decisions
+            ] == expected_decisions
+            assert all(d.figures is None and d.restore is None for d in decisions)
+            interactions = {i.external_key: i for i in repo.load_interactions(connection)}
+            met = interactions["encounter:7:1"]
+            assert (met.kind, met.direction, met.participants) == (
+                M.InteractionKind.EVENT,
+                M.Direction.MUTUAL,
+                (1,),
+            )
+            assert (met.occurred_at, met.subject) == (datetime(2026, 10, 28, 17), "Zorgborrel")
+            assert "encounter:7:3" not in interactions  # expected is not met
+            assert interactions["ics:abc"].participants == (1, 2)
+            assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+            assert len(repo.load_encounters(connection)) == 2
+
+    check_upgraded()
+    with Store.open(path) as store:
+        coffee = log_contact(store, [2], M.InteractionKind.COFFEE, datetime(2026, 10, 30, 12))
+        with store.connect() as connection:
+            kinds = {i.id: i.kind for i in repo.load_interactions(connection)}
+        with (
+            pytest.raises(IntegrityError, match="CHECK constraint failed"),
+            store.begin() as writing,
+        ):
+            writing.exec_driver_sql("UPDATE interaction SET kind = 'lunch' WHERE id = 1")
+    assert kinds[coffee.interaction_id] == M.InteractionKind.COFFEE
+
+    engine = create_store_engine(f"sqlite:///{path}")
+    _downgrade(engine, "0004")
+    with engine.connect() as connection:
+        assert current_revision(engine) == "0004"
+        assert [(*r[:3], r[3][:19]) for r in _old_rows(connection, "advice_decision", "1")] == [
+            (1, "focus", "accepted", "2026-10-01 09:00:00"),
+            (2, "let_go", "dismissed", "2026-10-02 09:00:00"),
+        ]
+        interactions = _old_rows(connection, "interaction", "id")
+        assert [(r[0], r[2], r[7]) for r in interactions] == [
+            (1, "meeting", "ics:abc"),
+            (coffee.interaction_id, "meeting", None),  # 0004 knows no coffee: a meeting
+        ]
+        assert _old_rows(connection, "interaction_participant", "interaction_id, contact_id") == [
+            (1, 1),
+            (1, 2),
+            (coffee.interaction_id, 2),
+        ]
+        assert len(_old_rows(connection, "encounter", "contact_id")) == 2
+        tables = set(inspect(connection).get_table_names())
+        assert "decision" not in tables and "advice_decision" in tables
+    engine.dispose()
+
+    check_upgraded()

@@ -114,31 +114,43 @@ def parse_minutes(raw: str | int | None, where: Where = option) -> int | None:
     return minutes
 
 
-def resolve_people(connection: Any, names: Sequence[str], where: Where = option) -> list[int]:
+def resolve_people(
+    connection: Any,
+    names: Sequence[str],
+    where: Where = option,
+    chosen: dict[str, int] | None = None,
+    field: str = "people",
+) -> list[int]:
     """The contact ids a user means by ``names`` (see ``repository.find_contact``). Every name
-    that matches no one or several people is reported at once, with the candidates."""
+    that matches no one or several people is reported at once, with the candidates; ``chosen``
+    maps a name that matched several to the one the user picked."""
     ids: list[int] = []
     problems: list[NotFoundError] = []
     for name in names:
         if not name.strip():
             continue
         try:
-            contact = repo.find_contact(connection, name.strip())
+            picked = (chosen or {}).get(name.strip())
+            contact = repo.find_contact(connection, str(picked) if picked else name.strip())
         except NotFoundError as error:
             problems.append(error)
             continue
         if contact.id not in ids:
             ids.append(int(contact.id))  # type: ignore[arg-type]
     if problems:
+        first = problems[0]  # a form offers the candidates of one name at a time
         raise NotFoundError(
             "; ".join(str(p) for p in problems),
-            candidates=[c for p in problems for c in p.candidates],
-            name=problems[0].name,
+            candidates=first.candidates,
+            name=first.name,
+            field=field,
+            key=first.key,
+            values=first.values,
         )
     if not ids:
         raise InputError(
-            f"{where('people')}: expected at least one person, found none",
-            field="people",
+            f"{where(field)}: expected at least one person, found none",
+            field=field,
             key="error.no_people",
         )
     return ids
@@ -165,34 +177,59 @@ def log_contact(
     """Record one activity with the people ``contact_ids`` (one interaction, each a participant).
     The same kind of activity with the same people on the same day, logged before, is refused:
     a second click or a repeated command adds nothing."""
-    people = tuple(dict.fromkeys(contact_ids))
     with store.begin() as connection:
-        names = tuple(repo.load_contact(connection, i).name for i in people)
-        earlier = repo.same_day_interactions(connection, occurred_at.date(), kind, SOURCE)
-        for interaction_id, participants in earlier.items():
-            if participants == set(people):
-                raise InputError(
-                    f"this {kind.value} with {', '.join(names)} on {occurred_at.date()} is already "
-                    f"recorded (interaction {interaction_id}); remove it first to change it",
-                    key="error.already_logged",
-                    values={"id": interaction_id},
-                )
-        origin = repo.add_origin(connection, SOURCE, datetime.now())
-        (interaction_id,) = repo.add_interactions(
+        return record_contact(
             connection,
-            [
-                model.Interaction(
-                    occurred_at,
-                    kind,
-                    CHANNEL,
-                    direction or default_direction(kind),
-                    people,
-                    duration_minutes=minutes,
-                    subject=(note or "").strip() or None,
-                )
-            ],
-            origin,
+            contact_ids,
+            kind,
+            occurred_at,
+            minutes=minutes,
+            note=note,
+            direction=direction,
+            recorded_at=datetime.now(),
         )
+
+
+def record_contact(
+    connection: Any,
+    contact_ids: Sequence[int],
+    kind: Kind,
+    occurred_at: datetime,
+    *,
+    minutes: int | None = None,
+    note: str | None = None,
+    direction: model.Direction | None = None,
+    recorded_at: datetime,
+) -> Logged:
+    """``log_contact`` inside a transaction the caller holds, with the moment it was recorded
+    (the demo logs its week this way, at moments derived from its ``today``)."""
+    people = tuple(dict.fromkeys(contact_ids))
+    names = tuple(repo.load_contact(connection, i).name for i in people)
+    earlier = repo.same_day_interactions(connection, occurred_at.date(), kind, SOURCE)
+    for interaction_id, participants in earlier.items():
+        if participants == set(people):
+            raise InputError(
+                f"this {kind.value} with {', '.join(names)} on {occurred_at.date()} is already "
+                f"recorded (interaction {interaction_id}); remove it first to change it",
+                key="error.already_logged",
+                values={"id": interaction_id},
+            )
+    origin = repo.add_origin(connection, SOURCE, recorded_at)
+    (interaction_id,) = repo.add_interactions(
+        connection,
+        [
+            model.Interaction(
+                occurred_at,
+                kind,
+                CHANNEL,
+                direction or default_direction(kind),
+                people,
+                duration_minutes=minutes,
+                subject=(note or "").strip() or None,
+            )
+        ],
+        origin,
+    )
     return Logged(interaction_id, kind, occurred_at, names)
 
 
@@ -202,7 +239,7 @@ def interactions_of(store: Store, contact: model.Contact) -> list[dict[str, Any]
     with store.connect() as connection:
         ids = repo.merged_group(connection, int(contact.id))  # type: ignore[arg-type]
         rows = repo.interactions_with(connection, ids)
-        names = {c.id: c.name for c in repo.load_contacts(connection, include_merged=True)}
+        names = repo.contact_names(connection, {i for row in rows for i in row["participants"]})
     return [
         {
             "id": row["id"],

@@ -64,23 +64,35 @@ def decide_advice(
     if verdict not in ADVICE_VERDICTS:
         raise InputError(f"verdict: expected accept or dismiss, found {verdict.value!r}")
     with store.begin() as connection:
-        repo.load_contact(connection, contact_id)  # NotFoundError when unknown
-        _replace_standing(connection, when, contact_id=contact_id)
-        restore: dict[str, object] | None = None
-        if action == "let_go" and verdict == model.Verdict.ACCEPT:
-            tie = repo.load_tie(connection, contact_id)
-            restore = {"status": tie.status.value}
-            repo.save_ties(connection, [replace(tie, status=model.TieStatus.LET_GO)])
-        decision = model.Decision(
-            model.DecisionKind.ADVICE,
-            verdict,
-            when,
-            contact_id=contact_id,
-            action=action,
-            figures=figures,
-            restore=restore,
-        )
-        return replace(decision, id=repo.add_decision(connection, decision))
+        return record_advice_decision(connection, contact_id, action, verdict, figures, when)
+
+
+def record_advice_decision(
+    connection: Any,
+    contact_id: int,
+    action: str,
+    verdict: model.Verdict,
+    figures: dict[str, float | str],
+    when: datetime,
+) -> model.Decision:
+    """``decide_advice`` inside a transaction the caller holds (the demo uses it too)."""
+    repo.load_contact(connection, contact_id)  # NotFoundError when unknown
+    _replace_standing(connection, when, contact_id=contact_id)
+    restore: dict[str, object] | None = None
+    if action == "let_go" and verdict == model.Verdict.ACCEPT:
+        tie = repo.load_tie(connection, contact_id)
+        restore = {"status": tie.status.value}
+        repo.save_ties(connection, [replace(tie, status=model.TieStatus.LET_GO)])
+    decision = model.Decision(
+        model.DecisionKind.ADVICE,
+        verdict,
+        when,
+        contact_id=contact_id,
+        action=action,
+        figures=figures,
+        restore=restore,
+    )
+    return replace(decision, id=repo.add_decision(connection, decision))
 
 
 def decide_invitation(
@@ -98,39 +110,46 @@ def decide_invitation(
             values={"name": invitation.name, "status": invitation.status.value},
         )
     with store.begin() as connection:
-        _replace_standing(connection, when, invitation_id=invitation.id)
-        contact_id, created = invitation.contact_id, None
-        restore: dict[str, object] = {"status": invitation.status.value}
-        if verdict == model.Verdict.ACCEPT:
-            if contact_id is None and invitation.profile_url:
-                contact_id = repo.contact_with_identifier(
-                    connection, model.IdentifierKind.PROFILE_URL, invitation.profile_url
-                )
-            if contact_id is None:
-                contact_id = created = _new_contact(connection, invitation, when)
-            restore |= {"contact_id": invitation.contact_id, "created_contact": created}
-            repo.set_invitation(
-                connection,
-                int(invitation.id),
-                model.InvitationStatus.ACCEPTED,
-                contact_id,  # type: ignore[arg-type]
+        return record_invitation_decision(connection, invitation, verdict, when)
+
+
+def record_invitation_decision(
+    connection: Any, invitation: model.Invitation, verdict: model.Verdict, when: datetime
+) -> tuple[model.Decision, int | None]:
+    """``decide_invitation`` inside a transaction the caller holds (the demo uses it too)."""
+    _replace_standing(connection, when, invitation_id=invitation.id)
+    contact_id, created = invitation.contact_id, None
+    restore: dict[str, object] = {"status": invitation.status.value}
+    if verdict == model.Verdict.ACCEPT:
+        if contact_id is None and invitation.profile_url:
+            contact_id = repo.contact_with_identifier(
+                connection, model.IdentifierKind.PROFILE_URL, invitation.profile_url
             )
-        elif verdict == model.Verdict.IGNORE:
-            repo.set_invitation(
-                connection,
-                int(invitation.id),
-                model.InvitationStatus.IGNORED,
-                contact_id,  # type: ignore[arg-type]
-            )
-        decision = model.Decision(
-            model.DecisionKind.INVITATION,
-            verdict,
-            when,
-            contact_id=contact_id if verdict == model.Verdict.ACCEPT else None,
-            invitation_id=invitation.id,
-            restore=restore,
+        if contact_id is None:
+            contact_id = created = _new_contact(connection, invitation, when)
+        restore |= {"contact_id": invitation.contact_id, "created_contact": created}
+        repo.set_invitation(
+            connection,
+            int(invitation.id),
+            model.InvitationStatus.ACCEPTED,
+            contact_id,  # type: ignore[arg-type]
         )
-        decision = replace(decision, id=repo.add_decision(connection, decision))
+    elif verdict == model.Verdict.IGNORE:
+        repo.set_invitation(
+            connection,
+            int(invitation.id),
+            model.InvitationStatus.IGNORED,
+            contact_id,  # type: ignore[arg-type]
+        )
+    decision = model.Decision(
+        model.DecisionKind.INVITATION,
+        verdict,
+        when,
+        contact_id=contact_id if verdict == model.Verdict.ACCEPT else None,
+        invitation_id=invitation.id,
+        restore=restore,
+    )
+    decision = replace(decision, id=repo.add_decision(connection, decision))
     return decision, contact_id if verdict == model.Verdict.ACCEPT else None
 
 
@@ -146,7 +165,13 @@ def _new_contact(connection: Any, invitation: model.Invitation, when: datetime) 
     )
     repo.save_ties(
         connection,
-        [model.Tie(contact_id=contact_id, met_how=f"{invitation.channel} invitation")],
+        [
+            model.Tie(
+                contact_id=contact_id,
+                met_how=f"{invitation.channel} invitation",
+                met_on=invitation.sent_at.date(),  # known since the invitation, not before
+            )
+        ],
     )
     return contact_id
 
@@ -206,7 +231,10 @@ def undo_decision(store: Store, decision_id: int, when: datetime) -> dict[str, A
             done["restored"] = str(restore["status"])
             if created is not None:
                 contact_id = int(created)  # type: ignore[call-overload]
-                if repo.facts_about(connection, contact_id) == 0:
+                decided = [d for d in found.values() if d.contact_id == contact_id]
+                if repo.facts_about(connection, contact_id) == 0 and decided == [decision]:
+                    # the decision is kept (undone); deleting its contact must not take it along
+                    repo.detach_decision(connection, decision_id)
                     repo.delete_contact(connection, contact_id)
                     done["removed_contact"] = contact_id
                 else:
@@ -247,22 +275,22 @@ def status_changed(
 def find_invitation(connection: Any, person: str) -> model.Invitation:
     """The pending inbound invitation a user means: its id, the sender's exact name (any case)
     or a unique part of it. None or several → NotFoundError naming the candidates."""
-    pending = [
-        i
-        for i in repo.load_invitations(connection)
-        if i.direction == model.Direction.INBOUND and i.status == model.InvitationStatus.PENDING
+    inbound = [
+        i for i in repo.load_invitations(connection) if i.direction == model.Direction.INBOUND
     ]
-    if person.strip().isdigit():
-        for invitation in pending:
-            if invitation.id == int(person):
-                return invitation
-    wanted = person.strip().casefold()
-    matches = [i for i in pending if i.name.casefold() == wanted] or [
-        i for i in pending if wanted in i.name.casefold()
-    ]
+    pending = [i for i in inbound if i.status == model.InvitationStatus.PENDING]
+    matches = _matching(pending, person)
     if len(matches) == 1:
         return matches[0]
     if not matches:
+        decided = _matching([i for i in inbound if i not in pending], person)
+        if len(decided) == 1:  # decided before: say so, rather than "no pending invitation"
+            raise InputError(
+                f"the invitation from {decided[0].name} is already {decided[0].status.value}; "
+                "undo that decision first (tiewise decisions)",
+                key="error.invitation_decided",
+                values={"name": decided[0].name, "status": decided[0].status.value},
+            )
         raise NotFoundError(
             f"no pending invitation from {person!r}; see: tiewise invitations",
             key="error.no_invitation",
@@ -276,11 +304,23 @@ def find_invitation(connection: Any, person: str) -> model.Invitation:
     )
 
 
+def _matching(invitations: list[model.Invitation], person: str) -> list[model.Invitation]:
+    """The invitations ``person`` names: by id, else by the exact name, else by part of it."""
+    if person.strip().isdigit():
+        by_id = [i for i in invitations if i.id == int(person)]
+        if by_id:
+            return by_id
+    wanted = person.strip().casefold()
+    return [i for i in invitations if i.name.casefold() == wanted] or [
+        i for i in invitations if wanted in i.name.casefold()
+    ]
+
+
 def decision_rows(store: Store, include_undone: bool = False) -> list[dict[str, Any]]:
     """Every decision (newest first) with the names it is about, for listing."""
     with store.connect() as connection:
         decisions = repo.load_decisions(connection, include_undone)
-        names = {c.id: c.name for c in repo.load_contacts(connection, include_merged=True)}
+        names = repo.contact_names(connection, [d.contact_id for d in decisions if d.contact_id])
         invitations = {i.id: i for i in repo.load_invitations(connection)}
     rows = []
     for d in reversed(decisions):

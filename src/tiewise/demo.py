@@ -14,7 +14,11 @@ A deterministic, synthetic but realistic network (same seed and ``today`` → th
   one I stopped going to eleven months ago, one that yields clients, one attended for fun, and
   upcoming occurrences; plus a new series whose first occurrence draws mostly new people;
 - four goals (two instrumental, two expressive), exchanges, invitations, needs and offers, notes
-  and stories.
+  and stories;
+- weeks lived with tiewise (``demo_week.py``): activities Eva logged herself, some with several
+  people, invitations she accepted, ignored or put off, and advice she accepted or dismissed —
+  chosen by analysing the network written so far, inside the same transaction, and written
+  through the same functions ``tiewise log`` and ``tiewise decisions`` use.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from faker import Faker
 from sqlalchemy import Connection, delete
 
 from tiewise import model
+from tiewise.demo_week import write_week
 from tiewise.errors import InputError
 from tiewise.identifiers import identifier
 from tiewise.model import IdentifierKind as IK
@@ -34,6 +39,7 @@ from tiewise.store import Store, schema
 from tiewise.store import repository as repo
 
 DEMO_SETTING = "demo_seed"
+DEMO_ORIGINS_SETTING = "demo_last_origin"  # the demo's own origins (its logged week) end here
 Members = dict[int, np.ndarray]  # cluster index → positions of its members
 ORIGIN = model.Origin("demo")
 
@@ -516,14 +522,16 @@ def build_demo(store: Store, seed: int = 1, today: date | None = None) -> dict[s
     """Write the demo network into ``store`` in one transaction and return counts per record type.
 
     Refuses a database with data of its own; a database holding only an earlier demo (no fact
-    from any other source) is replaced.
+    from a source but the demo's own: the origin ``demo`` and the ``manual`` origins of the
+    activities it logged, up to the origin id kept in ``DEMO_ORIGINS_SETTING``) is replaced.
     """
     today = today or date.today()
     builder = _Builder(seed, today)
     with store.begin() as connection:
         if not repo.is_empty(connection):
             earlier_demo = repo.get_setting(connection, DEMO_SETTING) is not None
-            if not earlier_demo or repo.origin_sources(connection) - {"demo"}:
+            own = int(repo.get_setting(connection, DEMO_ORIGINS_SETTING) or 0)
+            if not earlier_demo or repo.origin_sources(connection, after=own) - {"demo"}:
                 raise InputError(
                     "this database holds your own data; the demo writes only into a new database "
                     "or one that holds an earlier demo (use --db to choose another file)"
@@ -531,6 +539,7 @@ def build_demo(store: Store, seed: int = 1, today: date | None = None) -> dict[s
             _wipe(connection)
         counts = _write(connection, builder, seed)
         repo.set_setting(connection, DEMO_SETTING, str(seed))
+        repo.set_setting(connection, DEMO_ORIGINS_SETTING, str(repo.last_origin(connection)))
     return counts
 
 
@@ -630,6 +639,10 @@ def _write(connection: Connection, b: _Builder, seed: int) -> dict[str, int]:
     notes = _draw_notes(b, ids, ties, info)
     repo.add_notes(connection, notes)
     newcomers = _write_new_meetup(connection, b, ids, members, origin_id)
+
+    # the weeks lived with tiewise: logged activities, decided invitations and advice
+    circles = {c.key: [ids[int(p)] for p in members[k]] for k, c in enumerate(CLUSTERS)}
+    week = write_week(connection, b.seed, b.today, circles)
     return {
         "contacts": n + newcomers,
         "links": len(links),
@@ -639,6 +652,7 @@ def _write(connection: Connection, b: _Builder, seed: int) -> dict[str, int]:
         "exchanges": len(exchanges),
         "invitations": len(invitations),
         "notes": len(notes),
+        **week,
     }
 
 

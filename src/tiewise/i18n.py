@@ -782,6 +782,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Removed interaction {id} of {day}.",
         "Contactmoment {id} van {day} verwijderd.",
     ),
+    "log.none": (
+        "No contact with {name} recorded yet; record some with: tiewise log",
+        "Nog geen contact met {name} vastgelegd; leg het vast met: tiewise log",
+    ),
     "log.title": ("Contact with {name} ({count})", "Contact met {name} ({count})"),
     "col.when": ("When", "Wanneer"),
     "col.kind": ("Kind", "Soort"),
@@ -846,11 +850,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "topics.removed": ("Removed for {name}: {tags}.", "Verwijderd voor {name}: {tags}."),
     "topics.need": ("{name} needs: {tags}", "{name} zoekt: {tags}"),
     "topics.offer": ("{name} offers: {tags}", "{name} biedt: {tags}"),
+    "portfolio.hidden": (
+        "{count} items you dismissed are hidden for now (tiewise decisions).",
+        "{count} adviezen die je terzijde legde zijn voorlopig verborgen (tiewise decisions).",
+    ),
     "portfolio.accepted": ("you accepted this on {date}", "door jou aanvaard op {date}"),
     "plan.accepted": (
         "you decided on {date} to invest; no contact since",
         "je besloot op {date} te investeren; sindsdien geen contact",
     ),
+    "error.required": ("{field}: this field is required", "{field}: dit veld is verplicht"),
+    "error.number": (
+        "expected a number from {low} to {high}, found '{found}'",
+        "verwacht een getal van {low} tot en met {high}, gevonden: '{found}'",
+    ),
+    "error.confirm_erase": (
+        "tick the box to erase this person for good",
+        "vink het vakje aan om deze persoon voorgoed te wissen",
+    ),
+    "error.custom_goal": (
+        "'{key}' is not in the catalogue; another goal needs a name",
+        "'{key}' staat niet in de lijst; een ander doel heeft een naam nodig",
+    ),
+    "error.target": (
+        "expected sector=…, role=…, region=… or organisation=…, found '{found}'",
+        "verwacht sector=…, role=…, region=… of organisation=…, gevonden: '{found}'",
+    ),
+    "saved.rating": (
+        "Saved: how close you feel to {name}.",
+        "Opgeslagen: hoe dicht {name} bij je staat.",
+    ),
+    "saved.status": ("Saved: the status of {name}.", "Opgeslagen: de status van {name}."),
+    "saved.contact": ("Saved: {name}.", "Opgeslagen: {name}."),
+    "saved.note": ("Saved: a note about {name}.", "Opgeslagen: een notitie over {name}."),
+    "saved.erased": ("{name} is erased.", "{name} is gewist."),
+    "saved.goal": ("Saved: the goal {goal}.", "Opgeslagen: het doel {goal}."),
+    "saved.goal_removed": ("Removed: the goal {goal}.", "Verwijderd: het doel {goal}."),
+    "saved.merged": ("Merged.", "Samengevoegd."),
+    "saved.kept_apart": ("Kept apart.", "Apart gehouden."),
+    "saved.settings": ("Settings saved.", "Instellingen opgeslagen."),
+    "source.manual": ("logged by you", "door jou vastgelegd"),
+    "source.event": ("met at an event", "ontmoet op een evenement"),
     "error": ("Error", "Fout"),
 }
 

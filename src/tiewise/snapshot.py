@@ -24,6 +24,7 @@ from functools import cached_property
 
 import numpy as np
 from scipy import sparse
+from sqlalchemy import Connection
 
 from tiewise import model
 from tiewise.store import Store
@@ -309,7 +310,14 @@ def _collector_paused() -> Iterator[None]:
 
 def load_snapshot(store: Store) -> Snapshot:
     """Read the whole network of the store's user into a Snapshot (one read transaction)."""
-    with _collector_paused(), store.connect() as connection:
+    with store.connect() as connection:
+        return read_snapshot(connection)
+
+
+def read_snapshot(connection: Connection) -> Snapshot:
+    """The Snapshot as ``connection`` sees it — also inside a write transaction, as the demo
+    reads the network it has just written to decide on its advice."""
+    with _collector_paused():
         return build_snapshot(
             me=repo.load_me(connection),
             contacts=repo.load_contacts(connection, include_merged=True),

@@ -257,25 +257,6 @@ def test_the_map_data_has_every_contact_or_one_circle_per_cluster(
     assert sum(n["size"] for n in clustered["nodes"]) == snapshot.size
 
 
-def test_advice_decisions_are_remembered(client: TestClient):
-    html = client.get("/advice").text
-    contact_id = re.search(
-        r'name="contact_id" value="(\d+)"><input type="hidden" name="action" value="focus"', html
-    ).group(1)
-    client.post(
-        "/advice/decide",
-        data={
-            "csrf": csrf_of(client),
-            "contact_id": contact_id,
-            "action": "focus",
-            "decision": "dismissed",
-        },
-    )
-    assert re.search(
-        rf'<li class="dismissed">\s*<a href="/contacts/{contact_id}"', client.get("/advice").text
-    )
-
-
 def test_plan_done_records_an_interaction(client: TestClient, demo_copy: Path):
     with Store.open(demo_copy) as store:
         before = load_snapshot(store).interaction_times.size

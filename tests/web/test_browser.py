@@ -149,6 +149,7 @@ def test_switching_to_dutch_shows_dutch_labels(page, server: str):
         "/goals",
         "/advice",
         "/invitations",
+        "/decisions",
         "/introductions",
         "/events",
         "/merge",
@@ -162,7 +163,10 @@ def test_every_page_renders_in_the_browser(page, server: str, path: str):
     shot(page, path.strip("/"))
 
 
-@pytest.mark.parametrize("path", ["/", "/contacts", "/contacts/5", "/goals", "/advice", "/events"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/contacts", "/contacts/5", "/goals", "/advice", "/invitations", "/decisions", "/events"],
+)
 def test_the_pages_are_readable_at_phone_width(page, server: str, path: str):
     """No sideways scrolling of the page at 375 px (wide tables scroll inside their box)."""
     page.set_viewport_size({"width": 375, "height": 800})
@@ -209,10 +213,10 @@ def test_a_large_network_is_drawn_as_one_circle_per_cluster(page, server: str):
 def test_a_person_is_erased_only_after_ticking_the_box(page, server: str):
     page.goto(server + "/contacts/300?lang=en")
     name = page.locator("h1").inner_text()
-    page.click("[data-testid=erase-form] button[type=submit]")
+    page.click("#form-erase button[type=submit]")
     assert page.url.endswith("/contacts/300?lang=en")  # the unticked box stops the form
-    page.check("[data-testid=erase-form] input[name=confirm]")
-    page.click("[data-testid=erase-form] button[type=submit]")
+    page.check("#form-erase input[name=confirm]")
+    page.click("#form-erase button[type=submit]")
     page.wait_for_url(server + "/contacts")
     assert page.goto(server + "/contacts/300").status == 404
     page.goto(server + "/contacts?q=" + name)
@@ -226,3 +230,49 @@ def test_the_report_downloads_as_pdf_from_the_dashboard(page, server: str):
     download = waiting.value
     assert download.suggested_filename == "tiewise-report-2026-11-01.pdf"
     assert Path(download.path()).read_bytes()[:5] == b"%PDF-"
+
+
+def test_contact_is_logged_from_a_contact_page_and_confirmed(page, server: str):
+    page.goto(server + "/contacts/7?lang=en")
+    page.select_option("#form-log select[name=kind]", "coffee")
+    page.fill("#form-log input[name=on]", "2026-10-29")
+    page.fill("#form-log input[name=minutes]", "40")
+    page.fill("#form-log input[name=note]", "Plans for the spring fair")
+    page.click("#form-log button[type=submit]")
+    page.wait_for_selector(".flash")
+    assert "Recorded: coffee with" in page.locator(".flash").inner_text()
+    timeline = page.locator("[data-testid=timeline]").inner_text()
+    assert "Plans for the spring fair" in timeline and "logged by you" in timeline
+    shot(page, "contact-logged")
+
+
+def test_a_typo_keeps_the_form_and_an_ambiguous_name_offers_a_choice(page, server: str):
+    page.goto(server + "/?lang=en")
+    ambiguous = "Liam"  # two people in the demo network of seed 1
+    page.fill("#form-quicklog textarea[name=people]", "Nobody Atall")
+    page.fill("#form-quicklog input[name=note]", "lunch talk")
+    page.click("#form-quicklog button[type=submit]")
+    page.wait_for_selector(".error-summary")
+    assert page.locator("#form-quicklog textarea[name=people]").input_value() == "Nobody Atall"
+    assert page.locator("#form-quicklog input[name=note]").input_value() == "lunch talk"
+    assert page.locator("#form-quicklog textarea[aria-invalid=true]").count() == 1
+    shot(page, "form-error")
+    page.fill("#form-quicklog textarea[name=people]", ambiguous)
+    page.click("#form-quicklog button[type=submit]")
+    page.wait_for_selector(f"#form-quicklog input[name='choose:{ambiguous}']")
+    assert page.locator(f"#form-quicklog input[name='choose:{ambiguous}']").count() >= 2
+    page.locator(f"#form-quicklog input[name='choose:{ambiguous}']").first.check()
+    page.click("#form-quicklog button[type=submit]")
+    page.wait_for_selector(".flash")
+    assert "Recorded:" in page.locator(".flash").inner_text()
+
+
+def test_accepted_advice_is_listed_under_decisions(page, server: str):
+    page.goto(server + "/advice?lang=en")
+    item = page.locator("li[data-contact]").first
+    contact_id = item.get_attribute("data-contact")
+    item.locator("button[value=accept]").click()
+    page.wait_for_selector(".flash")
+    assert page.locator(f"li.accepted[data-contact='{contact_id}']").count() == 1
+    page.goto(server + "/decisions")
+    assert page.locator(f"[data-testid=decisions] a[href='/contacts/{contact_id}']").count() >= 1

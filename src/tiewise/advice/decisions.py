@@ -46,8 +46,10 @@ def still_dismissed(decision: Decision, figures: dict[str, float | str], today: 
         return True
     if then.get("class") != figures["class"]:
         return False
+    # the figures are kept to three decimals: so is their difference, or a move of exactly 0.1
+    # (0.7 − 0.6 = 0.0999… in binary floating point) would not count as material
     return all(
-        abs(float(then.get(name, figures[name])) - float(figures[name])) < MATERIAL_CHANGE
+        round(abs(float(then.get(name, figures[name])) - float(figures[name])), 3) < MATERIAL_CHANGE
         for name in ("strength", "value")
     )
 

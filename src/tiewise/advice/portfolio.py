@@ -29,10 +29,12 @@ novel knowledge than active ones at low cost (Levin, Walter & Murnighan 2011, *O
 Science* 22). The hours of focus, reactivate and maintain together never exceed the budget.
 
 *Let go* ("ontvrienden"): ties not chosen whose goal value ``v_i = Σ_g π_g r[g, i] / Σ_g π_g`` is
-below ``LET_GO_VALUE``, that have been silent for ``LET_GO_SILENT_DAYS`` (two years; or never had
-contact), and that show no reciprocity (no interaction they started, nothing received from them).
-Never a tie the user marked *keep*, never a tie already let go, and never a *protected* tie: one
-with relevance ≥ ``PROTECT_RELEVANCE`` to a *fun* or *sociability* goal the user holds.
+below ``LET_GO_VALUE``, that have been silent for ``LET_GO_SILENT_DAYS`` (two years; or never
+had contact — but silence counts from when we met at the latest, so a tie met last month is not
+two years silent), and that show no reciprocity (no interaction they started, nothing received
+from them). Never a tie the user marked *keep*, never a tie already let go, and never a
+*protected* tie: one with relevance ≥ ``PROTECT_RELEVANCE`` to a *fun* or *sociability* goal the
+user holds.
 
 My decisions stick (``advice/decisions.py``): advice I accepted fixes that tie's level before
 the optimiser runs (its hours are paid first), advice I dismissed keeps the tie out of the
@@ -289,13 +291,18 @@ def build_portfolio(
     levels = runs[method]
 
     silent = silent_days(profile, profile.today)
+    # silence cannot be longer than we have known each other (a tie met last month, with no
+    # interaction recorded yet, has not been silent for two years)
+    met = np.array([t.met_on or np.datetime64("NaT") for t in snapshot.ties], dtype="datetime64[s]")
+    known = np.nan_to_num(days_before(met, profile.today), nan=np.inf)
+    silent_for_let_go = np.minimum(silent, known)
     reciprocated = _received_anything(profile) | _inbound_ever(profile)
     let_go_candidates = (
         (levels == NONE)
         & ~protected
         & ~let_go_already
         & (value < LET_GO_VALUE)
-        & (silent >= LET_GO_SILENT_DAYS)
+        & (silent_for_let_go >= LET_GO_SILENT_DAYS)
         & ~reciprocated
     )
     let_go_mask = let_go_candidates & ~dismissed_let_go

@@ -131,6 +131,9 @@ def interactions(
     if as_json:
         _print_json([_json_row(r) for r in shown])
         return
+    if not rows:
+        console.print(state.t("log.none", name=contact.name), markup=False)
+        return
     table = Table(
         title=state.t("log.title", name=contact.name, count=len(rows)), title_justify="left"
     )

@@ -449,12 +449,12 @@ def _topics(
     state = _state(ctx)
     contact = find_contact(state, name)
     if text is not None:
-        tags = parse_topics(text)
+        tags = parse_topics(text, "TAGS")  # as the usage line names the argument
         changed = change_topics(state.store, contact.id, kind, tags, remove)  # type: ignore[arg-type]
         key = f"topics.{'removed' if remove else 'added'}"
         console.print(state.t(key, name=contact.name, tags=", ".join(changed) or "—"), markup=False)
     elif remove:
-        raise InputError("TEXT: expected the tags to remove, found none")
+        raise InputError("TAGS: expected the tags to remove, found none", field="tags")
     with state.store.connect() as connection:
         ids = set(repo.merged_group(connection, contact.id))  # type: ignore[arg-type]
         tags = [

@@ -80,6 +80,8 @@ def render_portfolio(
     _items(t("portfolio.reactivate"), portfolio.reactivate, profile, language, console)
     _items(t("portfolio.maintain"), portfolio.maintain, profile, language, console)
     _items(t("portfolio.let_go"), portfolio.let_go, profile, language, console)
+    if portfolio.hidden:
+        console.print(t("portfolio.hidden", count=portfolio.hidden))
 
 
 def render_invitations(advice: list[InvitationAdvice], language: str, console: Console) -> None:

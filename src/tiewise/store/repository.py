@@ -11,6 +11,7 @@ import json
 import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TypeVar
 
@@ -33,7 +34,7 @@ from tiewise.store import schema as s
 
 _IDENTIFIER_KINDS = {kind.value: kind for kind in model.IdentifierKind}
 _TIE_STATUSES = {status.value: status for status in model.TieStatus}
-_Named = TypeVar("_Named", model.Contact, model.EventSeries)
+_Named = TypeVar("_Named", model.Contact, model.EventSeries, "_Name")
 
 
 def _raw_rows(connection: Connection, sql: str) -> list[tuple]:
@@ -93,9 +94,16 @@ def add_origin(
     ).scalar_one()
 
 
-def origin_sources(connection: Connection) -> set[str]:
-    """The kinds of source (``demo``, ``manual``, ``linkedin`` …) the database holds facts from."""
-    return set(connection.scalars(select(s.origin.c.source).distinct()))
+def origin_sources(connection: Connection, after: int = 0) -> set[str]:
+    """The kinds of source (``demo``, ``manual``, ``linkedin`` …) the database holds facts from;
+    with ``after``, only of the origins recorded after origin ``after`` (ids only grow)."""
+    query = select(s.origin.c.source).where(s.origin.c.id > after).distinct()
+    return set(connection.scalars(query))
+
+
+def last_origin(connection: Connection) -> int:
+    """The id of the latest origin (0 when there is none)."""
+    return int(connection.scalar(select(func.max(s.origin.c.id))) or 0)
 
 
 def _origin_columns(origin_id: int | None, record_origin: model.Origin | None) -> dict:
@@ -296,6 +304,12 @@ def load_contacts(connection: Connection, include_merged: bool = False) -> list[
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class _Name:
+    name: str
+    id: int
+
+
 def named(name: str, records: Sequence[_Named]) -> list[_Named]:
     """The records whose ``name`` is ``name`` (any case), else those whose name contains it."""
     wanted = name.casefold().strip()
@@ -306,29 +320,50 @@ def named(name: str, records: Sequence[_Named]) -> list[_Named]:
 def find_contact(connection: Connection, name: str) -> model.Contact:
     """The one contact a user means by ``name``: an id, an exact name (case-insensitive), or a
     unique part of a name. Several matches or none → NotFoundError listing the candidates."""
-    records = load_contacts(connection, include_merged=True)
-    if name.isdigit():  # an id may also name a merged-away record
-        for contact in records:
-            if contact.id == int(name):
-                return contact
-    matches = named(name, [c for c in records if c.merged_into is None])
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
+    if name.strip().isdigit():  # an id may also name a merged-away record
+        try:
+            return load_contact(connection, int(name))
+        except NotFoundError:
+            pass
+    # names alone first (one column of every contact, matched in Python so that any case and
+    # any script compare alike), the whole record only for the matches
+    names = [
+        _Name(n, i)
+        for i, n in _raw_rows(
+            connection, "SELECT id, name FROM contact WHERE merged_into_id IS NULL ORDER BY id"
+        )
+    ]
+    found = named(name, names)
+    if len(found) == 1:
+        return load_contact(connection, found[0].id)
+    if not found:
         raise NotFoundError(
             f"no contact matches {name!r}",
             name=name,
             key="error.no_contact",
             values={"name": name},
         )
-    listed = "; ".join(f"{c.id} {c.name} ({c.organisation or '—'})" for c in matches[:10])
+    matches = [load_contact(connection, m.id) for m in found[:10]]
+    listed = "; ".join(f"{c.id} {c.name} ({c.organisation or '—'})" for c in matches)
     raise NotFoundError(
-        f"{len(matches)} contacts match {name!r}: {listed} — give the id",
-        candidates=matches[:10],
+        f"{len(found)} contacts match {name!r}: {listed} — give the id",
+        candidates=matches,
         name=name,
         key="error.several_contacts",
-        values={"count": len(matches), "name": name, "listed": listed},
+        values={"count": len(found), "name": name, "listed": listed},
     )
+
+
+def contact_names(connection: Connection, ids: Iterable[int]) -> dict[int, str]:
+    """The names of these contact records, by id."""
+    wanted = sorted(set(ids))
+    names: dict[int, str] = {}
+    for start in range(0, len(wanted), 500):  # bounded IN lists
+        query = select(s.contact.c.id, s.contact.c.name).where(
+            s.contact.c.id.in_(wanted[start : start + 500])
+        )
+        names.update({contact_id: name for contact_id, name in connection.execute(query)})
+    return names
 
 
 def contact_sources(connection: Connection, ids: Sequence[int]) -> list[dict[str, object]]:
@@ -361,10 +396,26 @@ def contact_sources(connection: Connection, ids: Sequence[int]) -> list[dict[str
 
 
 def load_contact(connection: Connection, contact_id: int) -> model.Contact:
-    for contact in load_contacts(connection, include_merged=True):
-        if contact.id == contact_id:
-            return contact
-    raise NotFoundError(f"no contact with id {contact_id}")
+    """One contact (merged away or not) with its identifiers, read by its id alone."""
+    c, ci = s.contact, s.contact_identifier
+    row = connection.execute(select(c).where(c.c.id == contact_id)).first()
+    if row is None:
+        raise NotFoundError(f"no contact with id {contact_id}")
+    identifiers = connection.execute(
+        select(ci.c.kind, ci.c.value).where(ci.c.contact_id == contact_id).order_by(ci.c.id)
+    )
+    return model.Contact(
+        name=row.name,
+        id=row.id,
+        given_name=row.given_name,
+        family_name=row.family_name,
+        organisation=row.organisation,
+        role=row.role,
+        sector=row.sector,
+        region=row.region,
+        identifiers=tuple(model.Identifier(_IDENTIFIER_KINDS[k], v) for k, v in identifiers),
+        merged_into=row.merged_into_id,
+    )
 
 
 def save_ties(connection: Connection, ties: Sequence[model.Tie]) -> None:
@@ -1243,6 +1294,14 @@ def load_decisions(connection: Connection, include_undone: bool = False) -> list
         )
         for r in connection.execute(query)
     ]
+
+
+def detach_decision(connection: Connection, decision_id: int) -> None:
+    """Keep a decision when the contact it names is deleted (the contact an accepted invitation
+    created, removed again by undoing it): its ``contact_id`` becomes NULL instead of the row
+    being deleted with the contact."""
+    table = s.decision
+    connection.execute(update(table).where(table.c.id == decision_id).values(contact_id=None))
 
 
 def mark_undone(connection: Connection, decision_ids: Sequence[int], when: datetime) -> None:

@@ -1,6 +1,8 @@
-"""The forms (POST): check the CSRF token, write in one transaction through the repository,
-tell the workspace the data changed, and go back to a page (303, so a reload does not post
-again). A user error re-renders with its message (400) and writes nothing."""
+"""The forms (POST): check the CSRF token, write in one transaction through the write-side
+modules (``contactlog``, ``decisionlog``, ``eventlog``, ``topics``) or the repository, tell the
+workspace the data changed, and go back to a page (303, so a reload does not post again) that
+confirms what was saved. A user error writes nothing and shows the form's page again, with what
+was typed, the field marked and the message in the page's language (400; see ``forms.py``)."""
 
 from __future__ import annotations
 
@@ -19,12 +21,39 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from tiewise import model
+from tiewise.contactlog import (
+    log_contact,
+    parse_kind,
+    parse_minutes,
+    parse_moment,
+    remove_interaction,
+    resolve_people,
+)
+from tiewise.decisionlog import (
+    ADVICE_VERDICTS,
+    INVITATION_VERDICTS,
+    decide_advice,
+    decide_invitation,
+    parse_verdict,
+    set_status,
+    undo_decision,
+)
 from tiewise.erasure import erase_contact
-from tiewise.errors import InputError, TiewiseError
+from tiewise.errors import InputError, NotFoundError, TiewiseError
 from tiewise.eventlog import log_attendance, record_outcome
 from tiewise.goals import catalogue_goal
 from tiewise.i18n import text
 from tiewise.store import repository as repo
+from tiewise.topics import change_topics, parse_topics
+from tiewise.web.forms import (
+    FormState,
+    choices,
+    names,
+    number_field,
+    optional_number,
+    set_flash,
+    text_field,
+)
 from tiewise.web.safety import check_csrf
 from tiewise.web.workspace import BUDGET_SETTING
 
@@ -32,145 +61,260 @@ if TYPE_CHECKING:
     from tiewise.web.app import Site
 
 IMPORT_KINDS = ("vcard", "csv", "ics", "linkedin")
+Done = tuple[str, str]  # the page to go to, and the confirmation it shows
+Work = Callable[[Request, FormData, str], Done]
 
 
 def _back(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
 
-def _number(form: FormData, name: str, low: float, high: float) -> float:
-    raw = str(form.get(name, "")).strip().replace(",", ".")
+def _same_site(url: str, default: str) -> str:
+    """A path of this site to go back to (never another host)."""
+    return url if url.startswith("/") and not url.startswith("//") else default
+
+
+def _day_field(form: FormData, name: str, required: bool = True) -> date | None:
+    raw = str(form.get(name, "")).strip()
+    if not raw and not required:
+        return None
     try:
-        value = float(raw)
+        return date.fromisoformat(raw)
     except ValueError as error:
         raise InputError(
-            f"{name}: expected a number from {low:g} to {high:g}, found {raw!r}"
+            f"{name}: expected a date YYYY-MM-DD, found {raw!r}",
+            field=name,
+            key="error.expected_date",
+            values={"found": raw},
         ) from error
-    if not low <= value <= high:
-        raise InputError(f"{name}: expected a number from {low:g} to {high:g}, found {raw!r}")
-    return value
 
 
 def routes(site: Site) -> list[Route]:
     store = site.workspace.store
 
     def form_action(
-        work: Callable[[Request, FormData], str],
+        work: Work, page: str, contacts_changed: bool
     ) -> Callable[[Request], Awaitable[Response]]:
         async def handler(request: Request) -> Response:
             form = await request.form()
             check_csrf(request, form.get("csrf"))
-            target = await run_in_threadpool(work, request, form)
-            site.workspace.changed()
-            return _back(target)
+            language = site.language_of(request)
+            try:
+                target, message = await run_in_threadpool(work, request, form, language)
+            except TiewiseError as error:
+                request.state.form = FormState.of(form, error, language)
+                return await run_in_threadpool(site.pages[page], request)
+            site.workspace.changed(contacts_changed)
+            return set_flash(_back(target), message)
 
         return handler
 
-    def _contact_id(request: Request) -> int:
-        contact_id = int(request.path_params["contact_id"])
-        with store.connect() as connection:
-            repo.load_contact(connection, contact_id)  # NotFoundError when unknown
-        return contact_id
+    def now() -> datetime:
+        """This moment on the workspace's day (the real today, or the day a test fixes)."""
+        return datetime.combine(site.workspace.today(), datetime.now().time())
 
-    def rate(request: Request, form: FormData) -> str:
-        contact_id = _contact_id(request)
-        closeness = int(_number(form, "closeness", 1, 5))
+    def _contact(request: Request) -> model.Contact:
+        with store.connect() as connection:  # NotFoundError when unknown
+            return repo.load_contact(connection, int(request.path_params["contact_id"]))
+
+    # --- one contact
+
+    def rate(request: Request, form: FormData, language: str) -> Done:
+        contact = _contact(request)
+        closeness = int(number_field(form, "closeness", 1, 5))
         with store.begin() as connection:
-            repo.set_closeness(connection, contact_id, closeness)
-        return f"/contacts/{contact_id}"
+            repo.set_closeness(connection, contact.id, closeness)  # type: ignore[arg-type]
+        return f"/contacts/{contact.id}", text("saved.rating", language, name=contact.name)
 
-    def status(request: Request, form: FormData) -> str:
-        contact_id = _contact_id(request)
+    def status(request: Request, form: FormData, language: str) -> Done:
+        contact = _contact(request)
         chosen = str(form.get("status", ""))
         if chosen not in {s.value for s in model.TieStatus}:
-            raise InputError(f"status: expected active, keep or let_go, found {chosen!r}")
-        with store.begin() as connection:
-            tie = repo.load_tie(connection, contact_id)
-            repo.save_ties(connection, [replace(tie, status=model.TieStatus(chosen))])
-        return f"/contacts/{contact_id}"
+            raise InputError(
+                f"status: expected active, keep or let_go, found {chosen!r}",
+                field="status",
+                key="error.expected_one_of",
+                values={"options": "active, keep, let_go", "found": chosen},
+            )
+        set_status(store, int(contact.id), model.TieStatus(chosen), now())  # type: ignore[arg-type]
+        return f"/contacts/{contact.id}", text("saved.status", language, name=contact.name)
 
-    def edit(request: Request, form: FormData) -> str:
-        contact_id = _contact_id(request)
+    def edit(request: Request, form: FormData, language: str) -> Done:
+        contact = _contact(request)
+        name = text_field(form, "name", required=True, key="a name")
+        fields = {
+            key: (str(form.get(key, "")).strip() or None)
+            for key in ("organisation", "role", "sector", "region")
+        }
         with store.begin() as connection:
-            contact = repo.load_contact(connection, contact_id)
-            name = str(form.get("name", "")).strip() or contact.name
-            fields = {
-                key: (str(form.get(key, "")).strip() or None)
-                for key in ("organisation", "role", "sector", "region")
-            }
             repo.update_contact(connection, replace(contact, name=name, **fields))
-        return f"/contacts/{contact_id}"
+        return f"/contacts/{contact.id}", text("saved.contact", language, name=name)
 
-    def note(request: Request, form: FormData) -> str:
-        contact_id = _contact_id(request)
-        body = str(form.get("text", "")).strip()
-        if not body:
-            raise InputError("text: expected a note, found an empty text")
+    def note(request: Request, form: FormData, language: str) -> Done:
+        contact = _contact(request)
+        body = text_field(form, "text", required=True, key="a note")
         kind = model.NoteKind.STORY if form.get("story") else model.NoteKind.NOTE
         with store.begin() as connection:
-            repo.add_notes(connection, [model.Note(contact_id, body, datetime.now(), kind)])
-        return f"/contacts/{contact_id}"
+            repo.add_notes(connection, [model.Note(contact.id, body, datetime.now(), kind)])  # type: ignore[arg-type]
+        return f"/contacts/{contact.id}", text("saved.note", language, name=contact.name)
 
-    def erase(request: Request, form: FormData) -> str:
+    def erase(request: Request, form: FormData, language: str) -> Done:
         """Erase a person completely (see ``tiewise.erasure``); only with the box ticked."""
         if form.get("confirm") != "1":
             raise InputError(
-                "confirm: expected the box ticked to erase this person, found it empty"
+                "confirm: expected the box ticked to erase this person, found it empty",
+                field="confirm",
+                key="error.confirm_erase",
             )
-        with store.connect() as connection:  # NotFoundError when unknown
-            contact = repo.load_contact(connection, int(request.path_params["contact_id"]))
-        placeholder = text("erase.placeholder", site.language_of(request))
-        erase_contact(store, contact, placeholder, datetime.now())
-        return "/contacts"
+        contact = _contact(request)
+        erase_contact(store, contact, text("erase.placeholder", language), datetime.now())
+        return "/contacts", text("saved.erased", language, name=contact.name)
 
-    def done(request: Request, form: FormData) -> str:
-        """A plan item done: an interaction today, which resets the tie's cadence."""
-        contact_id = int(_number(form, "contact_id", 1, 2**62))
-        with store.begin() as connection:
-            repo.load_contact(connection, contact_id)
-            origin = repo.add_origin(connection, "manual", datetime.now())
-            repo.add_interactions(
-                connection,
-                [
-                    model.Interaction(
-                        datetime.now(),
-                        model.InteractionKind.OTHER,
-                        "tiewise",
-                        model.Direction.OUTBOUND,
-                        (contact_id,),
-                    )
-                ],
-                origin,
+    def log(request: Request, form: FormData, language: str) -> Done:
+        """Log contact: on a contact's page (that person, and others named), or on the
+        dashboard (everyone named)."""
+        others = names(form, "people")
+        with store.connect() as connection:
+            ids = resolve_people(connection, others, str, choices(form)) if others else []
+        if "contact_id" in request.path_params:
+            ids = [int(_contact(request).id), *ids]  # type: ignore[arg-type]
+        if not ids:
+            raise InputError(
+                "people: expected at least one person, found none",
+                field="people",
+                key="error.no_people",
             )
-        return "/"
+        logged = log_contact(
+            store,
+            ids,
+            parse_kind(str(form.get("kind", "meeting")), str),
+            parse_moment(str(form.get("on", "")), now(), str),
+            minutes=parse_minutes(str(form.get("minutes", "")), str),
+            note=str(form.get("note", "")).strip() or None,
+        )
+        target = _same_site(str(form.get("back", "")), "/")
+        return target, text(
+            "log.done",
+            language,
+            kind=text(f"kind.{logged.kind.value}", language),
+            names=", ".join(logged.names),
+            day=logged.occurred_at.date().isoformat(),
+            id=logged.interaction_id,
+        )
 
-    def decide(request: Request, form: FormData) -> str:
+    def done(request: Request, form: FormData, language: str) -> Done:
+        """A plan item done: contact now, which resets the tie's cadence."""
+        contact_id = int(number_field(form, "contact_id", 1, 2**62))
+        logged = log_contact(
+            store,
+            [contact_id],
+            model.InteractionKind.OTHER,
+            parse_moment("", now()),
+            direction=model.Direction.OUTBOUND,
+        )
+        return "/", text(
+            "log.done",
+            language,
+            kind=text("kind.other", language),
+            names=", ".join(logged.names),
+            day=logged.occurred_at.date().isoformat(),
+            id=logged.interaction_id,
+        )
+
+    def unlog(request: Request, form: FormData, language: str) -> Done:
+        contact = _contact(request)
+        interaction_id = int(request.path_params["interaction_id"])
+        row = remove_interaction(store, contact, interaction_id)
+        return f"/contacts/{contact.id}", text(
+            "log.removed", language, id=interaction_id, day=row["occurred_at"].date().isoformat()
+        )
+
+    def topics(request: Request, form: FormData, language: str) -> Done:
+        contact = _contact(request)
+        kind_raw = str(form.get("kind", ""))
+        if kind_raw not in {k.value for k in model.TopicKind}:
+            raise InputError(
+                f"kind: expected need or offer, found {kind_raw!r}",
+                field="kind",
+                key="error.expected_one_of",
+                values={"options": "need, offer", "found": kind_raw},
+            )
+        remove = form.get("remove") == "1"
+        tags = parse_topics(str(form.get("tags", "")), "tags")
+        changed = change_topics(
+            store,
+            int(contact.id),  # type: ignore[arg-type]
+            model.TopicKind(kind_raw),
+            tags,
+            remove,
+        )
+        key = "topics.removed" if remove else "topics.added"
+        return f"/contacts/{contact.id}", text(
+            key, language, name=contact.name, tags=", ".join(changed) or "—"
+        )
+
+    # --- decisions
+
+    def decide(request: Request, form: FormData, language: str) -> Done:
         """Accept or dismiss an advice item; see ``tiewise/decisionlog.py``."""
         from tiewise.advice.portfolio import advice_figures_of
-        from tiewise.decisionlog import ADVICE_VERDICTS, decide_advice, parse_verdict
 
-        contact_id = int(_number(form, "contact_id", 1, 2**62))
+        contact_id = int(number_field(form, "contact_id", 1, 2**62))
         verdict = parse_verdict(str(form.get("verdict", "")), ADVICE_VERDICTS, "verdict")
+        action = str(form.get("action", ""))
         profile = site.workspace.views().profile
         position = profile.snapshot.position_of(contact_id)
         if position is None:
-            raise InputError(f"contact_id: no contact {contact_id}")
-        decide_advice(
+            raise NotFoundError(f"no contact with id {contact_id}")
+        decision = decide_advice(
             store,
             contact_id,
-            str(form.get("action", "")),
+            action,
             verdict,
             advice_figures_of(profile, position),
-            datetime.now(),
+            now(),
         )
-        return "/advice"
+        return "/advice", text(
+            f"decided.{verdict.value}",
+            language,
+            name=profile.snapshot.contacts[position].name,
+            action=text(f"action.{action}", language),
+            id=decision.id,
+        )
 
-    def goal_add(request: Request, form: FormData) -> str:
+    def invitation_decide(request: Request, form: FormData, language: str) -> Done:
+        invitation_id = int(request.path_params["invitation_id"])
+        verdict = parse_verdict(str(form.get("verdict", "")), INVITATION_VERDICTS, "verdict")
+        with store.connect() as connection:
+            found = [i for i in repo.load_invitations(connection) if i.id == invitation_id]
+        if not found:
+            raise NotFoundError(f"no invitation {invitation_id}")
+        decision, _ = decide_invitation(store, found[0], verdict, now())
+        return "/invitations", text(
+            f"invitation.{verdict.value}", language, name=found[0].name, id=decision.id
+        )
+
+    def undo(request: Request, form: FormData, language: str) -> Done:
+        decision_id = int(request.path_params["decision_id"])
+        done = undo_decision(store, decision_id, now())
+        message = text("decisions.undone", language, id=decision_id)
+        if "kept_contact" in done:
+            message += " " + text("decisions.kept_contact", language, id=done["kept_contact"])
+        return _same_site(str(form.get("back", "")), "/decisions"), message
+
+    # --- goals, merges, settings
+
+    def goal_add(request: Request, form: FormData, language: str) -> Done:
         key = str(form.get("key", "")).strip()
         found = catalogue_goal(key)
         label = str(form.get("label", "")).strip() or None
         if found is None and not label:
-            raise InputError(f"key: {key!r} is not in the catalogue; a custom goal needs a label")
+            raise InputError(
+                f"key: {key!r} is not in the catalogue; a custom goal needs a label",
+                field="label",
+                key="error.custom_goal",
+                values={"key": key},
+            )
         targets = []
         for part in re.split(r"[;\n]", str(form.get("targets", ""))):
             if not part.strip():
@@ -182,7 +326,10 @@ def routes(site: Site) -> list[Route]:
             ):
                 raise InputError(
                     "targets: expected sector=…, role=…, region=… or organisation=…, "
-                    f"found {part.strip()!r}"
+                    f"found {part.strip()!r}",
+                    field="targets",
+                    key="error.target",
+                    values={"found": part.strip()},
                 )
             targets.append(
                 model.GoalTarget(model.TargetAttribute(attribute.strip()), value.strip())
@@ -190,7 +337,7 @@ def routes(site: Site) -> list[Route]:
         klass = str(form.get("goal_class", "")).strip()
         goal = model.Goal(
             key,
-            priority=int(_number(form, "priority", 1, 5)),
+            priority=int(number_field(form, "priority", 1, 5)),
             label=label,
             goal_class=model.GoalClass(klass)
             if klass in {c.value for c in model.GoalClass}
@@ -203,97 +350,107 @@ def routes(site: Site) -> list[Route]:
                 repo.update_goal(connection, existing[key], goal)  # type: ignore[arg-type]
             else:
                 repo.add_goal(connection, goal)
-        return "/goals"
+        return "/goals", text("saved.goal", language, goal=label or key)
 
-    def goal_remove(request: Request, form: FormData) -> str:
+    def goal_remove(request: Request, form: FormData, language: str) -> Done:
         key = request.path_params["key"]
         with store.begin() as connection:
             ids = [g.id for g in repo.load_goals(connection) if g.key == key]
             if not ids:
-                raise InputError(f"no goal {key!r}")
+                raise NotFoundError(f"no goal {key!r}")
             repo.remove_goal(connection, ids[0])  # type: ignore[arg-type]
-        return "/goals"
+        return "/goals", text("saved.goal_removed", language, goal=key)
 
-    def merge(request: Request, form: FormData) -> str:
+    def merge(request: Request, form: FormData, language: str) -> Done:
         from tiewise.ingest import merging
 
-        a = int(_number(form, "contact_a", 1, 2**62))
-        b = int(_number(form, "contact_b", 1, 2**62))
+        a = int(number_field(form, "contact_a", 1, 2**62))
+        b = int(number_field(form, "contact_b", 1, 2**62))
         if form.get("decision") == "merge":
             merging.merge(store, a, b, datetime.now())
-        else:
-            merging.keep_apart(store, a, b, datetime.now())
-        return "/merge"
+            return "/merge", text("saved.merged", language)
+        merging.keep_apart(store, a, b, datetime.now())
+        return "/merge", text("saved.kept_apart", language)
 
-    def settings(request: Request, form: FormData) -> str:
-        budget = _number(form, "budget", 0, 200)
+    def settings(request: Request, form: FormData, language: str) -> Done:
+        budget = number_field(form, "budget", 0, 200)
         name = str(form.get("name", "")).strip()
         with store.begin() as connection:
             repo.set_setting(connection, BUDGET_SETTING, repr(budget))
             if name:
                 repo.save_me(connection, replace(repo.load_me(connection), name=name))
-        language = str(form.get("language", ""))
-        return f"/settings?lang={language}" if language in ("en", "nl") else "/settings"
+        chosen = str(form.get("language", ""))
+        target = f"/settings?lang={chosen}" if chosen in ("en", "nl") else "/settings"
+        return target, text("saved.settings", chosen if chosen in ("en", "nl") else language)
 
-    def _names(form: FormData, field: str) -> list[str]:
-        return [n.strip() for n in str(form.get(field, "")).splitlines() if n.strip()]
+    # --- events
 
-    def _day(form: FormData, field: str, required: bool = True) -> date | None:
-        raw = str(form.get(field, "")).strip()
-        if not raw and not required:
-            return None
-        try:
-            return date.fromisoformat(raw)
-        except ValueError as error:
-            raise InputError(f"{field}: expected a date YYYY-MM-DD, found {raw!r}") from error
-
-    def _optional(form: FormData, field: str, low: float, high: float) -> float | None:
-        return _number(form, field, low, high) if str(form.get(field, "")).strip() else None
-
-    def event_log(request: Request, form: FormData) -> str:
+    def event_log(request: Request, form: FormData, language: str) -> Done:
         status = str(form.get("status", "attended"))
         if status not in {s.value for s in model.AttendanceStatus}:
-            raise InputError(f"status: expected attended, skipped or planned, found {status!r}")
+            raise InputError(
+                f"status: expected attended, skipped or planned, found {status!r}",
+                field="status",
+            )
+        met_names = names(form, "met")
         with store.connect() as connection:
-            known = [repo.find_contact(connection, n).id for n in _names(form, "met")]
-        enjoyment = _optional(form, "enjoyment", 1, 5)
-        log_attendance(
+            known = (
+                resolve_people(connection, met_names, str, choices(form), field="met")
+                if met_names
+                else []
+            )
+        enjoyment = optional_number(form, "enjoyment", 1, 5)
+        logged = log_attendance(
             store,
-            str(form.get("series", "")),
-            _day(form, "on"),  # type: ignore[arg-type]
+            text_field(form, "series", required=True, key="an event series"),
+            _day_field(form, "on"),
             model.AttendanceStatus(status),
             site.workspace.today(),
-            hours=_optional(form, "hours", 0, 48),
-            cost=_optional(form, "cost", 0, 100_000),
+            hours=optional_number(form, "hours", 0, 48),
+            cost=optional_number(form, "cost", 0, 100_000),
             enjoyment=None if enjoyment is None else int(enjoyment),
-            met=[int(i) for i in known if i is not None],
-            newcomers=_names(form, "new"),
+            met=known,
+            newcomers=[n.strip() for n in str(form.get("new", "")).splitlines() if n.strip()],
             where=str,
         )
-        return "/events"
+        return "/events", text(
+            "events.logged",
+            language,
+            series=logged.series,
+            day=logged.day.isoformat(),
+            status=text(f"status.{logged.status.value}", language),
+            met=logged.met,
+            first=logged.first,
+        )
 
-    def event_outcome(request: Request, form: FormData) -> str:
+    def event_outcome(request: Request, form: FormData, language: str) -> Done:
         kind = str(form.get("kind", ""))
         if kind not in {k.value for k in model.OutcomeKind}:
             raise InputError(
-                f"kind: expected one of {', '.join(k.value for k in model.OutcomeKind)}"
+                f"kind: expected one of {', '.join(k.value for k in model.OutcomeKind)}",
+                field="kind",
             )
+        people = names(form, "contacts")
         with store.connect() as connection:
-            people = [repo.find_contact(connection, n).id for n in _names(form, "contacts")]
+            ids = (
+                resolve_people(connection, people, str, choices(form), field="contacts")
+                if people
+                else []
+            )
         event = str(form.get("event", "")).strip() or None
-        record_outcome(
+        outcome_id = record_outcome(
             store,
             model.OutcomeKind(kind),
-            _day(form, "on"),  # type: ignore[arg-type]
-            value=_optional(form, "value", 0, 1e9),
+            _day_field(form, "on"),
+            value=optional_number(form, "value", 0, 1e9),
             event=event,
-            event_on=_day(form, "event_on", required=False),
-            contacts=[int(i) for i in people if i is not None],
+            event_on=_day_field(form, "event_on", required=False),
+            contacts=ids,
             goal=str(form.get("goal", "")).strip() or None,
             description=str(form.get("description", "")).strip() or None,
             where=str,
         )
-        return "/events"
+        return "/events", text("events.outcome_added", language, id=outcome_id, kind=kind)
 
     async def upload(request: Request) -> Response:
         form = await request.form()
@@ -319,20 +476,35 @@ def routes(site: Site) -> list[Route]:
             error=None,
         )
 
+    contact_page = "/contacts/{contact_id:int}"
+    # path, work, the page the form sits on, whether it may change contact records (merge
+    # suggestions are then found again)
+    forms: list[tuple[str, Work, str, bool]] = [
+        (f"{contact_page}/rate", rate, "contact", False),
+        (f"{contact_page}/status", status, "contact", False),
+        (f"{contact_page}/edit", edit, "contact", True),
+        (f"{contact_page}/note", note, "contact", False),
+        (f"{contact_page}/erase", erase, "contact", True),
+        (f"{contact_page}/log", log, "contact", False),
+        (f"{contact_page}/topics", topics, "contact", False),
+        (f"{contact_page}/interactions/{{interaction_id:int}}/remove", unlog, "contact", False),
+        ("/log", log, "dashboard", False),
+        ("/plan/done", done, "dashboard", False),
+        ("/advice/decide", decide, "advice", False),
+        ("/invitations/{invitation_id:int}/decide", invitation_decide, "invitations", True),
+        ("/decisions/{decision_id:int}/undo", undo, "decisions", True),
+        ("/goals/add", goal_add, "goals", False),
+        ("/goals/{key}/remove", goal_remove, "goals", False),
+        ("/merge", merge, "merge", True),
+        ("/settings", settings, "settings", False),
+        ("/events/log", event_log, "events", True),
+        ("/events/outcome", event_outcome, "events", False),
+    ]
     return [
-        Route("/contacts/{contact_id:int}/rate", form_action(rate), methods=["POST"]),
-        Route("/contacts/{contact_id:int}/status", form_action(status), methods=["POST"]),
-        Route("/contacts/{contact_id:int}/edit", form_action(edit), methods=["POST"]),
-        Route("/contacts/{contact_id:int}/note", form_action(note), methods=["POST"]),
-        Route("/contacts/{contact_id:int}/erase", form_action(erase), methods=["POST"]),
-        Route("/plan/done", form_action(done), methods=["POST"]),
-        Route("/advice/decide", form_action(decide), methods=["POST"]),
-        Route("/goals/add", form_action(goal_add), methods=["POST"]),
-        Route("/goals/{key}/remove", form_action(goal_remove), methods=["POST"]),
-        Route("/merge", form_action(merge), methods=["POST"]),
-        Route("/settings", form_action(settings), methods=["POST"]),
-        Route("/events/log", form_action(event_log), methods=["POST"]),
-        Route("/events/outcome", form_action(event_outcome), methods=["POST"]),
+        *(
+            Route(path, form_action(work, page, contacts), methods=["POST"])
+            for path, work, page, contacts in forms
+        ),
         Route("/import", upload, methods=["POST"]),
     ]
 

@@ -23,8 +23,9 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from tiewise.errors import TiewiseError
-from tiewise.i18n import LANGUAGES
+from tiewise.i18n import LANGUAGES, text
 from tiewise.web import actions, downloads, pages
+from tiewise.web.forms import FLASH_PLACEHOLDER, flash_html, forget_flash
 from tiewise.web.safety import (
     CSRF_COOKIE,
     MAX_BODY,
@@ -54,6 +55,9 @@ def _environment(language: str) -> Environment:
     env.filters["percent"] = lambda value: percent(value, language)
     env.filters["day"] = lambda value: day(value, language)
     env.globals["language"] = language
+    env.globals["t"] = lambda key, **values: text(key, language, **values)  # tiewise.i18n
+    env.globals["form"] = None  # the failed form, when a page is shown again (web/forms.py)
+    env.globals["flash"] = FLASH_PLACEHOLDER
     return env
 
 
@@ -65,6 +69,7 @@ class Site:
         self.workspace = workspace
         self.language = language
         self.environments = {code: _environment(code) for code in LANGUAGES}
+        self.pages: dict[str, Callable[[Request], Response]] = {}  # filled by pages.routes
 
     def language_of(self, request: Request) -> str:
         chosen = request.query_params.get("lang") or request.cookies.get(LANGUAGE_COOKIE)
@@ -80,7 +85,9 @@ class Site:
     def _respond(self, request: Request, html: str, status: int, language: str) -> HTMLResponse:
         request.state.new_csrf = new_token()
         token = csrf_token(request)
-        response = HTMLResponse(html.replace(CSRF_PLACEHOLDER, token), status)
+        html = html.replace(CSRF_PLACEHOLDER, token).replace(FLASH_PLACEHOLDER, flash_html(request))
+        response = HTMLResponse(html, status)
+        forget_flash(request, response)
         if CSRF_COOKIE not in request.cookies:
             response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict")
         if "lang" in request.query_params and request.query_params["lang"] in LANGUAGES:
@@ -99,10 +106,17 @@ class Site:
         self, request: Request, template: str, context: Callable[[Views], dict[str, Any]]
     ) -> HTMLResponse:
         """A page that is a function of the data, the language and the URL: rendered once per
-        version of the data (the CSRF token is put in per request), so that a page costs a
-        few milliseconds however large the network."""
+        version of the data (the CSRF token and a confirmation are put in per request), so that
+        a page costs a few milliseconds however large the network. A page shown again after a
+        form error (``request.state.form``) is rendered for that request, with status 400."""
         views = self.workspace.views()
         language = self.language_of(request)
+        failed = getattr(request.state, "form", None)
+        if failed is not None:  # a form shown again after an error: not cached
+            html = self._html(
+                request, template, language, csrf=CSRF_PLACEHOLDER, form=failed, **context(views)
+            )
+            return self._respond(request, html, 400, language)
         key = (language, request.url.path, request.url.query)
         html = views.cached_page(
             key,

@@ -12,14 +12,18 @@ from starlette.routing import Route
 
 from tiewise.analysis.fit import gap_advice, goal_label, summary
 from tiewise.analysis.strength import CLASSES
+from tiewise.contactlog import LOG_KINDS, interactions_of
+from tiewise.decisionlog import decision_rows
 from tiewise.goals import CATALOGUE
-from tiewise.model import OutcomeKind
+from tiewise.i18n import text
+from tiewise.model import OutcomeKind, TopicKind
 
 if TYPE_CHECKING:
     from tiewise.web.app import Site
     from tiewise.web.workspace import Views
 
 PAGE_SIZE = 50
+TIMELINE = 30  # interactions shown on a contact's page
 SORTS = ("strength", "name", "last")
 
 
@@ -40,6 +44,8 @@ def routes(site: Site) -> list[Route]:
             ]
             return dict(
                 cards=cards,
+                kinds=_kind_options(language),
+                today=views.profile.today.isoformat(),
                 events=views.events,
                 plan=views.plan,
                 contacts=views.profile.snapshot.contacts,
@@ -54,9 +60,11 @@ def routes(site: Site) -> list[Route]:
             snapshot = profile.snapshot
             query = request.query_params
             keep = np.ones(snapshot.size, dtype=bool)
-            text = query.get("q", "").strip().casefold()
-            if text:
-                keep &= np.array([text in c.name.casefold() for c in snapshot.contacts], dtype=bool)
+            needle = query.get("q", "").strip().casefold()
+            if needle:
+                keep &= np.array(
+                    [needle in c.name.casefold() for c in snapshot.contacts], dtype=bool
+                )
             klass = query.get("class", "")
             if klass in CLASSES:
                 keep &= profile.strength.tie_class == klass
@@ -113,18 +121,8 @@ def routes(site: Site) -> list[Route]:
             position = snapshot.position_of(contact_id)
             if position is None:
                 raise HTTPException(404, f"no contact {contact_id}")
-            participation = snapshot.participation.tocsc()
-            rows = participation.indices[
-                participation.indptr[position] : participation.indptr[position + 1]
-            ]
-            order = np.argsort(-snapshot.interaction_times[rows].astype("int64"))[:30]
-            timeline = [
-                {
-                    "when": snapshot.interaction_times[rows[k]].astype("datetime64[s]").item(),
-                    "kind": str(snapshot.interaction_kinds[rows[k]]),
-                }
-                for k in order
-            ]
+            contact = snapshot.contacts[position]
+            timeline = interactions_of(site.workspace.store, contact)[:TIMELINE]
             strength = profile.strength
             why = [
                 {
@@ -140,8 +138,26 @@ def routes(site: Site) -> list[Route]:
                 e for e in snapshot.exchanges if snapshot.position_of(e.contact_id) == position
             ]
             return dict(
-                contact=snapshot.contacts[position],
+                contact=contact,
                 contact_id=own_id,
+                today=views.profile.today.isoformat(),
+                kinds=_kind_options(site.language_of(request)),
+                needs=[
+                    t.topic
+                    for t in snapshot.topics
+                    if t.kind == TopicKind.NEED and snapshot.position_of(t.contact_id) == position
+                ],
+                offers=[
+                    t.topic
+                    for t in snapshot.topics
+                    if t.kind == TopicKind.OFFER and snapshot.position_of(t.contact_id) == position
+                ],
+                decisions=[
+                    d
+                    for d in snapshot.decisions
+                    if d.contact_id is not None and snapshot.position_of(d.contact_id) == position
+                ],
+                timeline_total=int(snapshot.interaction_counts[position]),
                 tie=snapshot.ties[position],
                 tie_class=strength.tie_class[position],
                 strength=float(strength.score[position]),
@@ -205,6 +221,12 @@ def routes(site: Site) -> list[Route]:
     def invitations(request: Request) -> Response:
         return site.page(request, "invitations.html", lambda views: {"items": views.invitations})
 
+    def decisions(request: Request) -> Response:
+        def context(views: Views) -> dict[str, Any]:
+            return {"rows": decision_rows(site.workspace.store, include_undone=True)}
+
+        return site.page(request, "decisions.html", context)
+
     def introductions(request: Request) -> Response:
         def context(views: Views) -> dict[str, Any]:
 
@@ -238,6 +260,18 @@ def routes(site: Site) -> list[Route]:
 
         return site.page(request, "settings.html", context)
 
+    site.pages.update(
+        dashboard=dashboard,
+        contacts=contacts,
+        contact=contact,
+        merge=merge_review,
+        goals=goals,
+        advice=advice,
+        invitations=invitations,
+        decisions=decisions,
+        events=events,
+        settings=settings,
+    )
     return [
         Route("/", dashboard),
         Route("/contacts", contacts),
@@ -248,11 +282,17 @@ def routes(site: Site) -> list[Route]:
         Route("/goals", goals),
         Route("/advice", advice),
         Route("/invitations", invitations),
+        Route("/decisions", decisions),
         Route("/introductions", introductions),
         Route("/events", events),
         Route("/import", import_page),
         Route("/settings", settings),
     ]
+
+
+def _kind_options(language: str) -> list[tuple[str, str]]:
+    """The kinds of contact one can log, with their names in ``language``."""
+    return [(k.value, text(f"kind.{k.value}", language)) for k in LOG_KINDS]
 
 
 def _day(value: Any) -> Any:

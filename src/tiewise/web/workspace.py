@@ -15,6 +15,7 @@ serving pages — so after building them the workspace moves them out of its sig
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import os
 import threading
@@ -49,18 +50,28 @@ from tiewise.web.network import network_map
 
 BUDGET_SETTING = "budget_hours"
 PAGES_KEPT = 256
+CHARTS_KEPT = 8  # drawn event charts kept (per events report and language)
 
 
 class Views:
     """Everything the pages show, for one version of the data and one day; each list is
     computed on first use (two requests at once may at worst compute one twice)."""
 
-    def __init__(self, profile: Profile, store: Store) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        store: Store,
+        charts: dict[tuple[str, str], dict[str, str]],
+        merge_suggestions: tuple[list[MergeSuggestion], dict[int, Contact]] | None = None,
+    ) -> None:
         self.profile = profile
         self.store = store
         self._pages: OrderedDict[tuple, str] = OrderedDict()
         self._guard = threading.Lock()
         self._rendering: dict[tuple, threading.Lock] = {}
+        self._chart_cache = charts
+        if merge_suggestions is not None:  # kept from before a write that left contacts alone
+            self.__dict__["merge_suggestions"] = merge_suggestions
 
     def cached_page(self, key: tuple, render: Callable[[], str]) -> str:
         """The page ``key`` rendered once (at most :data:`PAGES_KEPT` kept, least recently used
@@ -128,17 +139,18 @@ class Views:
         """The map data as JSON (encoded once)."""
         return json.dumps(network_map(self.profile), ensure_ascii=False).encode()
 
-    @cached_property
-    def _charts(self) -> dict[str, dict[str, str]]:
-        return {}
-
     def charts(self, language: str) -> dict[str, str]:
-        """The event charts as SVG text (drawing them takes about half a second)."""
-        if language not in self._charts:
+        """The event charts as SVG text. Drawing them takes about half a second, so they are
+        kept by a digest of the events report they draw: a write that does not change the
+        report (a logged coffee) does not redraw them."""
+        key = (hashlib.sha256(repr(self.events.series).encode()).hexdigest(), language)
+        if key not in self._chart_cache:
             from tiewise.report.charts import chart_svgs
 
-            self._charts[language] = chart_svgs(self.events, language)
-        return self._charts[language]
+            if len(self._chart_cache) >= CHARTS_KEPT:
+                self._chart_cache.pop(next(iter(self._chart_cache)))
+            self._chart_cache[key] = chart_svgs(self.events, language)
+        return self._chart_cache[key]
 
 
 class Workspace:
@@ -149,6 +161,8 @@ class Workspace:
         self._lock = threading.Lock()
         self._views: Views | None = None
         self._version: tuple | None = None
+        self._charts: dict[tuple[str, str], dict[str, str]] = {}
+        self._kept_suggestions: tuple[list[MergeSuggestion], dict[int, Contact]] | None = None
 
     def _disk_version(self) -> tuple | None:
         """Modification times and sizes of the SQLite file and its WAL; ``None`` for a server."""
@@ -168,15 +182,28 @@ class Workspace:
             version = (self._disk_version(), self.today())
             if self._views is None or version != self._version:
                 gc.unfreeze()  # the old views may go now
-                self._views = Views(analyze(load_snapshot(self.store), self.today()), self.store)
+                self._views = Views(
+                    analyze(load_snapshot(self.store), self.today()),
+                    self.store,
+                    self._charts,
+                    self._kept_suggestions,
+                )
+                self._kept_suggestions = None
                 self._version = version
                 gc.collect()
                 gc.freeze()  # see the module docstring
             return self._views
 
-    def changed(self) -> None:
-        """Forget the views after a write through the app."""
+    def changed(self, contacts_changed: bool = True) -> None:
+        """Forget the views after a write through the app. A write that changed no contact
+        record, identifier or merge (a logged contact, a decision on advice, a note) keeps the
+        merge suggestions, which take about a second to find at 35,000 contacts."""
         with self._lock:
+            if not contacts_changed and self._views is not None:
+                kept = self._views.__dict__.get("merge_suggestions")
+                self._kept_suggestions = kept
+            else:
+                self._kept_suggestions = None
             self._views = None
 
     def close(self) -> None:

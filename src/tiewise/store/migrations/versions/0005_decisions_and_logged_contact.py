@@ -8,6 +8,10 @@
   interaction (kind ``event``, both ways) with the key ``encounter:<occurrence>:<contact>``, as
   ``repository.add_encounters`` writes from now on.
 
+Downgrading keeps what revision 0004 can hold: standing advice decisions go back into
+``advice_decision``, logged video calls, coffees and meals become meetings, and the interactions
+made from encounters are removed (the encounters stay).
+
 Revision ID: 0005
 Revises: 0004
 Create Date: 2026-12-03
@@ -66,8 +70,9 @@ def _set_kinds(kinds: str) -> None:
         ):
             pass
     else:
-        op.drop_constraint("ck_interaction_kind", "interaction", type_="check")
-        op.create_check_constraint("ck_interaction_kind", "interaction", kinds)
+        # op.f: the name as it stands, not run through the naming convention a second time
+        op.drop_constraint(op.f("ck_interaction_kind"), "interaction", type_="check")
+        op.create_check_constraint(op.f("ck_interaction_kind"), "interaction", kinds)
 
 
 def upgrade() -> None:
@@ -157,5 +162,17 @@ def downgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("contact_id", "action", name=op.f("pk_advice_decision")),
+    )
+    # what the old table can hold comes back: the latest standing accept or dismiss per contact
+    # and action (decisions on invitations and undone ones have no place in it)
+    op.execute(
+        "INSERT INTO advice_decision (contact_id, action, decision, decided_at) "
+        "SELECT d.contact_id, d.action, "
+        "CASE d.verdict WHEN 'accept' THEN 'accepted' ELSE 'dismissed' END, d.decided_at "
+        "FROM decision d WHERE d.kind = 'advice' AND d.undone_at IS NULL "
+        "AND d.contact_id IS NOT NULL AND d.action IS NOT NULL "
+        "AND d.verdict IN ('accept', 'dismiss') AND d.id = (SELECT MAX(e.id) FROM decision e "
+        "WHERE e.kind = 'advice' AND e.undone_at IS NULL AND e.contact_id = d.contact_id "
+        "AND e.action = d.action AND e.verdict IN ('accept', 'dismiss'))"
     )
     op.drop_table("decision")
