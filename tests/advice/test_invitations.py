@@ -22,6 +22,7 @@ from tiewise.advice.reasons import Term
 from tiewise.analysis.profile import analyze
 from tiewise.snapshot import build_snapshot, load_snapshot
 from tiewise.store import Store
+from tiewise.store import repository as repo
 
 TODAY = date(2026, 11, 1)
 ME = M.Me(name="Sanne Bakker", organisation="Studio Noord", sector="design")
@@ -349,3 +350,24 @@ def test_being_on_the_attendee_list_of_an_event_i_attended_counts_half_a_meeting
     # no interactions (tie strength 0), no links, another organisation: only the event
     assert advice.values["connection"] == pytest.approx(1 - math.exp(-0.5))
     assert "invitation.no_connection" not in _keys(advice)
+
+
+def test_a_meeting_at_an_event_counts_once_although_it_is_also_an_interaction(tmp_path):
+    """A person met at an event is an interaction too (kind ``event``, written with the
+    encounter), so the tie model sees the meeting; the invitation scorer must still count that
+    one meeting once ("met 1 time"), not once as an encounter and again as an interaction."""
+    with Store.open(tmp_path / "t.db") as store, store.begin() as connection:
+        (mila,) = repo.add_contacts(connection, [M.Contact("Mila de Wit", sector="design")])
+        (series,) = repo.add_series(connection, [M.EventSeries("Borrel")])
+        (occurrence,) = repo.add_occurrences(
+            connection, [M.EventOccurrence(_at(40), series_id=series, name="Borrel")]
+        )
+        repo.save_attendances(connection, [M.Attendance(occurrence, M.AttendanceStatus.ATTENDED)])
+        repo.add_encounters(connection, [M.Encounter(occurrence, mila, M.EncounterKind.MET)])
+        repo.add_invitations(connection, [_invite("Mila de Wit", contact_id=mila)])
+    with Store.open(tmp_path / "t.db") as store:
+        snapshot = load_snapshot(store)
+    assert list(snapshot.interaction_kinds) == ["event"]
+    (advice,) = triage_invitations(analyze(snapshot, TODAY))
+    reasons = {reason.key: reason.figures for reason in advice.reasons}
+    assert reasons["invitation.met"] == {"count": 1, "last": (TODAY - timedelta(40)).isoformat()}

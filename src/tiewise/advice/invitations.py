@@ -91,7 +91,13 @@ UNKNOWN_NOVELTY = 0.5
 MEETING_SCALE = 1.0
 MUTUAL_SCALE = 3.0
 ATTENDEE_LIST_WEIGHT = 0.5
-MEETING_KINDS = (InteractionKind.MEETING.value, InteractionKind.EVENT.value)
+# met in person; a meeting at an event is counted once, from the encounter (``_encounters``),
+# not again from the interaction the encounter also is
+MEETING_KINDS = (
+    InteractionKind.MEETING.value,
+    InteractionKind.COFFEE.value,
+    InteractionKind.MEAL.value,
+)
 NOVEL_AT = 0.5  # bridging at or above this reaches other circles; below, more of the same
 
 #: LinkedIn's prefilled invitation texts (English and Dutch, current and older wording).
