@@ -46,7 +46,7 @@ from datetime import datetime
 from sqlalchemy import Connection
 
 from tiewise import model
-from tiewise.store import Store
+from tiewise.store import Store, privacy
 from tiewise.store import repository as repo
 from tiewise.store.database import BUSY_TIMEOUT_MS
 
@@ -70,7 +70,7 @@ class ErasedIdentifiers:
     the key that makes digests of new records comparable."""
 
     def __init__(self, connection: Connection) -> None:
-        self.digests = repo.erased_digests(connection)
+        self.digests = privacy.erased_digests(connection)
         stored = repo.get_setting(connection, KEY_SETTING)
         self.key = bytes.fromhex(stored) if stored else None
 
@@ -141,17 +141,19 @@ def _replace_mentions(
     replaced = 0
     for needle in replaceable:
         pattern = _mention(needle)
-        for table, column, row_key, text in repo.free_text_rows(connection, _ascii_hint(needle)):
+        for table, column, row_key, text in privacy.free_text_rows(connection, _ascii_hint(needle)):
             new, count = pattern.subn(placeholder, text)
             if count:
-                repo.set_free_text(connection, table, column, row_key, new)
+                privacy.set_free_text(connection, table, column, row_key, new)
                 replaced += count
     left = []
     for name in sorted(n for n in names if len(n.split()) == 1):
         pattern = _mention(name)
         left += [
             f"{table.name}.{column} #{row_key}"
-            for table, column, row_key, text in repo.free_text_rows(connection, _ascii_hint(name))
+            for table, column, row_key, text in privacy.free_text_rows(
+                connection, _ascii_hint(name)
+            )
             if pattern.search(text)
         ]
     return replaced, left
@@ -162,12 +164,12 @@ def _replace_keys(connection: Connection, needles: set[str], key: bytes) -> int:
     replaced: set[tuple[str, int]] = set()
     for needle in sorted(needles, key=len, reverse=True):
         folded = needle.casefold()
-        for table, row_id, source_key in repo.external_keys_containing(
+        for table, row_id, source_key in privacy.external_keys_containing(
             connection, _ascii_hint(needle) or ""
         ):
             if (table.name, row_id) in replaced or folded not in source_key.casefold():
                 continue
-            repo.set_external_key(connection, table, row_id, erased_key(key, source_key))
+            privacy.set_external_key(connection, table, row_id, erased_key(key, source_key))
             replaced.add((table.name, row_id))
     return len(replaced)
 
@@ -176,7 +178,7 @@ def _unlinked_invitations(connection: Connection, urls: set[str], names: set[str
     folded = {n.casefold() for n in names}
     return [
         row_id
-        for row_id, name, url in repo.unlinked_invitations(connection)
+        for row_id, name, url in privacy.unlinked_invitations(connection)
         if url in urls or name.strip().casefold() in folded
     ]
 
@@ -189,13 +191,13 @@ def _erase(
     records = [everyone[i] for i in group]  # the survivor first
     identifiers = [i for record in records for i in record.identifiers]
     key = repo.secret(connection, KEY_SETTING)
-    repo.add_erased_digests(
+    privacy.add_erased_digests(
         connection, (identifier_digest(key, i.kind.value, i.value) for i in identifiers), when
     )
-    counts = repo.erase_contacts(connection, group)
+    counts = privacy.erase_contacts(connection, group)
     urls = {i.value for i in identifiers if i.kind is model.IdentifierKind.PROFILE_URL}
     names = {r.name.strip() for r in records if r.name.strip()}
-    counts["invitations"] += repo.delete_invitations(
+    counts["invitations"] += privacy.delete_invitations(
         connection, _unlinked_invitations(connection, urls, names)
     )
     emails = {i.value for i in identifiers if i.kind is model.IdentifierKind.EMAIL}

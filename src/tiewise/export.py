@@ -32,7 +32,7 @@ from tiewise import model
 from tiewise.erasure import KEY_SETTING
 from tiewise.research.export import SECRET_SETTING
 from tiewise.snapshot import canonical_ids
-from tiewise.store import Store
+from tiewise.store import Store, privacy
 from tiewise.store import repository as repo
 from tiewise.store.database import SCHEMA_HEAD
 
@@ -123,7 +123,7 @@ def export_data(store: Store, folder: Path, contact: model.Contact | None = None
     about ``contact``."""
     with store.connect() as connection:
         group = None if contact is None else repo.merged_group(connection, contact.id)  # type: ignore[arg-type]
-        tables = repo.export_rows(connection, group, leave_out=LEFT_OUT)
+        tables = privacy.export_rows(connection, group, leave_out=LEFT_OUT)
         records = repo.load_contacts(connection, include_merged=True)
         ties = {t.contact_id: t for t in repo.load_ties(connection)}
         notes = repo.load_notes(connection)
