@@ -12,15 +12,8 @@ from pypdf import PdfReader
 from tests.conftest import DEMO_TODAY
 from tests.test_cli import run
 from tiewise.analysis.profile import analyze
-from tiewise.report.document import (
-    Bullets,
-    Charts,
-    DocumentConsole,
-    Heading,
-    Paragraph,
-    TableBlock,
-    to_markdown,
-)
+from tiewise.report.blocks import Bullets, Charts, Heading, Paragraph, TableBlock
+from tiewise.report.document import DocumentConsole, to_markdown
 from tiewise.report.pdf import column_widths, fitted
 from tiewise.report.text import render_report
 from tiewise.snapshot import load_snapshot

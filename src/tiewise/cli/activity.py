@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from tiewise import model
-from tiewise.cli import JsonOption, _print_json, _state, app, console, find_contact
+from tiewise.cli.base import JsonOption, _print_json, _state, app, console, find_contact
 from tiewise.contactlog import (
     LOG_KINDS,
     interactions_of,

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from tiewise import model
-from tiewise.cli import (
+from tiewise.cli.activity import KindOption, NoteOption, OnOption, record
+from tiewise.cli.base import (
     JsonOption,
     Today,
     _print_json,
@@ -17,7 +18,6 @@ from tiewise.cli import (
     app,
     console,
 )
-from tiewise.cli.activity import KindOption, NoteOption, OnOption, record
 
 
 @app.command()

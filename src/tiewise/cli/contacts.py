@@ -16,7 +16,7 @@ from rich.text import Text
 
 from tiewise import model
 from tiewise.analysis.strength import rating_order, tie_strength
-from tiewise.cli import (
+from tiewise.cli.base import (
     JsonOption,
     Today,
     _parse_date,

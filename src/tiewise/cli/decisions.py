@@ -10,7 +10,16 @@ import typer
 from rich.table import Table
 
 from tiewise import model
-from tiewise.cli import JsonOption, Today, _print_json, _profile, _state, app, console, find_contact
+from tiewise.cli.base import (
+    JsonOption,
+    Today,
+    _print_json,
+    _profile,
+    _state,
+    app,
+    console,
+    find_contact,
+)
 from tiewise.errors import InputError
 
 decisions_app = typer.Typer(

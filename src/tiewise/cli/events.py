@@ -17,7 +17,7 @@ import typer
 from rich.table import Table
 
 from tiewise import model
-from tiewise.cli import (
+from tiewise.cli.base import (
     JsonOption,
     Today,
     _parse_date,
@@ -212,7 +212,7 @@ def events_outcome(
 def events_list(ctx: typer.Context, as_json: JsonOption = False, today: Today = None) -> None:
     """Event series with their occurrences, my visits, the last visit and the next date."""
     from tiewise.analysis.attendance import event_ledgers
-    from tiewise.cli import _snapshot
+    from tiewise.cli.base import _snapshot
 
     state = _state(ctx)
     as_of = _parse_date(today, "--today") or date.today()

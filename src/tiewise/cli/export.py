@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from tiewise.cli import JsonOption, _print_json, _state, app, console, find_contact
+from tiewise.cli.base import JsonOption, _print_json, _state, app, console, find_contact
 from tiewise.errors import InputError
 
 

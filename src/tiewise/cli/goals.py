@@ -9,7 +9,7 @@ from rich.table import Table
 
 from tiewise import model
 from tiewise.analysis.fit import goal_class, goal_label
-from tiewise.cli import (
+from tiewise.cli.base import (
     JsonOption,
     _print_json,
     _state,

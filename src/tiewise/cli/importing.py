@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tiewise import model
-from tiewise.cli import (
+from tiewise.cli.base import (
     JsonOption,
     State,
     _print_json,

@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from tiewise.analysis.profile import analyze as analyze_profile
-from tiewise.cli import (
+from tiewise.cli.base import (
     JsonOption,
     _parse_date,
     _print_json,

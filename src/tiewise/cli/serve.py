@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from tiewise.cli import _state, app, console
+from tiewise.cli.base import _state, app, console
 
 
 @app.command()

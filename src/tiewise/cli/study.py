@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from tiewise.cli import JsonOption, _print_json, _state, app, console
+from tiewise.cli.base import JsonOption, _print_json, _state, app, console
 
 
 class _StudyGroup(TyperGroup):

@@ -11,7 +11,8 @@ and keeps what is printed as blocks:
 - the event charts go where the report places them (after the events): as SVG files beside a
   Markdown file, inline SVG in HTML, PNG in PDF.
 
-:func:`to_markdown` and :func:`to_html` write those blocks; ``report/pdf.py`` typesets them.
+:func:`to_markdown` and :func:`to_html` write those blocks (``report/blocks.py``);
+``report/pdf.py`` typesets them.
 The HTML is one self-contained page (no scripts, no web fonts, nothing fetched) that prints
 well.
 """
@@ -19,46 +20,15 @@ well.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
 from rich.table import Table
 from rich.text import Text
 
+from tiewise.report.blocks import Block, Bullets, Charts, Heading, Paragraph, TableBlock
+
 BULLET = "• "
-
-
-@dataclass
-class Heading:
-    text: str
-    level: int
-
-
-@dataclass
-class Paragraph:
-    text: str
-
-
-@dataclass
-class Bullets:
-    items: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Charts:
-    """Where the event charts go (after the events part of the report)."""
-
-
-@dataclass
-class TableBlock:
-    title: str
-    headers: list[str]
-    right: list[bool]  # right-aligned (numbers)
-    rows: list[list[str]]
-
-
-Block = Heading | Paragraph | Bullets | TableBlock | Charts
 
 
 def _plain(renderable: object) -> str:

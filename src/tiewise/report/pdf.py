@@ -1,5 +1,5 @@
 """The strategy report as PDF (A4), typeset with ReportLab from the blocks of
-``report/document.py``.
+``report/blocks.py``.
 
 Text is set in DejaVu Sans, the font that ships with matplotlib, so that €, →, ≥ and Dutch
 diacritics print and no font is fetched or needed from the system. Tables repeat their header
@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from tiewise.report.document import Block, Bullets, Charts, Heading, Paragraph, TableBlock
+from tiewise.report.blocks import Block, Bullets, Charts, Heading, Paragraph, TableBlock
 
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 CELL_SIZE = 7.5

@@ -33,8 +33,6 @@ alter of an unknown ego, a tie between unknown alters, an ego without alters, a 
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,56 +41,8 @@ import numpy as np
 
 from tiewise.errors import ImportFormatError
 from tiewise.research.egonets import EgoNetworks, build
-
-EGO_ID = ("ego_id", "egoid", ".egoid", "networkcanvasegouuid")
-ALTER_ID = ("alter_id", "alterid", ".altid", "networkcanvasuuid")
-SOURCE = ("source", ".srcid", "networkcanvassourceuuid")
-TARGET = ("target", ".tgtid", "networkcanvastargetuuid")
-IGNORED = frozenset(
-    {
-        "name",
-        "nodeid",
-        "edgeid",
-        "from",
-        "to",
-        "networkcanvascaseid",
-        "networkcanvassessionid",
-        "networkcanvasprotocolname",
-        "networkcanvastype",
-        "sessionstart",
-        "sessionfinish",
-        "sessionexported",
-        "app_version",
-        "commit_hash",
-    }
-)
-
-
-@dataclass(frozen=True)
-class Table:
-    """Rows of one CSV file, or of several read together: the header and the cells, with each
-    row's physical line and the file it is in."""
-
-    file: str
-    header: tuple[str, ...]
-    rows: list[tuple[int, dict[str, str]]]
-    row_files: tuple[str, ...] = ()
-
-    def file_of(self, index: int) -> str:
-        """The file row ``index`` comes from."""
-        return self.row_files[index] if self.row_files else self.file
-
-    def column(self, names: tuple[str, ...], role: str) -> str:
-        for name in self.header:
-            if name.casefold() in names:
-                return name
-        raise ImportFormatError(
-            self.file,
-            f"a {role} column ({', '.join(names)})",
-            f"the columns {', '.join(self.header) or 'nothing'}",
-            line=1,
-            field=names[0],
-        )
+from tiewise.research.instruments import position_scores, prestige_of, resource_scores
+from tiewise.research.tables import ALTER_ID, EGO_ID, IGNORED, SOURCE, TARGET, Table, read_table
 
 
 @dataclass(frozen=True)
@@ -103,35 +53,6 @@ class Study:
     variables: dict[str, np.ndarray]  # per ego: float (NaN missing) or object (None missing)
     networks: EgoNetworks | None
     sources: tuple[str, ...]
-
-
-def read_table(path: Path) -> Table:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ImportFormatError(path, "a readable file", error.strerror or str(error)) from error
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFormatError(path, "UTF-8 text", f"byte {data[error.start]:#04x}") from error
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = tuple(h.strip() for h in next(reader, []))
-    if not header:
-        raise ImportFormatError(path, "a header row", "an empty file", line=1)
-    rows = []
-    while True:
-        line = reader.line_num + 1
-        cells = next(reader, None)
-        if cells is None:
-            break
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) > len(header):
-            raise ImportFormatError(path, f"{len(header)} fields", f"{len(cells)}", line=line)
-        rows.append((line, dict(zip(header, (c.strip() for c in cells), strict=False))))
-    return Table(str(path), header, rows)
 
 
 def _variables(table: Table, skip: set[str]) -> dict[str, np.ndarray]:
@@ -316,8 +237,6 @@ def _instrument_scores(
     folder: Path, ego_ids: tuple[str, ...], sources: list[str]
 ) -> dict[str, np.ndarray]:
     """Scores of a position generator and a resource generator answered in ``folder``."""
-    from tiewise.research.instruments import position_scores, prestige_of, resource_scores
-
     scores: dict[str, np.ndarray] = {}
     positions = folder / "position_generator.csv"
     if positions.is_file():

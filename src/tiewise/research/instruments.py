@@ -42,6 +42,7 @@ from pathlib import Path
 import numpy as np
 
 from tiewise.errors import ImportFormatError
+from tiewise.research.tables import EGO_ID, read_table
 
 
 @dataclass(frozen=True)
@@ -478,8 +479,6 @@ def _answers(
     """Egos × items: 1 where the ego knows someone (yes/ja/1/true or a relation), 0 for no, NaN
     where unanswered; and the relation through whom (1 relative, 2 friend, 3 acquaintance, 0 not
     said)."""
-    from tiewise.research.data import EGO_ID, read_table
-
     table = read_table(path)
     ego_column = table.column(EGO_ID, "ego id")
     index = {ego: k for k, ego in enumerate(ego_ids)}
@@ -565,8 +564,6 @@ def resource_scores(path: Path, ego_ids: tuple[str, ...]) -> dict[str, np.ndarra
 def prestige_of(folder: Path) -> dict[str, float]:
     """Prestige per position: ``position_generator_items.csv`` in ``folder`` when there is one
     (the researcher's scale), else the defaults of :data:`POSITIONS`."""
-    from tiewise.research.data import read_table
-
     path = folder / "position_generator_items.csv"
     if not path.is_file():
         return {i.key: float(i.score) for i in POSITIONS}

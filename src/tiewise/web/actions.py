@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
@@ -55,10 +55,8 @@ from tiewise.web.forms import (
     text_field,
 )
 from tiewise.web.safety import check_csrf
+from tiewise.web.site import Site
 from tiewise.web.workspace import BUDGET_SETTING
-
-if TYPE_CHECKING:
-    from tiewise.web.app import Site
 
 IMPORT_KINDS = ("vcard", "csv", "ics", "linkedin")
 Done = tuple[str, str]  # the page to go to, and the confirmation it shows

@@ -8,15 +8,13 @@ import io
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-if TYPE_CHECKING:
-    from tiewise.web.app import Site
+from tiewise.web.site import Site
 
 MEDIA = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 from starlette.exceptions import HTTPException
@@ -17,10 +17,8 @@ from tiewise.decisionlog import decision_rows
 from tiewise.goals import CATALOGUE
 from tiewise.i18n import text
 from tiewise.model import OutcomeKind, TopicKind
-
-if TYPE_CHECKING:
-    from tiewise.web.app import Site
-    from tiewise.web.workspace import Views
+from tiewise.web.site import Site
+from tiewise.web.workspace import Views
 
 PAGE_SIZE = 50
 TIMELINE = 30  # interactions shown on a contact's page
