@@ -242,17 +242,25 @@ def test_without_a_date_the_activity_is_logged_now(network: Path):
     assert (row["kind"], row["direction"]) == ("call", "mutual")
 
 
-def test_the_same_activity_logged_twice_the_same_day_is_refused(network: Path):
+def test_the_same_activity_logged_twice_is_refused_but_another_one_that_day_is_not(
+    network: Path,
+):
+    """A second click or a repeated command must not count one coffee twice (frequency would
+    double); but a second call later that day, or one with another note, is real contact."""
     run(network, "log", "Lotte", "Bram", "--kind", "coffee", "--on", "2026-10-30")
     [row] = as_json(network, "interactions", "Lotte")
     before = table_rows(network)
-    error = refused(network, "log", "Bram", "Lotte", "--kind", "coffee", "--on", "2026-10-30 16:00")
+    error = refused(network, "log", "Bram", "Lotte", "--kind", "coffee", "--on", "2026-10-30")
+    assert f"already recorded (interaction {row['id']})" in error
+    error = refused(network, "log", "Bram", "Lotte", "--kind", "coffee", "--on", "2026-10-30 12:05")
     assert f"already recorded (interaction {row['id']})" in error
     assert table_rows(network) == before
-    # another kind of activity, or other people, the same day is another interaction
+    # another time, another note, another kind or other people: another interaction
+    run(network, "log", "Lotte", "Bram", "--kind", "coffee", "--on", "2026-10-30 16:00")
+    run(network, "log", "Lotte", "Bram", "--kind", "coffee", "--on", "2026-10-30", "--note", "x")
     run(network, "log", "Lotte", "Bram", "--kind", "call", "--on", "2026-10-30")
     run(network, "log", "Lotte", "--kind", "coffee", "--on", "2026-10-30")
-    assert len(as_json(network, "interactions", "Lotte")) == 3
+    assert len(as_json(network, "interactions", "Lotte")) == 5
 
 
 BAD_INPUT = [
@@ -400,7 +408,7 @@ def test_removing_a_logged_interaction_restores_the_plan(network: Path):
     assert plan_entry(network, "Lotte Jansen") is None
     [row] = as_json(network, "interactions", "Lotte")
     removed = as_json(network, "interactions", "Lotte", "--remove", str(row["id"]))
-    assert removed == {"removed": row}
+    assert removed == {"removed": row, "others_kept": 0}
     assert as_json(network, "interactions", "Lotte") == []
     assert rows(network, "interaction", "interaction_participant") == {
         "interaction": [],
@@ -468,10 +476,12 @@ def test_an_interaction_of_the_demo_is_refused(demo_copy: Path):
 # --- the write side, without the command line -------------------------------------------------
 
 
-def test_a_date_logged_today_is_at_noon_or_now_whichever_is_earlier():
+def test_a_date_logged_today_is_now_and_an_earlier_day_at_noon():
+    """Today's contact logged without a time is at the moment of logging, so that it counts as
+    after a decision taken earlier that day; an earlier day's at noon."""
     morning = datetime(2026, 11, 1, 9, 30)
     assert parse_moment("2026-11-01", morning) == morning
-    assert parse_moment("2026-11-01", NOW) == datetime(2026, 11, 1, 12)
+    assert parse_moment("2026-11-01", NOW) == NOW
     assert parse_moment("2026-10-31", morning) == datetime(2026, 10, 31, 12)
     assert parse_moment("  ", morning) == morning
     assert parse_moment("2026-10-31T08:15", morning) == datetime(2026, 10, 31, 8, 15)
@@ -522,3 +532,15 @@ def test_log_contact_writes_one_interaction_with_each_person_once(store: Store):
     assert interaction.duration_minutes == 90 and interaction.occurred_at == moment
     assert sources == {"manual"}
     assert date(2026, 10, 30) == interaction.occurred_at.date()
+
+
+def test_removing_a_shared_activity_from_one_person_keeps_it_for_the_others(network: Path):
+    """A coffee with Lotte and Bram, wrongly logged with Bram: taking it away from Bram must not
+    take it away from Lotte — her contact happened."""
+    run(network, "log", "Lotte", "Bram", "--kind", "coffee", "--on", "2026-10-30")
+    [shared] = as_json(network, "interactions", "Bram")
+    removed = as_json(network, "interactions", "Bram", "--remove", str(shared["id"]))
+    assert removed["others_kept"] == 1
+    assert as_json(network, "interactions", "Bram") == []
+    [kept] = as_json(network, "interactions", "Lotte")
+    assert kept["id"] == shared["id"] and kept["with"] == ["Lotte Jansen"]

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from tiewise import model
 from tiewise.errors import InputError, NotFoundError
 from tiewise.eventlog import Where, option
+from tiewise.i18n import text
 from tiewise.store import Store
 from tiewise.store import repository as repo
 
@@ -38,7 +39,8 @@ WRITTEN = frozenset({Kind.MESSAGE, Kind.EMAIL})  # I wrote to them, unless told 
 MAX_MINUTES = 24 * 60
 SOURCE = "manual"
 CHANNEL = "tiewise"
-DAY_TIME = time(12, 0)  # a day without a time of day is logged at noon
+DAY_TIME = time(12, 0)  # an earlier day without a time of day is logged at noon
+SAME_MOMENT = timedelta(minutes=10)  # closer than this, the same activity logged twice
 
 
 def default_direction(kind: Kind) -> model.Direction:
@@ -61,7 +63,7 @@ def parse_kind(raw: str, where: Where = option) -> Kind:
 
 
 def parse_moment(raw: str | None, now: datetime, where: Where = option) -> datetime:
-    """``YYYY-MM-DD`` (at noon, or now when that is later today) or ``YYYY-MM-DD HH:MM``; empty
+    """``YYYY-MM-DD`` (today: now; an earlier day: at noon) or ``YYYY-MM-DD HH:MM``; empty
     means now. Never after ``now``: a logged activity has happened."""
     text = (raw or "").strip()
     if not text:
@@ -69,9 +71,9 @@ def parse_moment(raw: str | None, now: datetime, where: Where = option) -> datet
     try:
         if len(text) <= 10:
             day = date.fromisoformat(text)
-            moment = datetime.combine(day, DAY_TIME)
-            if day == now.date() and moment > now:
-                moment = now.replace(microsecond=0)
+            moment = (
+                now.replace(microsecond=0) if day == now.date() else datetime.combine(day, DAY_TIME)
+            )
         else:
             moment = datetime.fromisoformat(text.replace("T", " "))
     except ValueError as error:
@@ -175,8 +177,9 @@ def log_contact(
     direction: model.Direction | None = None,
 ) -> Logged:
     """Record one activity with the people ``contact_ids`` (one interaction, each a participant).
-    The same kind of activity with the same people on the same day, logged before, is refused:
-    a second click or a repeated command adds nothing."""
+    The same activity logged again — same kind, people, note and minutes, within ten minutes —
+    is refused: a second click or a repeated command adds nothing; another time or note is
+    another activity."""
     with store.begin() as connection:
         return record_contact(
             connection,
@@ -205,12 +208,21 @@ def record_contact(
     (the demo logs its week this way, at moments derived from its ``today``)."""
     people = tuple(dict.fromkeys(contact_ids))
     names = tuple(repo.load_contact(connection, i).name for i in people)
-    earlier = repo.same_day_interactions(connection, occurred_at.date(), kind, SOURCE)
-    for interaction_id, participants in earlier.items():
-        if participants == set(people):
+    subject = (note or "").strip() or None
+    for interaction_id, when, said, length, participants in repo.same_day_interactions(
+        connection, occurred_at.date(), kind, SOURCE
+    ):
+        if (
+            participants == set(people)
+            and said == subject
+            and length == minutes
+            and abs(when - occurred_at) < SAME_MOMENT
+        ):
+            label = "contact" if kind == Kind.OTHER else kind.value
             raise InputError(
-                f"this {kind.value} with {', '.join(names)} on {occurred_at.date()} is already "
-                f"recorded (interaction {interaction_id}); remove it first to change it",
+                f"this {label} with {', '.join(names)} at {when:%Y-%m-%d %H:%M} is already "
+                f"recorded (interaction {interaction_id}); give another time or note to log "
+                "another one",
                 key="error.already_logged",
                 values={"id": interaction_id},
             )
@@ -225,7 +237,7 @@ def record_contact(
                 direction or default_direction(kind),
                 people,
                 duration_minutes=minutes,
-                subject=(note or "").strip() or None,
+                subject=subject,
             )
         ],
         origin,
@@ -252,6 +264,7 @@ def interactions_of(store: Store, contact: model.Contact) -> list[dict[str, Any]
             "file": row["file"],
             "line": row["origin_line"],
             "with": [names.get(i, "?") for i in row["participants"]],
+            "participant_ids": list(row["participants"]),
             "key": row["external_key"],
             "removable": _source(row) in (SOURCE, "event"),
         }
@@ -267,8 +280,9 @@ def _source(row: dict[str, Any]) -> str:
 
 def remove_interaction(store: Store, contact: model.Contact, interaction_id: int) -> dict:
     """Remove a wrong entry: one I logged, or a meeting at an event (the person is then no
-    longer listed as met there). An imported one is refused: the next import of its file would
-    bring it back, so it is corrected at the source."""
+    longer listed as met there). An activity shared with others stays theirs: only this person
+    is taken out of it (``others_kept`` says how many stay). An imported one is refused: the
+    next import of its file would bring it back, so it is corrected at the source."""
     for row in interactions_of(store, contact):
         if row["id"] == interaction_id:
             break
@@ -287,8 +301,28 @@ def remove_interaction(store: Store, contact: model.Contact, interaction_id: int
             values={"id": interaction_id, "source": f"{where}{line}"},
         )
     with store.begin() as connection:
+        mine = repo.merged_group(connection, int(contact.id))  # type: ignore[arg-type]
+        others = [i for i in row["participant_ids"] if i not in mine]
         if row["source"] == "event":
             _, occurrence, person = row["key"].split(":")
             repo.delete_encounter(connection, int(occurrence), int(person), model.EncounterKind.MET)
-        repo.delete_interaction(connection, interaction_id)
-    return row
+        if others:  # shared with others: only this person is taken out of it
+            repo.remove_participants(connection, interaction_id, mine)
+        else:
+            repo.delete_interaction(connection, interaction_id)
+    return {**row, "others_kept": len(others)}
+
+
+def removed_message(row: dict, name: str, language: str) -> str:
+    """What removing an interaction did: removed it, or took one person out of a shared one."""
+    day = row["occurred_at"].date().isoformat()
+    if row["others_kept"]:
+        return text(
+            "log.removed_person",
+            language,
+            name=name,
+            id=row["id"],
+            day=day,
+            count=row["others_kept"],
+        )
+    return text("log.removed", language, id=row["id"], day=day)

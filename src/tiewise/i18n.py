@@ -786,6 +786,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No contact with {name} recorded yet; record some with: tiewise log",
         "Nog geen contact met {name} vastgelegd; leg het vast met: tiewise log",
     ),
+    "log.removed_person": (
+        "Took {name} out of interaction {id} of {day}; the {count} others stay in it.",
+        "{name} uit contactmoment {id} van {day} gehaald; de {count} anderen blijven erin.",
+    ),
     "log.title": ("Contact with {name} ({count})", "Contact met {name} ({count})"),
     "col.when": ("When", "Wanneer"),
     "col.kind": ("Kind", "Soort"),
@@ -911,7 +915,7 @@ class _DutchNumber:
 _SWAP = str.maketrans({",": ".", ".": ","})
 
 
-def text(key: str, language: str = "en", **values: object) -> str:
+def text(key: str, language: str = "en", /, **values: object) -> str:
     """The message ``key`` in ``language`` (English when the language is unknown); in Dutch,
     numbers get a decimal comma and a thousands point."""
     english, dutch = MESSAGES[key]

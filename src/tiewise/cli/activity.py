@@ -19,6 +19,7 @@ from tiewise.contactlog import (
     parse_minutes,
     parse_moment,
     remove_interaction,
+    removed_message,
     resolve_people,
 )
 from tiewise.errors import InputError
@@ -119,12 +120,9 @@ def interactions(
     if remove is not None:
         row = remove_interaction(state.store, contact, remove)
         if as_json:
-            _print_json({"removed": _json_row(row)})
+            _print_json({"removed": _json_row(row), "others_kept": row["others_kept"]})
             return
-        console.print(
-            state.t("log.removed", id=remove, day=row["occurred_at"].date().isoformat()),
-            markup=False,
-        )
+        console.print(removed_message(row, contact.name, state.language), markup=False)
         return
     rows = interactions_of(state.store, contact)
     shown = rows[:limit] if limit else rows

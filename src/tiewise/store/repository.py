@@ -752,13 +752,13 @@ def interactions_with(connection: Connection, contact_ids: Sequence[int]) -> lis
 
 def same_day_interactions(
     connection: Connection, day: date, kind: model.InteractionKind, source: str
-) -> dict[int, set[int]]:
-    """Interaction id → participants of the interactions of ``kind`` from ``source`` on ``day``
-    (to refuse logging the same activity twice)."""
+) -> list[tuple[int, datetime, str | None, int | None, set[int]]]:
+    """(id, when, subject, minutes, participants) of the interactions of ``kind`` from
+    ``source`` on ``day`` (to refuse logging the same activity twice)."""
     i, p, o = s.interaction, s.interaction_participant, s.origin
     start = datetime.combine(day, datetime.min.time())
     query = (
-        select(i.c.id, p.c.contact_id)
+        select(i.c.id, i.c.occurred_at, i.c.subject, i.c.duration_minutes, p.c.contact_id)
         .join(p, p.c.interaction_id == i.c.id)
         .join(o, o.c.id == i.c.origin_id)
         .where(
@@ -768,10 +768,22 @@ def same_day_interactions(
             i.c.occurred_at < start + timedelta(days=1),
         )
     )
-    found: dict[int, set[int]] = defaultdict(set)
-    for interaction_id, contact_id in connection.execute(query):
-        found[interaction_id].add(contact_id)
-    return dict(found)
+    found: dict[int, tuple[int, datetime, str | None, int | None, set[int]]] = {}
+    for interaction_id, when, subject, minutes, contact_id in connection.execute(query):
+        moment = when if isinstance(when, datetime) else datetime.fromisoformat(str(when))
+        found.setdefault(interaction_id, (interaction_id, moment, subject, minutes, set()))
+        found[interaction_id][4].add(contact_id)
+    return list(found.values())
+
+
+def remove_participants(
+    connection: Connection, interaction_id: int, contact_ids: Sequence[int]
+) -> None:
+    """Take these contacts out of an interaction; the others stay in it."""
+    p = s.interaction_participant
+    connection.execute(
+        delete(p).where(p.c.interaction_id == interaction_id, p.c.contact_id.in_(contact_ids))
+    )
 
 
 def delete_interaction(connection: Connection, interaction_id: int) -> None:

@@ -27,6 +27,7 @@ from tiewise.contactlog import (
     parse_minutes,
     parse_moment,
     remove_interaction,
+    removed_message,
     resolve_people,
 )
 from tiewise.decisionlog import (
@@ -223,9 +224,7 @@ def routes(site: Site) -> list[Route]:
         contact = _contact(request)
         interaction_id = int(request.path_params["interaction_id"])
         row = remove_interaction(store, contact, interaction_id)
-        return f"/contacts/{contact.id}", text(
-            "log.removed", language, id=interaction_id, day=row["occurred_at"].date().isoformat()
-        )
+        return f"/contacts/{contact.id}", removed_message(row, contact.name, language)
 
     def topics(request: Request, form: FormData, language: str) -> Done:
         contact = _contact(request)
