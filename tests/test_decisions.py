@@ -740,13 +740,35 @@ def test_an_invitation_put_off_comes_back_after_four_weeks(demo: Path):
     assert decision_row(demo, accepted["decision_id"])["verdict"] == "accept"
 
 
-def test_an_invitation_decided_already_is_refused_and_nothing_is_written(demo: Path):
+def test_deciding_an_invitation_again_replaces_the_decision(demo: Path):
+    """A decision is mine to change (advice.md: a new decision replaces the standing one):
+    accepting a stranger and then ignoring them leaves the invitation ignored, removes the
+    contact the acceptance made, and keeps the first decision as undone."""
     invitation = a_stranger(demo)
-    run(demo, "invitations", "decide", invitation["from"], "accept")
+    accepted = as_json(demo, "invitations", "decide", invitation["from"], "accept")
+    ignored = as_json(demo, "invitations", "decide", invitation["from"], "ignore")
+    assert ignored["contact_id"] is None
+    with Store.open(demo) as store, store.connect() as connection:
+        found = next(
+            i for i in repo.load_invitations(connection) if i.id == invitation["invitation_id"]
+        )
+        assert found.status == M.InvitationStatus.IGNORED
+        ids = {c.id for c in repo.load_contacts(connection, include_merged=True)}
+    assert accepted["contact_id"] not in ids
+    assert decision_row(demo, accepted["decision_id"], "--all")["undone_at"] is not None
+    assert decision_row(demo, ignored["decision_id"])["verdict"] == "ignore"
+
+
+def test_an_invitation_the_import_says_is_decided_is_refused_and_nothing_is_written(demo: Path):
+    invitation = a_stranger(demo)
+    with Store.open(demo) as store, store.begin() as connection:
+        repo.set_invitation(
+            connection, invitation["invitation_id"], M.InvitationStatus.ACCEPTED, None
+        )
     before = table_rows(demo)
     for verdict in ("accept", "ignore", "later"):
         error = refused(demo, "invitations", "decide", invitation["from"], verdict)
-        assert invitation["from"] in error and "already accepted" in error
+        assert invitation["from"] in error and "already accepted (so the import says)" in error
     assert table_rows(demo) == before
 
 

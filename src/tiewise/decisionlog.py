@@ -98,18 +98,27 @@ def record_advice_decision(
 def decide_invitation(
     store: Store, invitation: model.Invitation, verdict: model.Verdict, when: datetime
 ) -> tuple[model.Decision, int | None]:
-    """Accept, ignore or put off a pending inbound invitation; returns the decision and, for an
-    accepted one, the contact the sender now is."""
+    """Accept, ignore or put off an inbound invitation; returns the decision and, for an
+    accepted one, the contact the sender now is. An invitation I decided before is decided
+    anew: the standing decision is undone first (and kept, undone). One whose status came from
+    an import (accepted or ignored on LinkedIn) is refused."""
     if verdict not in INVITATION_VERDICTS:
         raise InputError(f"verdict: expected accept, ignore or later, found {verdict.value!r}")
-    if invitation.status != model.InvitationStatus.PENDING:
-        raise InputError(
-            f"the invitation from {invitation.name} is already {invitation.status.value}; "
-            "undo that decision first (tiewise decisions)",
-            key="error.invitation_decided",
-            values={"name": invitation.name, "status": invitation.status.value},
-        )
     with store.begin() as connection:
+        if invitation.status != model.InvitationStatus.PENDING:
+            decisions = repo.load_decisions(connection, include_undone=True)
+            standing = [
+                d for d in decisions if d.invitation_id == invitation.id and d.undone_at is None
+            ]
+            if not standing:
+                raise InputError(
+                    f"the invitation from {invitation.name} is already "
+                    f"{invitation.status.value} (so the import says); nothing to decide",
+                    key="error.invitation_decided",
+                    values={"name": invitation.name, "status": invitation.status.value},
+                )
+            _undo(connection, standing[-1], decisions, when)
+            invitation = next(i for i in repo.load_invitations(connection) if i.id == invitation.id)
         return record_invitation_decision(connection, invitation, verdict, when)
 
 
@@ -211,35 +220,43 @@ def undo_decision(store: Store, decision_id: int, when: datetime) -> dict[str, A
                 key="error.decision_undone",
                 values={"id": decision_id, "date": f"{decision.undone_at:%Y-%m-%d}"},
             )
-        done: dict[str, Any] = {"decision_id": decision_id}
-        restore = decision.restore or {}
-        if decision.kind == model.DecisionKind.ADVICE and "status" in restore:
-            tie = repo.load_tie(connection, int(decision.contact_id))  # type: ignore[arg-type]
-            if tie.status == model.TieStatus.LET_GO:
-                status = model.TieStatus(str(restore["status"]))
-                repo.save_ties(connection, [replace(tie, status=status)])
-                done["restored"] = status.value
-        elif decision.kind == model.DecisionKind.INVITATION and "status" in restore:
-            created = restore.get("created_contact")
-            keep_contact = restore.get("contact_id")
-            repo.set_invitation(
-                connection,
-                int(decision.invitation_id),  # type: ignore[arg-type]
-                model.InvitationStatus(str(restore["status"])),
-                int(keep_contact) if keep_contact is not None else None,  # type: ignore[call-overload]
-            )
-            done["restored"] = str(restore["status"])
-            if created is not None:
-                contact_id = int(created)  # type: ignore[call-overload]
-                decided = [d for d in found.values() if d.contact_id == contact_id]
-                if repo.facts_about(connection, contact_id) == 0 and decided == [decision]:
-                    # the decision is kept (undone); deleting its contact must not take it along
-                    repo.detach_decision(connection, decision_id)
-                    repo.delete_contact(connection, contact_id)
-                    done["removed_contact"] = contact_id
-                else:
-                    done["kept_contact"] = contact_id
-        repo.mark_undone(connection, [decision_id], when)
+        return _undo(connection, decision, list(found.values()), when)
+
+
+def _undo(
+    connection: Any, decision: model.Decision, decisions: list[model.Decision], when: datetime
+) -> dict[str, Any]:
+    """Put back what ``decision`` changed and mark it undone (``decisions``: all of them)."""
+    decision_id = int(decision.id)  # type: ignore[arg-type]
+    done: dict[str, Any] = {"decision_id": decision_id}
+    restore = decision.restore or {}
+    if decision.kind == model.DecisionKind.ADVICE and "status" in restore:
+        tie = repo.load_tie(connection, int(decision.contact_id))  # type: ignore[arg-type]
+        if tie.status == model.TieStatus.LET_GO:
+            status = model.TieStatus(str(restore["status"]))
+            repo.save_ties(connection, [replace(tie, status=status)])
+            done["restored"] = status.value
+    elif decision.kind == model.DecisionKind.INVITATION and "status" in restore:
+        created = restore.get("created_contact")
+        keep_contact = restore.get("contact_id")
+        repo.set_invitation(
+            connection,
+            int(decision.invitation_id),  # type: ignore[arg-type]
+            model.InvitationStatus(str(restore["status"])),
+            int(keep_contact) if keep_contact is not None else None,  # type: ignore[call-overload]
+        )
+        done["restored"] = str(restore["status"])
+        if created is not None:
+            contact_id = int(created)  # type: ignore[call-overload]
+            decided = [d for d in decisions if d.contact_id == contact_id]
+            if repo.facts_about(connection, contact_id) == 0 and decided == [decision]:
+                # the decision is kept (undone); deleting its contact must not take it along
+                repo.detach_decision(connection, decision_id)
+                repo.delete_contact(connection, contact_id)
+                done["removed_contact"] = contact_id
+            else:
+                done["kept_contact"] = contact_id
+    repo.mark_undone(connection, [decision_id], when)
     return done
 
 
@@ -273,8 +290,9 @@ def status_changed(
 
 
 def find_invitation(connection: Any, person: str) -> model.Invitation:
-    """The pending inbound invitation a user means: its id, the sender's exact name (any case)
-    or a unique part of it. None or several → NotFoundError naming the candidates."""
+    """The inbound invitation a user means: its id, the sender's exact name (any case) or a
+    unique part of it — among the pending ones, else among those decided before. None or
+    several → NotFoundError naming the candidates."""
     inbound = [
         i for i in repo.load_invitations(connection) if i.direction == model.Direction.INBOUND
     ]
@@ -284,13 +302,8 @@ def find_invitation(connection: Any, person: str) -> model.Invitation:
         return matches[0]
     if not matches:
         decided = _matching([i for i in inbound if i not in pending], person)
-        if len(decided) == 1:  # decided before: say so, rather than "no pending invitation"
-            raise InputError(
-                f"the invitation from {decided[0].name} is already {decided[0].status.value}; "
-                "undo that decision first (tiewise decisions)",
-                key="error.invitation_decided",
-                values={"name": decided[0].name, "status": decided[0].status.value},
-            )
+        if len(decided) == 1:  # decided before: decided anew (decide_invitation says how)
+            return decided[0]
         raise NotFoundError(
             f"no pending invitation from {person!r}; see: tiewise invitations",
             key="error.no_invitation",

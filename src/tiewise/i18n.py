@@ -750,8 +750,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} contacten passen bij '{name}' — kies er een",
     ),
     "error.invitation_decided": (
-        "the invitation from {name} is already decided ({status}); undo that decision first",
-        "over de uitnodiging van {name} is al besloten ({status}); maak dat besluit eerst ongedaan",
+        "the invitation from {name} is already {status} (so the import says); nothing to decide",
+        "de uitnodiging van {name} is al {status} (volgens de import); er valt niets te beslissen",
     ),
     "error.no_decision": ("no decision {id}", "geen besluit {id}"),
     "error.decision_undone": (
