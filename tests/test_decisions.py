@@ -402,6 +402,14 @@ def test_contact_before_the_decision_does_not_take_the_person_off_the_plan():
     assert not since_decision(accepted, np.datetime64("NaT", "s"))
 
 
+def test_contact_earlier_the_same_day_is_before_the_decision():
+    """A coffee at ten, then accepting *invest* at six that evening: the coffee was before the
+    commitment, so the person stays on the plan; a call at eight that evening fulfils it."""
+    accepted = _decision(ANOUK, "focus", M.Verdict.ACCEPT, 2)  # 18:00, two days ago
+    assert not since_decision(accepted, np.datetime64(_at(2, hour=10), "s"))
+    assert since_decision(accepted, np.datetime64(_at(2, hour=20), "s"))
+
+
 def test_accepted_keep_warm_is_due_even_with_a_90_day_cadence():
     """Keeping a tie warm is a touch per quarter (plan cadence 90 days); accepting that advice
     still puts the person on this week's plan until we are in touch — Cas, met 3 days ago, is
@@ -535,6 +543,7 @@ def test_accepting_let_go_sets_the_status_and_undo_restores_it(demo: Path):
         "decided_at": "2026-11-01T20:00",
         "figures": row["figures"],
         "undone_at": None,
+        "lapsed": False,
     }
     assert row["figures"]["value"] == value["value"]
     assert row["figures"]["class"] in ("weak", "dormant")
@@ -849,3 +858,17 @@ def pending_invitations_in(store: Store) -> list[M.Invitation]:
         return [
             i for i in repo.load_invitations(connection) if i.status == M.InvitationStatus.PENDING
         ]
+
+
+def test_a_lapsed_dismissal_is_marked_in_the_list_of_decisions():
+    """A dismissal that no longer hides anything must not look active: after eight weeks it
+    is listed as lapsed (the advice may come back), while a fresh one is not."""
+    from tiewise.advice.portfolio import lapsed_dismissals
+
+    fresh = M.Decision(
+        M.DecisionKind.ADVICE, M.Verdict.DISMISS, _at(10), contact_id=ANOUK, action="focus", id=1
+    )
+    old = M.Decision(
+        M.DecisionKind.ADVICE, M.Verdict.DISMISS, _at(60), contact_id=BRAM, action="focus", id=2
+    )
+    assert lapsed_dismissals(_profile((fresh, old))) == frozenset({2})

@@ -329,8 +329,11 @@ def _matching(invitations: list[model.Invitation], person: str) -> list[model.In
     ]
 
 
-def decision_rows(store: Store, include_undone: bool = False) -> list[dict[str, Any]]:
-    """Every decision (newest first) with the names it is about, for listing."""
+def decision_rows(
+    store: Store, include_undone: bool = False, lapsed: frozenset[int] = frozenset()
+) -> list[dict[str, Any]]:
+    """Every decision (newest first) with the names it is about, for listing; ``lapsed``: the
+    dismissals that no longer hide anything (``advice/portfolio.lapsed_dismissals``)."""
     with store.connect() as connection:
         decisions = repo.load_decisions(connection, include_undone)
         names = repo.contact_names(connection, [d.contact_id for d in decisions if d.contact_id])
@@ -350,6 +353,7 @@ def decision_rows(store: Store, include_undone: bool = False) -> list[dict[str, 
                 "decided_at": d.decided_at.isoformat(timespec="minutes"),
                 "figures": d.figures,
                 "undone_at": d.undone_at.isoformat(timespec="minutes") if d.undone_at else None,
+                "lapsed": d.id in lapsed,
             }
         )
     return rows

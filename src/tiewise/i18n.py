@@ -835,6 +835,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Undo one with: tiewise decisions undo ID",
         "Maak er een ongedaan met: tiewise decisions undo ID",
     ),
+    "decisions.lapsed": (
+        "lapsed: the advice may come back",
+        "verlopen: het advies kan terugkomen",
+    ),
     "decisions.undone": ("Decision {id} undone.", "Besluit {id} ongedaan gemaakt."),
     "decisions.kept_contact": (
         "Contact {id} stays: things were recorded about them since.",

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import numpy as np
 
@@ -60,6 +60,7 @@ class StandingAdvice:
 
     accepted: dict[int, Decision] = field(default_factory=dict)
     dismissed: dict[int, set[str]] = field(default_factory=dict)
+    lapsed: frozenset[int] = frozenset()  # ids of dismissals that no longer hide anything
 
     def hides(self, position: int, action: str) -> bool:
         return action in self.dismissed.get(position, set())
@@ -76,6 +77,7 @@ def standing_advice(
     a contact counts."""
     accepted: dict[int, Decision] = {}
     dismissed: dict[int, set[str]] = defaultdict(set)
+    lapsed: set[int] = set()
     for decision in snapshot.decisions:
         if decision.kind != DecisionKind.ADVICE or decision.contact_id is None:
             continue
@@ -91,7 +93,9 @@ def standing_advice(
                 dismissed[i].add(str(decision.action))
                 if accepted.get(i) is not None and accepted[i].action == decision.action:
                     del accepted[i]
-    return StandingAdvice(accepted, dict(dismissed))
+            elif decision.id is not None:
+                lapsed.add(decision.id)
+    return StandingAdvice(accepted, dict(dismissed), frozenset(lapsed))
 
 
 def invitations_put_off(snapshot: Snapshot, today: date) -> set[int]:
@@ -107,7 +111,7 @@ def invitations_put_off(snapshot: Snapshot, today: date) -> set[int]:
 
 
 def since_decision(decision: Decision, last_contact: np.datetime64) -> bool:
-    """Whether we have been in touch since ``decision`` was taken."""
-    return not np.isnat(last_contact) and last_contact >= np.datetime64(
-        datetime.combine(decision.decided_at.date(), datetime.min.time()), "s"
-    )
+    """Whether we have been in touch since ``decision`` was taken (contact earlier the same
+    day was before it: accepting advice right after a coffee still puts the person in the
+    plan)."""
+    return not np.isnat(last_contact) and last_contact >= np.datetime64(decision.decided_at, "s")

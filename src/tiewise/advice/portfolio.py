@@ -243,6 +243,15 @@ def goal_value(profile: Profile) -> np.ndarray:
     return (priorities @ relevance.values) / priorities.sum()
 
 
+def lapsed_dismissals(profile: Profile) -> frozenset[int]:
+    """Ids of the dismissals that have lapsed (8 weeks passed, or the figures changed): the
+    advice may come back, and the list of decisions says so."""
+    strength = profile.strength
+    return standing_advice(
+        profile.snapshot, strength.tie_class, strength.score, goal_value(profile), profile.today
+    ).lapsed
+
+
 def advice_figures_of(profile: Profile, position: int) -> dict[str, float | str]:
     """The figures of one tie's advice, kept with a decision on it (``advice/decisions.py``)."""
     strength = profile.strength

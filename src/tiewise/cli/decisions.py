@@ -45,14 +45,18 @@ def decisions(
     ctx: typer.Context,
     show_all: Annotated[bool, typer.Option("--all", help="Also the undone ones.")] = False,
     as_json: JsonOption = False,
+    today: Today = None,
 ) -> None:
-    """Every decision you took on advice and invitations, newest first."""
+    """Every decision you took on advice and invitations, newest first; a dismissal that has
+    lapsed (8 weeks, or the figures changed) is marked."""
     if ctx.invoked_subcommand is not None:
         return
+    from tiewise.advice.portfolio import lapsed_dismissals
     from tiewise.decisionlog import decision_rows
 
     state = _state(ctx)
-    rows = decision_rows(state.store, include_undone=show_all)
+    lapsed = lapsed_dismissals(_profile(state, today))
+    rows = decision_rows(state.store, include_undone=show_all, lapsed=lapsed)
     if as_json:
         _print_json(rows)
         return
@@ -70,7 +74,8 @@ def decisions(
             r["about"],
             advice,
             state.t(f"verdict.{r['verdict']}"),
-            (r["undone_at"] or "").replace("T", " "),
+            (r["undone_at"] or "").replace("T", " ")
+            or (state.t("decisions.lapsed") if r["lapsed"] else ""),
         )
     console.print(table)
     console.print(state.t("decisions.undo_hint"), markup=False)

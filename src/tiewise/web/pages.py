@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from tiewise.advice.portfolio import lapsed_dismissals
 from tiewise.analysis.fit import gap_advice, goal_label, summary
 from tiewise.analysis.strength import CLASSES
 from tiewise.contactlog import LOG_KINDS, interactions_of
@@ -221,7 +222,8 @@ def routes(site: Site) -> list[Route]:
 
     def decisions(request: Request) -> Response:
         def context(views: Views) -> dict[str, Any]:
-            return {"rows": decision_rows(site.workspace.store, include_undone=True)}
+            lapsed = lapsed_dismissals(views.profile)
+            return {"rows": decision_rows(site.workspace.store, True, lapsed)}
 
         return site.page(request, "decisions.html", context)
 
