@@ -544,3 +544,16 @@ def test_removing_a_shared_activity_from_one_person_keeps_it_for_the_others(netw
     assert as_json(network, "interactions", "Bram") == []
     [kept] = as_json(network, "interactions", "Lotte")
     assert kept["id"] == shared["id"] and kept["with"] == ["Lotte Jansen"]
+
+
+def test_a_mistyped_name_offers_the_close_ones_and_a_first_name_matches_whole_words(
+    network: Path,
+):
+    """A typo should not leave the user guessing: close names are offered (rapidfuzz); and a
+    first name finds the people with that word in their name, not every name containing it."""
+    error = refused(network, "log", "Lote Jansen", "--kind", "call")
+    assert "no contact matches 'Lote Jansen'; did you mean:" in error and "Lotte Jansen" in error
+    run(network, "contact", "add", "Anna Smit")
+    run(network, "contact", "add", "Janna de Boer")
+    out = run(network, "log", "Anna", "--kind", "call", "--on", "2026-10-30")
+    assert "call with Anna Smit on" in " ".join(out.split())

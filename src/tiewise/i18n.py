@@ -745,6 +745,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "verbeter het bij de bron",
     ),
     "error.no_contact": ("no contact matches '{name}'", "geen contact past bij '{name}'"),
+    "error.no_contact_close": (
+        "no contact matches '{name}'; did you mean one of these?",
+        "geen contact past bij '{name}'; bedoel je een van deze?",
+    ),
     "error.several_contacts": (
         "{count} contacts match '{name}' — choose one",
         "{count} contacten passen bij '{name}' — kies er een",
@@ -752,6 +756,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.invitation_decided": (
         "the invitation from {name} is already {status} (so the import says); nothing to decide",
         "de uitnodiging van {name} is al {status} (volgens de import); er valt niets te beslissen",
+    ),
+    "error.advice_changed": (
+        "the advice on {name} has changed (now: {now}); look at it again before deciding",
+        "het advies over {name} is veranderd (nu: {now}); bekijk het opnieuw voor je beslist",
     ),
     "error.no_decision": ("no decision {id}", "geen besluit {id}"),
     "error.decision_undone": (
@@ -867,7 +875,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "you decided on {date} to invest; no contact since",
         "je besloot op {date} te investeren; sindsdien geen contact",
     ),
-    "error.required": ("{field}: this field is required", "{field}: dit veld is verplicht"),
+    "error.required": ("this field is required", "dit veld is verplicht"),
     "error.number": (
         "expected a number from {low} to {high}, found '{found}'",
         "verwacht een getal van {low} tot en met {high}, gevonden: '{found}'",

@@ -329,3 +329,22 @@ def test_done_on_the_plan_confirms_and_the_person_leaves_the_plan(demo_copy: Pat
     assert "Recorded: contact with" in page
     plan = page.split('<ul class="plan">')[1].split("</ul>")[0]
     assert f'name="contact_id" value="{contact_id}"' not in plan
+
+
+def test_deciding_on_advice_that_has_changed_is_refused(demo_copy: Path):
+    """A page older than the data (another tab, the command line) must not let me accept a
+    let-go that is no longer advised: the decision would not be the one I was shown."""
+    client = client_for(demo_copy)
+    contact_id = _advice_item(client.get("/advice").text, "focus")
+    before = rows(demo_copy)
+    response = _post(
+        client,
+        "/advice/decide",
+        contact_id=str(contact_id),
+        action="let_go",
+        verdict="accept",
+        form=f"decide-{contact_id}",
+    )
+    assert response.status_code == 400
+    assert "has changed (now: invest)" in response.text
+    assert rows(demo_copy) == before

@@ -310,11 +310,37 @@ class _Name:
     id: int
 
 
+def _close_names(name: str, names: Sequence[_Name], limit: int = 5) -> list[_Name]:
+    """Names close to a mistyped one ("Lote Bakker" → Lotte Bakker), by rapidfuzz's weighted
+    ratio ≥ 85, best first."""
+    from rapidfuzz import fuzz, process, utils
+
+    found = process.extract(
+        name,
+        [n.name for n in names],
+        scorer=fuzz.WRatio,
+        processor=utils.default_process,
+        limit=limit,
+        score_cutoff=85,
+    )
+    return [names[index] for _, _, index in found]
+
+
 def named(name: str, records: Sequence[_Named]) -> list[_Named]:
-    """The records whose ``name`` is ``name`` (any case), else those whose name contains it."""
+    """The records whose ``name`` is ``name`` (any case); else those with a word that starts
+    with it ("Anna" finds Anna de Vries, not Janna); else those whose name contains it."""
     wanted = name.casefold().strip()
     exact = [r for r in records if r.name.casefold() == wanted]
-    return exact or [r for r in records if wanted in r.name.casefold()]
+    if exact or not wanted:
+        return exact
+    words = [r for r in records if any(w.startswith(wanted) for w in _words(r.name))]
+    if words and " " not in wanted:
+        return words
+    return [r for r in records if wanted in r.name.casefold()]
+
+
+def _words(name: str) -> list[str]:
+    return name.casefold().replace("-", " ").split()
 
 
 def find_contact(connection: Connection, name: str) -> model.Contact:
@@ -337,10 +363,13 @@ def find_contact(connection: Connection, name: str) -> model.Contact:
     if len(found) == 1:
         return load_contact(connection, found[0].id)
     if not found:
+        close = [load_contact(connection, m.id) for m in _close_names(name, names)]
+        listed = "; ".join(f"{c.id} {c.name} ({c.organisation or '—'})" for c in close)
         raise NotFoundError(
-            f"no contact matches {name!r}",
+            f"no contact matches {name!r}" + (f"; did you mean: {listed}" if close else ""),
+            candidates=close,
             name=name,
-            key="error.no_contact",
+            key="error.no_contact_close" if close else "error.no_contact",
             values={"name": name},
         )
     matches = [load_contact(connection, m.id) for m in found[:10]]

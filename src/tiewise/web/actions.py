@@ -259,10 +259,31 @@ def routes(site: Site) -> list[Route]:
         contact_id = int(number_field(form, "contact_id", 1, 2**62))
         verdict = parse_verdict(str(form.get("verdict", "")), ADVICE_VERDICTS, "verdict")
         action = str(form.get("action", ""))
-        profile = site.workspace.views().profile
+        views = site.workspace.views()
+        profile = views.profile
         position = profile.snapshot.position_of(contact_id)
         if position is None:
             raise NotFoundError(f"no contact with id {contact_id}")
+        current = next(
+            (
+                name
+                for name in ("focus", "maintain", "reactivate", "let_go")
+                for item in getattr(views.portfolio, name)
+                if item.position == position
+            ),
+            None,
+        )
+        if current != action:  # the page was older than the data: decide on what is advised now
+            name = profile.snapshot.contacts[position].name
+            raise InputError(
+                f"the advice on {name} is now {current or 'none'}, not {action}; "
+                "look at it again before deciding",
+                key="error.advice_changed",
+                values={
+                    "name": name,
+                    "now": text(f"action.{current}", language) if current else "—",
+                },
+            )
         decision = decide_advice(
             store,
             contact_id,

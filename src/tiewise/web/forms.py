@@ -21,6 +21,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from tiewise.errors import InputError, NotFoundError, TiewiseError, UserError
+from tiewise.i18n import text
 
 FLASH_COOKIE = "tiewise_flash"
 FLASH_PLACEHOLDER = "\x00flash\x00"  # replaced by the confirmation of the last save, if any
@@ -30,7 +31,9 @@ CHOOSE = "choose:"  # prefix of the fields that pick one of several people a nam
 @dataclasses.dataclass(frozen=True)
 class FormState:
     """A form that failed: its ``id`` (the hidden field ``form``), what was typed, the field at
-    fault, the message, and the contacts an ambiguous ``name`` matched."""
+    fault, the message (the error's message key in the page's language — the field is marked,
+    so the message does not name it — else its English text), and the contacts an ambiguous
+    ``name`` matched."""
 
     id: str
     values: dict[str, str]
@@ -44,7 +47,8 @@ class FormState:
 
     @classmethod
     def of(cls, form: FormData, error: TiewiseError, language: str) -> FormState:
-        message = error.message(language) if isinstance(error, UserError) else str(error)
+        keyed = isinstance(error, UserError) and error.key is not None
+        message = text(error.key, language, **error.values) if keyed else str(error)  # type: ignore[union-attr, arg-type]
         return cls(
             id=str(form.get("form", "")),
             values={k: str(v) for k, v in form.multi_items() if isinstance(v, str) and k != "csrf"},
