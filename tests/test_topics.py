@@ -54,7 +54,7 @@ def test_a_tag_already_there_is_not_added_again_in_any_case(db: Path):
     run(db, "contact", "needs", "Anouk", "accountant, funding")
     before = table_rows(db)
     out = run(db, "contact", "needs", "anouk de vries", "ACCOUNTANT, Funding")
-    assert "Added for Anouk de Vries: —." in " ".join(out.split())
+    assert "Anouk de Vries has these already: ACCOUNTANT, Funding." in " ".join(out.split())
     assert table_rows(db) == before
     out = run(db, "contact", "needs", "1", "Accountant, web shop")
     assert "Added for Anouk de Vries: web shop." in " ".join(out.split())
@@ -67,15 +67,18 @@ def test_the_same_tag_as_need_and_as_offer_is_two_topics(db: Path):
     assert sorted(t[1:] for t in topics(db)) == [("need", "advice"), ("offer", "Advice")]
 
 
-def test_tags_are_removed_in_any_case_and_an_absent_tag_changes_nothing(db: Path):
+def test_tags_are_removed_in_any_case_and_an_absent_tag_is_refused(db: Path):
     run(db, "contact", "offers", "Bram", "tax advice, bookkeeping, funding")
     out = run(db, "contact", "offers", "Bram", "FUNDING, Tax Advice", "--remove")
     assert "Removed for Bram Visser: funding, tax advice." in " ".join(out.split())
     assert [t[1:] for t in topics(db)] == [("offer", "bookkeeping")]
     assert listed(db, "offers", "Bram") == "bookkeeping"
     before = table_rows(db)
-    out = run(db, "contact", "offers", "Bram", "catering", "--remove")
-    assert "Removed for Bram Visser: —." in " ".join(out.split())
+    error = refused(db, "contact", "offers", "Bram", "catering, bookkeeping", "--remove")
+    assert "expected tags this contact has (bookkeeping), found 'catering'" in error
+    assert table_rows(db) == before
+    out = run(db, "contact", "offers", "Bram", "Bookkeeping")
+    assert "Bram Visser has these already: Bookkeeping." in " ".join(out.split())
     assert table_rows(db) == before
 
 

@@ -778,6 +778,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected tags of at most {high} characters",
         "verwacht labels van hoogstens {high} tekens",
     ),
+    "error.no_such_topic": (
+        "expected tags this contact has ({listed}), found '{tags}'",
+        "verwacht labels die dit contact heeft ({listed}), gevonden: '{tags}'",
+    ),
     "error.no_topics": (
         "expected one or more tags, e.g. 'accountant, funding'",
         "verwacht een of meer labels, bijvoorbeeld 'boekhouder, financiering'",
@@ -863,6 +867,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(besluit {id}).",
     ),
     "topics.added": ("Added for {name}: {tags}.", "Toegevoegd voor {name}: {tags}."),
+    "topics.already": (
+        "{name} has these already: {tags}.",
+        "{name} heeft deze al: {tags}.",
+    ),
     "topics.removed": ("Removed for {name}: {tags}.", "Verwijderd voor {name}: {tags}."),
     "topics.need": ("{name} needs: {tags}", "{name} zoekt: {tags}"),
     "topics.offer": ("{name} offers: {tags}", "{name} biedt: {tags}"),

@@ -43,7 +43,8 @@ def change_topics(
     store: Store, contact_id: int, kind: model.TopicKind, tags: list[str], remove: bool = False
 ) -> list[str]:
     """Add (or with ``remove``, delete) these needs or offers of a contact; returns the tags
-    that changed — a tag already there (any case) is not added twice."""
+    that changed — a tag already there (any case) is not added twice; removing a tag the
+    contact does not have is refused and removes nothing."""
     with store.begin() as connection:
         repo.load_contact(connection, contact_id)  # NotFoundError when unknown
         have = {
@@ -52,7 +53,17 @@ def change_topics(
             if t.contact_id == contact_id and t.kind == kind
         }
         if remove:
-            gone = [have[tag.casefold()] for tag in tags if tag.casefold() in have]
+            missing = [tag for tag in tags if tag.casefold() not in have]
+            if missing:
+                listed = ", ".join(t.topic for t in have.values()) or "none"
+                raise InputError(
+                    f"TAGS: expected tags this contact has ({listed}), found "
+                    f"{', '.join(missing)!r}",
+                    field="tags",
+                    key="error.no_such_topic",
+                    values={"tags": ", ".join(missing), "listed": listed},
+                )
+            gone = [have[tag.casefold()] for tag in tags]
             repo.remove_topics(connection, gone)
             return [t.topic for t in gone]
         new = [model.Topic(contact_id, kind, tag) for tag in tags if tag.casefold() not in have]

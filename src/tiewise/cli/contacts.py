@@ -451,8 +451,9 @@ def _topics(
     if text is not None:
         tags = parse_topics(text, "TAGS")  # as the usage line names the argument
         changed = change_topics(state.store, contact.id, kind, tags, remove)  # type: ignore[arg-type]
-        key = f"topics.{'removed' if remove else 'added'}"
-        console.print(state.t(key, name=contact.name, tags=", ".join(changed) or "—"), markup=False)
+        key = "topics.removed" if remove else "topics.added" if changed else "topics.already"
+        shown = ", ".join(changed or tags)
+        console.print(state.t(key, name=contact.name, tags=shown), markup=False)
     elif remove:
         raise InputError("TAGS: expected the tags to remove, found none", field="tags")
     with state.store.connect() as connection:

@@ -245,9 +245,9 @@ def routes(site: Site) -> list[Route]:
             tags,
             remove,
         )
-        key = "topics.removed" if remove else "topics.added"
+        key = "topics.removed" if remove else "topics.added" if changed else "topics.already"
         return f"/contacts/{contact.id}", text(
-            key, language, name=contact.name, tags=", ".join(changed) or "—"
+            key, language, name=contact.name, tags=", ".join(changed or tags)
         )
 
     # --- decisions
