@@ -557,3 +557,25 @@ def test_a_mistyped_name_offers_the_close_ones_and_a_first_name_matches_whole_wo
     run(network, "contact", "add", "Janna de Boer")
     out = run(network, "log", "Anna", "--kind", "call", "--on", "2026-10-30")
     assert "call with Anna Smit on" in " ".join(out.split())
+
+
+def test_errors_speak_dutch_with_lang_nl(network: Path):
+    """`--lang nl` is the language of all output (README): an error a user can cause on these
+    commands says, in Dutch, which field and what was expected and found."""
+    error = refused_in(network, "nl", "log", "Lotte", "--minutes", "0")
+    assert error == "Fout: minutes: verwacht een heel aantal minuten van 1 tot en met 1440, " + (
+        "gevonden: '0'"
+    )
+    error = refused_in(network, "nl", "log", "Anouk")
+    assert error.startswith("Fout: people: 2 contacten passen bij 'Anouk': ")
+    assert error.endswith("— kies er een, of geef het id")
+
+
+def refused_in(db: Path, language: str, *args: str) -> str:
+    from typer.testing import CliRunner
+
+    from tiewise.cli import app
+
+    result = CliRunner().invoke(app, ["--db", str(db), "--lang", language, *args])
+    assert result.exit_code == 2, result.output
+    return " ".join(result.output.split())

@@ -746,12 +746,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "error.no_contact": ("no contact matches '{name}'", "geen contact past bij '{name}'"),
     "error.no_contact_close": (
-        "no contact matches '{name}'; did you mean one of these?",
-        "geen contact past bij '{name}'; bedoel je een van deze?",
+        "no contact matches '{name}'; did you mean: {listed}",
+        "geen contact past bij '{name}'; bedoel je: {listed}",
     ),
     "error.several_contacts": (
-        "{count} contacts match '{name}' — choose one",
-        "{count} contacten passen bij '{name}' — kies er een",
+        "{count} contacts match '{name}': {listed} — choose one, or give the id",
+        "{count} contacten passen bij '{name}': {listed} — kies er een, of geef het id",
     ),
     "error.invitation_decided": (
         "the invitation from {name} is already {status} (so the import says); nothing to decide",

@@ -21,7 +21,7 @@ from typer.core import TyperGroup
 
 from tiewise import model
 from tiewise.analysis.profile import analyze as analyze_profile
-from tiewise.errors import InputError, TiewiseError
+from tiewise.errors import InputError, TiewiseError, UserError
 from tiewise.i18n import LANGUAGES, text
 from tiewise.snapshot import Snapshot, load_snapshot
 from tiewise.store import Store
@@ -40,9 +40,21 @@ class _Group(TyperGroup):
         except TiewiseError as error:
             language = ctx.obj.language if isinstance(ctx.obj, State) else "en"
             error_console.print(
-                f"{text('error', language)}: {error}", markup=False, highlight=False, soft_wrap=True
+                f"{text('error', language)}: {_said(error, language)}",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
             )
             raise typer.Exit(2) from error
+
+
+def _said(error: TiewiseError, language: str) -> str:
+    """The error in the user's language: in English as raised (with the option at fault); in
+    Dutch from its message key where it has one, after the field it names."""
+    if language == "en" or not isinstance(error, UserError) or error.key is None:
+        return str(error)
+    said = error.message(language)
+    return f"{error.field}: {said}" if error.field else said
 
 
 @dataclass

@@ -370,7 +370,7 @@ def find_contact(connection: Connection, name: str) -> model.Contact:
             candidates=close,
             name=name,
             key="error.no_contact_close" if close else "error.no_contact",
-            values={"name": name},
+            values={"name": name, "listed": listed},
         )
     matches = [load_contact(connection, m.id) for m in found[:10]]
     listed = "; ".join(f"{c.id} {c.name} ({c.organisation or '—'})" for c in matches)
