@@ -42,13 +42,19 @@ def test_goals_add_list_update_and_remove(tmp_path: Path):
         "priority": 3,
         "targets": [],
     }
-    # adding a goal you have updates it (same id), never duplicates it
+    # adding a goal you have updates it (same id), never duplicates it; what is not given
+    # stays as it was (the targets), what is given replaces it
     assert "Goal updated" in run(
         db, "goals", "add", "clients", "--priority", "2", "--class", "mixed"
     )
     again = json.loads(run(db, "goals", "list", "--json"))
     assert len(again) == 2 and again[1]["id"] == goals[0]["id"]
-    assert again[1]["priority"] == 2 and again[1]["class"] == "mixed" and again[1]["targets"] == []
+    assert again[1]["priority"] == 2 and again[1]["class"] == "mixed"
+    assert again[1]["targets"] == goals[0]["targets"]
+    run(db, "goals", "add", "clients", "--target", "region=Nijmegen")
+    [clients] = [g for g in json.loads(run(db, "goals", "list", "--json")) if g["key"] == "clients"]
+    assert clients["priority"] == 2 and clients["class"] == "mixed"
+    assert clients["targets"] == [{"attribute": "region", "value": "Nijmegen"}]
     assert "Doel verwijderd: Klanten vinden" in run(db, "goals", "remove", "clients", lang="nl")
     assert [g["key"] for g in json.loads(run(db, "goals", "list", "--json"))] == ["custom"]
 

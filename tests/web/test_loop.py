@@ -348,3 +348,22 @@ def test_deciding_on_advice_that_has_changed_is_refused(demo_copy: Path):
     assert response.status_code == 400
     assert "has changed (now: invest)" in response.text
     assert rows(demo_copy) == before
+
+
+def test_changing_a_goal_keeps_what_was_not_changed(demo_copy: Path):
+    """Changing a goal's priority must not wipe its targets (a new user's finding): the add
+    form with a goal I have keeps its targets when none are typed; the goal's own form comes
+    filled in, so saving it changes only what I changed."""
+    client = client_for(demo_copy)
+    with Store.open(demo_copy) as store, store.connect() as connection:
+        clients = next(g for g in repo.load_goals(connection) if g.key == "clients")
+    assert clients.targets
+    response = _post(client, "/goals/add", key="clients", priority="2", form="goal")
+    assert response.status_code == 303
+    assert "Saved: the goal Finding clients." in client.get("/goals").text
+    page = client.get("/goals").text
+    shown = re.search(r'id="form-change-clients".*?name="targets" value="([^"]*)"', page, re.S)
+    assert shown and "sector=healthcare" in shown.group(1).replace("&#61;", "=")
+    with Store.open(demo_copy) as store, store.connect() as connection:
+        changed = next(g for g in repo.load_goals(connection) if g.key == "clients")
+    assert changed.priority == 2 and changed.targets == clients.targets

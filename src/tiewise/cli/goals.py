@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 
 import typer
@@ -103,11 +104,14 @@ def goals_catalogue(ctx: typer.Context, as_json: JsonOption = False) -> None:
 def goals_add(
     ctx: typer.Context,
     key: Annotated[str, typer.Argument(help="A catalogue key (see goals catalogue) or 'custom'.")],
-    priority: Annotated[int, typer.Option(min=1, max=5, help="1 (low) to 5 (high).")] = 3,
+    priority: Annotated[
+        int | None, typer.Option(min=1, max=5, help="1 (low) to 5 (high); new goals: 3.")
+    ] = None,
     target: Annotated[
         list[str] | None,
         typer.Option(
-            help="Target segment, ATTRIBUTE=VALUE: sector, role, region, org (repeatable)."
+            help="Target segment, ATTRIBUTE=VALUE: sector, role, region, organisation "
+            "(repeatable); given, they replace the goal's targets."
         ),
     ] = None,
     goal_class: Annotated[
@@ -118,7 +122,8 @@ def goals_add(
         str | None, typer.Option(help="Your own name for it (needed for 'custom').")
     ] = None,
 ) -> None:
-    """Add a goal, or change the priority, targets and class of one you have."""
+    """Add a goal, or change the priority, targets and class of one you have (what you do not
+    give stays as it is)."""
     from tiewise.goals import BY_KEY, CUSTOM
 
     state = _state(ctx)
@@ -129,7 +134,7 @@ def goals_add(
         raise InputError("--label: expected a name for the custom goal, found none")
     goal = model.Goal(
         key=key,
-        priority=priority,
+        priority=priority or 3,
         label=label.strip() if label else None,
         goal_class=goal_class,
         targets=_parse_targets(target or []),
@@ -142,7 +147,15 @@ def goals_add(
             and (key != CUSTOM or (g.label or "").casefold() == goal.label.casefold())  # type: ignore[union-attr]
         ]
         if same:
-            repo.update_goal(connection, same[0].id, goal)  # type: ignore[arg-type]
+            kept = same[0]
+            goal = replace(
+                goal,
+                priority=priority or kept.priority,
+                label=goal.label or kept.label,
+                goal_class=goal_class or kept.goal_class,
+                targets=goal.targets if target else kept.targets,
+            )
+            repo.update_goal(connection, kept.id, goal)  # type: ignore[arg-type]
             message = "goals.updated"
         else:
             repo.add_goal(connection, goal)

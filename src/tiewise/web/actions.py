@@ -21,6 +21,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from tiewise import model
+from tiewise.analysis.fit import goal_label
 from tiewise.contactlog import (
     log_contact,
     parse_kind,
@@ -363,12 +364,16 @@ def routes(site: Site) -> list[Route]:
             targets=tuple(targets),
         )
         with store.begin() as connection:
-            existing = {g.key: g.id for g in repo.load_goals(connection)}
+            existing = {g.key: g for g in repo.load_goals(connection)}
             if key in existing:
-                repo.update_goal(connection, existing[key], goal)  # type: ignore[arg-type]
+                kept = existing[key]
+                if form.get("form") == "goal" and not targets:  # the add form keeps targets
+                    goal = replace(goal, targets=kept.targets)
+                goal = replace(goal, label=goal.label or kept.label)
+                repo.update_goal(connection, kept.id, goal)  # type: ignore[arg-type]
             else:
                 repo.add_goal(connection, goal)
-        return "/goals", text("saved.goal", language, goal=label or key)
+        return "/goals", text("saved.goal", language, goal=goal_label(goal, language))
 
     def goal_remove(request: Request, form: FormData, language: str) -> Done:
         key = request.path_params["key"]

@@ -192,6 +192,9 @@ def routes(site: Site) -> list[Route]:
                         "label": goal_label(g, language),
                         "fit": fits.get(g.key),
                         "gap": gap_advice(fits[g.key], language) if g.key in fits else "",
+                        "targets_text": "; ".join(
+                            f"{t.attribute.value}={t.value}" for t in g.targets
+                        ),
                     }
                     for g in sorted(views.profile.snapshot.goals, key=lambda g: -g.priority)
                 ],
