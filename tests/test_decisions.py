@@ -525,6 +525,7 @@ def test_accepting_let_go_sets_the_status_and_undo_restores_it(demo: Path):
         "decision_id": decided["decision_id"],
         "action": "let_go",
         "verdict": "accept",
+        "advised": "let_go",
     }
     number = decided["decision_id"]
 
@@ -872,3 +873,22 @@ def test_a_lapsed_dismissal_is_marked_in_the_list_of_decisions():
         M.DecisionKind.ADVICE, M.Verdict.DISMISS, _at(60), contact_id=BRAM, action="focus", id=2
     )
     assert lapsed_dismissals(_profile((fresh, old))) == frozenset({2})
+
+
+def test_a_decision_against_the_advice_stands_but_says_it_is_not_the_advice(demo: Path):
+    """The user decides; but the tool must not present her choice as its advice (a close tie is
+    never advised to be let go): accepting *let go* for someone advised *invest* is recorded
+    and says what the advice is."""
+    focus = advise(demo)["focus"][0]
+    out = run(
+        demo,
+        "decisions",
+        "accept",
+        str(focus["contact_id"]),
+        "--action",
+        "let_go",
+        "--today",
+        DEMO_DAY,
+    )
+    assert "this is your choice, not the advice" in " ".join(out.split())
+    assert "now is: invest" in " ".join(out.split())

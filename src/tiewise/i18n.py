@@ -860,6 +860,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Accepted: {action} {name} (decision {id}).",
         "Aanvaard: {name} {action} (besluit {id}).",
     ),
+    "decided.not_advised": (
+        "Note: this is your choice, not the advice; the advice on {name} now is: {advised}.",
+        "Let op: dit is jouw keuze, niet het advies; het advies over {name} is nu: {advised}.",
+    ),
     "decided.dismiss": (
         "Dismissed: {action} {name} — hidden for 8 weeks or until the figures change (decision "
         "{id}).",

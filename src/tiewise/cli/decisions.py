@@ -122,8 +122,20 @@ def _decide(
         datetime.now(),
     )
     if as_json:
-        _print_json({"decision_id": decision.id, "action": chosen, "verdict": verdict.value})
+        _print_json(
+            {
+                "decision_id": decision.id,
+                "action": chosen,
+                "verdict": verdict.value,
+                "advised": current,
+            }
+        )
         return
+    if current != chosen:  # the user's choice stands, but not as if it were the advice
+        advised = state.t(f"action.{current}") if current else "—"
+        console.print(
+            state.t("decided.not_advised", name=contact.name, advised=advised), markup=False
+        )
     console.print(
         state.t(
             f"decided.{verdict.value}",
