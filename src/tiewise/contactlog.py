@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from tiewise import model
-from tiewise.errors import InputError, NotFoundError
+from tiewise.errors import InputError, NotFoundError, not_one_of
 from tiewise.eventlog import Where, option
 from tiewise.i18n import text
 from tiewise.store import Store
@@ -54,12 +54,7 @@ def parse_kind(raw: str, where: Where = option) -> Kind:
     for kind in LOG_KINDS:
         if kind.value == value:
             return kind
-    raise InputError(
-        f"{where('kind')}: expected one of {', '.join(k.value for k in LOG_KINDS)}, found {raw!r}",
-        field="kind",
-        key="error.expected_one_of",
-        values={"options": ", ".join(k.value for k in LOG_KINDS), "found": raw},
-    )
+    raise not_one_of("kind", [k.value for k in LOG_KINDS], raw, where("kind"))
 
 
 def parse_moment(raw: str | None, now: datetime, where: Where = option) -> datetime:

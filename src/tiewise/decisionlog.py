@@ -23,7 +23,7 @@ from typing import Any
 
 from tiewise import model
 from tiewise.advice.decisions import ADVICE_ACTIONS
-from tiewise.errors import InputError, NotFoundError
+from tiewise.errors import InputError, NotFoundError, not_one_of
 from tiewise.store import Store
 from tiewise.store import repository as repo
 
@@ -36,13 +36,7 @@ def parse_verdict(raw: str, allowed: tuple[model.Verdict, ...], field: str) -> m
     for verdict in allowed:
         if verdict.value == value:
             return verdict
-    options = ", ".join(v.value for v in allowed)
-    raise InputError(
-        f"{field}: expected one of {options}, found {raw!r}",
-        field=field,
-        key="error.expected_one_of",
-        values={"options": options, "found": raw},
-    )
+    raise not_one_of(field, [v.value for v in allowed], raw)
 
 
 def decide_advice(
@@ -55,12 +49,7 @@ def decide_advice(
 ) -> model.Decision:
     """Accept or dismiss advice ``action`` on a contact, with the ``figures`` it showed."""
     if action not in ADVICE_ACTIONS:
-        raise InputError(
-            f"action: expected one of {', '.join(ADVICE_ACTIONS)}, found {action!r}",
-            field="action",
-            key="error.expected_one_of",
-            values={"options": ", ".join(ADVICE_ACTIONS), "found": action},
-        )
+        raise not_one_of("action", ADVICE_ACTIONS, action)
     if verdict not in ADVICE_VERDICTS:
         raise InputError(f"verdict: expected accept or dismiss, found {verdict.value!r}")
     with store.begin() as connection:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 
 
 class TiewiseError(Exception):
@@ -92,3 +93,17 @@ class NotFoundError(UserError):
 
 class InputError(UserError):
     """A value given by the user is invalid."""
+
+
+def not_one_of(
+    field: str, options: Sequence[str], found: str, shown: str | None = None
+) -> InputError:
+    """The error for a value that is not one of ``options`` (``shown``: the field as the
+    caller names it, e.g. ``--kind``)."""
+    listed = ", ".join(options)
+    return InputError(
+        f"{shown or field}: expected one of {listed}, found {found!r}",
+        field=field,
+        key="error.expected_one_of",
+        values={"options": listed, "found": found},
+    )

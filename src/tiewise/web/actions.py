@@ -41,7 +41,7 @@ from tiewise.decisionlog import (
     undo_decision,
 )
 from tiewise.erasure import erase_contact
-from tiewise.errors import InputError, NotFoundError, TiewiseError
+from tiewise.errors import InputError, NotFoundError, TiewiseError, not_one_of
 from tiewise.eventlog import log_attendance, record_outcome
 from tiewise.goals import catalogue_goal
 from tiewise.i18n import text
@@ -130,12 +130,7 @@ def routes(site: Site) -> list[Route]:
         contact = _contact(request)
         chosen = str(form.get("status", ""))
         if chosen not in {s.value for s in model.TieStatus}:
-            raise InputError(
-                f"status: expected active, keep or let_go, found {chosen!r}",
-                field="status",
-                key="error.expected_one_of",
-                values={"options": "active, keep, let_go", "found": chosen},
-            )
+            raise not_one_of("status", [s.value for s in model.TieStatus], chosen)
         set_status(store, int(contact.id), model.TieStatus(chosen), now())  # type: ignore[arg-type]
         return f"/contacts/{contact.id}", text("saved.status", language, name=contact.name)
 
@@ -231,12 +226,7 @@ def routes(site: Site) -> list[Route]:
         contact = _contact(request)
         kind_raw = str(form.get("kind", ""))
         if kind_raw not in {k.value for k in model.TopicKind}:
-            raise InputError(
-                f"kind: expected need or offer, found {kind_raw!r}",
-                field="kind",
-                key="error.expected_one_of",
-                values={"options": "need, offer", "found": kind_raw},
-            )
+            raise not_one_of("kind", [k.value for k in model.TopicKind], kind_raw)
         remove = form.get("remove") == "1"
         tags = parse_topics(str(form.get("tags", "")), "tags")
         changed = change_topics(
