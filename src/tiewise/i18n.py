@@ -878,6 +878,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "topics.removed": ("Removed for {name}: {tags}.", "Verwijderd voor {name}: {tags}."),
     "topics.need": ("{name} needs: {tags}", "{name} zoekt: {tags}"),
     "topics.offer": ("{name} offers: {tags}", "{name} biedt: {tags}"),
+    "portfolio.needs_goal": (
+        "No one to let go: without a goal there is no basis for it. Name a goal first "
+        "(tiewise goals catalogue; fun and support are goals too).",
+        "Niemand om los te laten: zonder doel is daar geen grond voor. Benoem eerst een doel "
+        "(tiewise goals catalogue; plezier en steun zijn ook doelen).",
+    ),
+    "portfolio.close_kept": (
+        "{count} close ties (rated 4–5 or strong) are never advised to be let go: they serve "
+        "expressive goals (fun, support, a sounding board), named or not.",
+        "{count} hechte banden (4–5 of sterk) krijgen nooit het advies los te laten: ze dienen "
+        "expressieve doelen (plezier, steun, een klankbord), benoemd of niet.",
+    ),
     "portfolio.hidden": (
         "{count} items you dismissed are hidden for now (tiewise decisions).",
         "{count} adviezen die je terzijde legde zijn voorlopig verborgen (tiewise decisions).",

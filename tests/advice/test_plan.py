@@ -49,6 +49,8 @@ def _portfolio(focus=(), maintain=(), reactivate=()):
         items(reactivate, 1.0),
         (),
         protected=0,
+        close_kept=0,
+        needs_goal=False,
         hidden=0,
         objective=0.0,
         method="cost-benefit",

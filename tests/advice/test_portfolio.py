@@ -110,18 +110,24 @@ def test_a_tie_that_started_contact_is_not_let_go():
     assert build_portfolio(profile, 8.0).let_go == ()
 
 
-def test_a_fun_goal_protects_the_ties_that_serve_it():
+def test_a_close_tie_is_never_let_go_for_not_serving_an_instrumental_goal():
+    """Seed 004 and PRODUCT.md ("a close tie is never dropped for not serving an instrumental
+    goal"): the same four ties rated 5 of 5, with only a clients goal and no fun goal, are not
+    let go — they serve expressive goals whether or not one is named — and the advice says how
+    many close ties it kept."""
     ids = [1, 2, 3, 4]
-    contacts = [M.Contact(id=i, name=f"Tennis {i}", sector="sports") for i in ids]
-    ties = [M.Tie(i, closeness=5, contexts=("club",)) for i in ids]
+    contacts = [M.Contact(id=i, name=f"Friend {i}", sector="sports") for i in ids]
+    ties = [M.Tie(i, closeness=5, contexts=("friends",)) for i in ids]
     silent = [
         M.Interaction(_at(900), M.InteractionKind.EVENT, "calendar", M.Direction.OUTBOUND, (i,))
         for i in ids
     ]
-    without_fun = _network(
+    profile = _network(
         contacts, ties, _clique(ids), silent, (M.Goal("clients", targets=(HEALTHCARE,)),)
     )
-    assert len(build_portfolio(without_fun, 0.0).let_go) == 4
+    portfolio = build_portfolio(profile, 0.0)
+    assert portfolio.let_go == ()
+    assert portfolio.close_kept == 4 and portfolio.protected == 4
     with_fun = _network(
         contacts,
         ties,
@@ -129,9 +135,30 @@ def test_a_fun_goal_protects_the_ties_that_serve_it():
         silent,
         (M.Goal("clients", targets=(HEALTHCARE,)), M.Goal("fun", priority=2)),
     )
-    portfolio = build_portfolio(with_fun, 0.0)
-    assert portfolio.let_go == ()
-    assert portfolio.protected == 4
+    assert build_portfolio(with_fun, 0.0).let_go == ()
+    rated_two = [M.Tie(i, closeness=2, contexts=("friends",)) for i in ids]
+    not_close = _network(
+        contacts, rated_two, _clique(ids), silent, (M.Goal("clients", targets=(HEALTHCARE,)),)
+    )
+    assert len(build_portfolio(not_close, 0.0).let_go) == 4  # rated 2: not close, serves nothing
+
+
+def test_without_a_goal_no_one_is_let_go():
+    """METHOD.md: without a named goal there is no basis for letting go; seed 004: set goals
+    first. Five silent, unrated ties and no goal: the let-go list is empty and the portfolio
+    says a goal is needed (the CLI, report and web print "name a goal first")."""
+    ids = [1, 2, 3, 4, 5]
+    contacts = [M.Contact(id=i, name=f"C{i}") for i in ids]
+    silent = [
+        M.Interaction(_at(900), M.InteractionKind.EMAIL, "mail", M.Direction.OUTBOUND, (i,))
+        for i in ids
+    ]
+    portfolio = build_portfolio(_network(contacts, [], [], silent, ()), 8.0)
+    assert portfolio.let_go == () and portfolio.needs_goal
+    with_goal = build_portfolio(
+        _network(contacts, [], [], silent, (M.Goal("clients", targets=(HEALTHCARE,)),)), 8.0
+    )
+    assert len(with_goal.let_go) == 5 and not with_goal.needs_goal
 
 
 def _two_circles():

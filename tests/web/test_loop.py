@@ -367,3 +367,13 @@ def test_changing_a_goal_keeps_what_was_not_changed(demo_copy: Path):
     with Store.open(demo_copy) as store, store.connect() as connection:
         changed = next(g for g in repo.load_goals(connection) if g.key == "clients")
     assert changed.priority == 2 and changed.targets == clients.targets
+
+
+def test_without_goals_the_advice_page_asks_for_one_instead_of_letting_go(demo_copy: Path):
+    """METHOD.md: no goal, no basis for letting go — the page says to name a goal first."""
+    with Store.open(demo_copy) as store, store.begin() as connection:
+        for goal in repo.load_goals(connection):
+            repo.remove_goal(connection, goal.id)
+    page = client_for(demo_copy).get("/advice").text
+    assert 'data-testid="needs-goal"' in page and "Name a goal first" in page
+    assert 'name="action" value="let_go"' not in page

@@ -36,6 +36,11 @@ from them). Never a tie the user marked *keep*, never a tie already let go, and 
 *protected* tie: one with relevance ≥ ``PROTECT_RELEVANCE`` to a *fun* or *sociability* goal the
 user holds.
 
+Without a named goal there is no basis for letting anyone go (seed 004: set goals first, then
+build the network that fits them): the let-go list is empty and ``needs_goal`` says to name a
+goal first. A close tie (rated 4–5 or class strong) is never let go for not serving the named
+goals (``close_ties``): it serves expressive goals whether or not one is named.
+
 My decisions stick (``advice/decisions.py``): advice I accepted fixes that tie's level before
 the optimiser runs (its hours are paid first), advice I dismissed keeps the tie out of the
 optimiser and the let-go list until the dismissal lapses, and ``hidden`` counts what is held back.
@@ -68,6 +73,7 @@ LET_GO_SILENT_DAYS = 730
 PROTECT_RELEVANCE = 0.25
 SERVES_RELEVANCE = 0.2  # an item lists the goals a tie serves at least this much
 PROTECTING_GOALS = frozenset({"fun", "sociability"})
+CLOSE_RATING = 4  # closeness 4 or 5 of 5: a close tie
 MIN_GAIN = 1e-9
 NONE, MAINTAIN, FOCUS = 0, 1, 2
 LEVEL_SHARE = np.array([0.0, MAINTAIN_SHARE, 1.0])
@@ -93,6 +99,8 @@ class Portfolio:
     reactivate: tuple[Item, ...]
     let_go: tuple[Item, ...]
     protected: int
+    close_kept: int  # close ties kept out of let go whatever the goals (seed 004)
+    needs_goal: bool  # no goal named: no basis for letting anyone go (seed 004, METHOD.md)
     hidden: int  # items I dismissed that stay hidden (advice/decisions.py)
     objective: float
     method: str  # "cost-benefit" or "gain" — which greedy run was kept
@@ -234,6 +242,15 @@ def _inbound_ever(profile: Profile) -> np.ndarray:
     return (snapshot.participation.T @ inbound) > 0
 
 
+def close_ties(profile: Profile) -> np.ndarray:
+    """Close ties — rated 4 or 5, or of class strong: they serve expressive goals (support,
+    fun, a sounding board) whether or not such a goal is named, so they are never let go for
+    not serving the goals that are (seed 004; Marsden & Campbell 1984: closeness is the best
+    indicator of tie strength)."""
+    rated_close = np.nan_to_num(profile.snapshot.closeness) >= CLOSE_RATING
+    return rated_close | (profile.strength.tie_class == "strong")
+
+
 def goal_value(profile: Profile) -> np.ndarray:
     """Each tie's value to my goals, ``v_i = Σ_g π_g r[g, i] / Σ_g π_g`` (0 without goals)."""
     relevance = profile.relevance
@@ -277,6 +294,8 @@ def build_portfolio(
     protected = keep.copy()
     if protecting:
         protected |= (relevance.values[protecting] >= PROTECT_RELEVANCE).any(axis=0)
+    close = close_ties(profile)
+    protected |= close
     value = goal_value(profile)
     strength = profile.strength
     standing = standing_advice(snapshot, strength.tie_class, strength.score, value, profile.today)
@@ -314,7 +333,7 @@ def build_portfolio(
         & (silent_for_let_go >= LET_GO_SILENT_DAYS)
         & ~reciprocated
     )
-    let_go_mask = let_go_candidates & ~dismissed_let_go
+    let_go_mask = let_go_candidates & ~dismissed_let_go & bool(relevance.goals)
     let_go_order = np.flatnonzero(let_go_mask)
     let_go_order = let_go_order[np.lexsort((-silent[let_go_order], value[let_go_order]))]
     if limit is not None:
@@ -342,6 +361,8 @@ def build_portfolio(
         reactivate=tuple(reactivate),
         let_go=tuple(explain.let_go(int(i)) for i in let_go_order),
         protected=int(protected.sum()),
+        close_kept=int((close & ~let_go_already).sum()),
+        needs_goal=not relevance.goals,
         hidden=int(
             (dismissed & ~let_go_already).sum() + (let_go_candidates & dismissed_let_go).sum()
         ),
@@ -460,6 +481,8 @@ def portfolio_to_json(portfolio: Portfolio, profile: Profile, language: str) -> 
         "let_go": items(portfolio.let_go),
         "reactivate": items(portfolio.reactivate),
         "protected": portfolio.protected,
+        "close_kept": portfolio.close_kept,
+        "needs_goal": portfolio.needs_goal,
         "hidden": portfolio.hidden,
         "objective": portfolio.objective,
         "method": portfolio.method,

@@ -79,7 +79,12 @@ def render_portfolio(
     _items(t("portfolio.focus"), portfolio.focus, profile, language, console)
     _items(t("portfolio.reactivate"), portfolio.reactivate, profile, language, console)
     _items(t("portfolio.maintain"), portfolio.maintain, profile, language, console)
-    _items(t("portfolio.let_go"), portfolio.let_go, profile, language, console)
+    if portfolio.needs_goal:
+        console.print(t("portfolio.needs_goal"))
+    else:
+        _items(t("portfolio.let_go"), portfolio.let_go, profile, language, console)
+    if portfolio.close_kept:
+        console.print(t("portfolio.close_kept", count=portfolio.close_kept))
     if portfolio.hidden:
         console.print(t("portfolio.hidden", count=portfolio.hidden))
 
