@@ -135,11 +135,11 @@ def _levels(profile: Profile, portfolio) -> dict[str, str]:
 
 
 def test_the_network_is_what_the_tests_below_assume():
-    """The figures the tests below derive their answers from. Without decisions, 3 hours buy
-    the two ties of most value (Anouk, Bram: focus 1.5 h each; seed 000 (4), invest in a few);
-    1.5 hours buy a weak focus (Dirk, 1 h) and two keep-warm ties; Eef, silent for three
-    years, of no value, never reciprocating, is to be let go (seed 000 (5); docs/method.md:
-    letting go weighs cost against value)."""
+    """The figures the tests below derive their answers from. No two of my contacts know each
+    other, so each is a world of its own (Burt 1992). Without decisions, 3 hours buy a focus on
+    Anouk (1.5 h) and on Dirk (a weak tie in healthcare, 1 h: the most value per hour), and
+    keep Bram warm; 1.5 hours buy Dirk's focus and keep Anouk and Bram warm; Eef, silent for
+    three years, of no value, never reciprocating, is to be let go (seed 000 (5))."""
     profile = _profile()
     figures = {name: advice_figures_of(profile, i) for i, name in enumerate("ABCDE")}
     assert figures["A"] == figures["B"] == {"class": "medium", "strength": 0.523, "value": 1.0}
@@ -148,7 +148,8 @@ def test_the_network_is_what_the_tests_below_assume():
     assert figures["E"]["class"] == "dormant" and figures["E"]["value"] == 0.0
     assert _levels(profile, build_portfolio(profile, 3.0)) == {
         "Anouk": "focus",
-        "Bram": "focus",
+        "Dirk": "focus",
+        "Bram": "maintain",
         "Eef": "let_go",
     }
     assert _levels(profile, build_portfolio(profile, 1.5)) == {
@@ -420,12 +421,12 @@ def test_accepted_keep_warm_is_due_even_with_a_90_day_cadence():
 
 
 def test_a_dismissed_investment_is_not_in_the_plan():
-    """Bram is due (last met 63 days ago) — unless I dismissed investing in him."""
-    late = [m for m in INTERACTIONS if BRAM not in m.participants] + _meetings(BRAM, (63,))
-    assert "Bram" in _plan_names(_profile(interactions=late))
-    figures = advice_figures_of(_profile(interactions=late), BRAM - 1)
-    dismissed = _decision(BRAM, "focus", M.Verdict.DISMISS, 1, figures)
-    assert "Bram" not in _plan_names(_profile((dismissed,), interactions=late))
+    """Dirk is due (last met 63 days ago, cadence 30) — unless I dismissed investing in him."""
+    late = [m for m in INTERACTIONS if DIRK not in m.participants] + _meetings(DIRK, (63,))
+    assert "Dirk" in _plan_names(_profile(interactions=late))
+    figures = advice_figures_of(_profile(interactions=late), DIRK - 1)
+    dismissed = _decision(DIRK, "focus", M.Verdict.DISMISS, 1, figures)
+    assert "Dirk" not in _plan_names(_profile((dismissed,), interactions=late))
 
 
 # --- invitations put off ----------------------------------------------------------------------

@@ -243,3 +243,57 @@ def test_every_recommendation_has_a_reason_with_a_figure_and_the_json_contract()
         sum(i["hours_per_month"] for k in ("focus", "maintain", "reactivate") for i in data[k])
         <= 4.0
     )
+
+
+def test_for_clients_five_unconnected_bridges_beat_a_closed_committee_and_dormant_ties():
+    """Seed 004: instrumental goals need weak ties with a diverse set of people who do not know
+    each other; Burt (1992): a contact none of my contacts knows is a world of its own, and
+    contacts who all know each other share one world's information (METHOD.md: five
+    unconnected contacts in five sectors beat three members of one closed group); dormant ties
+    are not preferred to active weak ones without a reason (Levin et al. 2011 notwithstanding).
+
+    A goal *clients* without a target. Five weak ties in five sectors, met twice this year, no
+    links among them or to anyone; a committee of three who all know each other, met weekly for
+    six months; three dormant ties rated 1. With a budget of eight hours (five medium ties cost
+    7.5), the focus goes to the bridges, not to the committee, and no dormant tie is
+    reactivated."""
+    bridges = [1, 2, 3, 4, 5]
+    committee = [6, 7, 8]
+    dormant = [9, 10, 11]
+    sectors = ["retail", "energy", "culture", "logistics", "finance"]
+    contacts = [
+        *(
+            M.Contact(id=i, name=f"Bridge {i}", sector=s)
+            for i, s in zip(bridges, sectors, strict=True)
+        ),
+        *(M.Contact(id=i, name=f"Committee {i}", sector="government") for i in committee),
+        *(M.Contact(id=i, name=f"Dormant {i}", sector="education") for i in dormant),
+    ]
+    ties = [M.Tie(i, closeness=1) for i in dormant]
+    interactions = [
+        *(
+            M.Interaction(_at(d), M.InteractionKind.MEETING, "calendar", M.Direction.MUTUAL, (i,))
+            for i in bridges
+            for d in (40, 200)
+        ),
+        *(
+            M.Interaction(
+                _at(7 * k + 2),
+                M.InteractionKind.MEETING,
+                "calendar",
+                M.Direction.MUTUAL,
+                tuple(committee),
+            )
+            for k in range(26)
+        ),
+        *(
+            M.Interaction(_at(500), M.InteractionKind.EMAIL, "mail", M.Direction.MUTUAL, (i,))
+            for i in dormant
+        ),
+    ]
+    profile = _network(contacts, ties, _clique(committee), interactions, (M.Goal("clients"),))
+    portfolio = build_portfolio(profile, 8.0)
+    focus = {profile.snapshot.contacts[i.position].name for i in portfolio.focus}
+    assert {f"Bridge {i}" for i in bridges} <= focus
+    assert not any(name.startswith("Committee") for name in focus)
+    assert portfolio.reactivate == ()

@@ -13,16 +13,21 @@ Objective (monotone submodular in the chosen levels; Lin 2001 and Burt 1992 for 
     φ_g(x) = 1 − exp(−x / κ_g),   π_g = priority_g / 5
 
 Diminishing returns per goal come from the concave ``φ``. For an *instrumental* goal the groups
-are my clusters (contacts outside a reported cluster form one group), with κ = 1: a second tie
+are the worlds my contacts live in (``worlds``: a cluster is one; a contact outside every cluster
+is one with those it is linked to, an isolate one of its own — Burt 1992), with κ = 1: a second tie
 into the same circle adds less than a first tie into another — the spread across clusters that
 non-redundant information needs. For an *expressive* goal all contacts form one group (κ = 1):
 the objective saturates after a few strong ties, not many. A *mixed* goal counts half of each.
+
+Active ties are chosen first and dormant ones with the hours left (``_active_first``).
 
 Selection: greedy cost-benefit — repeatedly take the upgrade (none → maintain, none → focus,
 maintain → focus) with the highest gain per hour that still fits the budget — and, separately,
 greedy by gain alone; the better of the two is kept, which guarantees at least (1 − 1/e)/2 of the
 optimum for a budgeted monotone submodular objective (Khuller, Moss & Naor 1999; Leskovec et al.
-2007, KDD). Each step is vectorised over all contacts and goals.
+2007, KDD) — here within each of the two rounds (active ties, then dormant ones with the hours
+left), so over the active ties; the rounds are a preference the objective alone would not make.
+Each step is vectorised over all contacts and goals.
 
 A focus tie that is dormant is listed under *reactivate*: dormant ties, reactivated, give more
 novel knowledge than active ones at low cost (Levin, Walter & Murnighan 2011, *Organization
@@ -48,11 +53,12 @@ optimiser and the let-go list until the dismissal lapses, and ``hidden`` counts 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 import numpy as np
+from scipy.sparse.csgraph import connected_components
 
 from tiewise.advice.decisions import StandingAdvice, advice_figures, standing_advice
 from tiewise.advice.reasons import Reason, Term
@@ -126,8 +132,7 @@ class _Problem:
 def _problem(profile: Profile, allowed: np.ndarray) -> _Problem:
     """Split each goal into its parts (instrumental: by cluster; expressive: one group)."""
     relevance = profile.relevance
-    membership = profile.structure.membership
-    clusters = np.where(membership >= 0, membership, len(profile.structure.clusters))
+    clusters = worlds(profile)
     single = np.zeros_like(clusters)
     rows, weights, kappas, groups, counts = [], [], [], [], []
     for g, (goal, klass) in enumerate(zip(relevance.goals, relevance.classes, strict=True)):
@@ -158,6 +163,35 @@ def _problem(profile: Profile, allowed: np.ndarray) -> _Problem:
         focus_hours=focus_hours,
         allowed=allowed,
     )
+
+
+def _active_first(
+    problem: _Problem, budget: float, by_ratio: bool, fixed: np.ndarray, dormant: np.ndarray
+) -> np.ndarray:
+    """The greedy in two rounds: active ties first, then — with the hours left — dormant ones.
+    Reactivating a dormant tie gives novel knowledge (Levin, Walter & Murnighan 2011) but is
+    not preferred to an active tie without a reason shown (METHOD.md): it costs less per hour
+    in the objective, so a single round would buy it first."""
+    active = replace(problem, allowed=problem.allowed & ~dormant)
+    levels = _greedy(active, budget, by_ratio, fixed)
+    rest = replace(problem, allowed=problem.allowed & dormant & (levels == NONE))
+    return _greedy(rest, budget, by_ratio, levels)
+
+
+def worlds(profile: Profile) -> np.ndarray:
+    """The group of every contact for an instrumental goal: a reported cluster is one world (its
+    members share information, so a second tie into it adds less); a contact outside every
+    cluster is a world with the contacts it is linked to, and one that none of my other
+    contacts knows is a world of its own — the least redundant tie there is (Burt 1992,
+    ch. 1–2; docs/method.md)."""
+    membership = profile.structure.membership
+    groups = membership.astype(np.int64).copy()
+    outside = np.flatnonzero(membership < 0)
+    if outside.size:
+        links = profile.snapshot.links[outside][:, outside]
+        _, labels = connected_components(links, directed=False)
+        groups[outside] = len(profile.structure.clusters) + labels
+    return groups
 
 
 def _objective(problem: _Problem, levels: np.ndarray) -> float:
@@ -310,9 +344,10 @@ def build_portfolio(
         dismissed_let_go[i] = "let_go" in actions
     allowed = ~let_go_already & ~dismissed & (fixed == NONE)
     problem = _problem(profile, allowed)
+    dormant = profile.strength.tie_class == "dormant"
     runs = {
-        "cost-benefit": _greedy(problem, budget_hours, by_ratio=True, fixed=fixed),
-        "gain": _greedy(problem, budget_hours, by_ratio=False, fixed=fixed),
+        name: _active_first(problem, budget_hours, by_ratio, fixed, dormant)
+        for name, by_ratio in (("cost-benefit", True), ("gain", False))
     }
     values = {name: _objective(problem, levels) for name, levels in runs.items()}
     method = max(values, key=lambda name: (values[name], name == "cost-benefit"))
