@@ -129,6 +129,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "serves your goals little (value {value} of 1)",
         "dient je doelen weinig (waarde {value} van 1)",
     ),
+    "portfolio.costs": (
+        "costs you {hours} hours in {meetings} meetings a year",
+        "kost je {hours} uur in {meetings} afspraken per jaar",
+    ),
+    "portfolio.costs_nothing": (
+        "costs nothing now (silent {days} days): letting go only clears the list",
+        "kost nu niets ({days} dagen stil): loslaten ruimt alleen de lijst op",
+    ),
+    "portfolio.costs_nothing_never": (
+        "costs nothing now (no contact recorded): letting go only clears the list",
+        "kost nu niets (geen contact vastgelegd): loslaten ruimt alleen de lijst op",
+    ),
+    "portfolio.closeness": ("closeness {closeness}/5", "nabijheid {closeness}/5"),
+    "portfolio.unrated": (
+        "closeness not rated (strength {strength})",
+        "nabijheid niet beoordeeld (sterkte {strength})",
+    ),
     "portfolio.no_reciprocity": (
         "no reciprocity: {inbound} contacts started by them, {received} favours received",
         "geen wederkerigheid: {inbound} contacten door hen begonnen, {received} gunsten ontvangen",

@@ -58,6 +58,7 @@ class Snapshot:
     interaction_kinds: np.ndarray
     interaction_directions: np.ndarray
     participation: sparse.csr_array
+    interaction_minutes: np.ndarray  # per interaction, NaN when not known
     goals: tuple[model.Goal, ...] = ()
     series: tuple[model.EventSeries, ...] = ()
     occurrences: tuple[model.EventOccurrence, ...] = ()
@@ -155,6 +156,7 @@ class InteractionTable:
     directions: np.ndarray
     rows: np.ndarray
     participants: np.ndarray
+    minutes: np.ndarray  # per interaction; NaN when not known
 
     @classmethod
     def from_records(cls, interactions: Sequence[model.Interaction]) -> InteractionTable:
@@ -166,6 +168,13 @@ class InteractionTable:
             rows=np.array(rows, dtype=np.int64),
             participants=np.array(
                 [p for i in interactions for p in i.participants], dtype=np.int64
+            ),
+            minutes=np.array(
+                [
+                    np.nan if i.duration_minutes is None else i.duration_minutes
+                    for i in interactions
+                ],
+                dtype=np.float64,
             ),
         )
 
@@ -286,6 +295,7 @@ def build_snapshot(
         interaction_kinds=_frozen(table.kinds),
         interaction_directions=_frozen(table.directions),
         participation=_frozen_csr(participation),
+        interaction_minutes=_frozen(table.minutes),
         _index=index,
         **{name: tuple(records) for name, records in small.items()},
     )

@@ -97,7 +97,8 @@ def test_a_silent_irrelevant_unreciprocated_tie_is_let_go_and_a_keep_tie_never()
     [item] = portfolio.let_go
     figures = {r.key: r.figures for r in item.reasons}
     assert figures["portfolio.low_value"]["value"] == 0.0
-    assert figures["portfolio.silent"]["days"] == 1101
+    assert figures["portfolio.costs_nothing"]["days"] == 1101
+    assert "portfolio.unrated" in figures  # the item names value, cost and closeness
     assert "Client" in [profile.snapshot.contacts[i.position].name for i in portfolio.focus]
 
 
@@ -297,3 +298,38 @@ def test_for_clients_five_unconnected_bridges_beat_a_closed_committee_and_dorman
     assert {f"Bridge {i}" for i in bridges} <= focus
     assert not any(name.startswith("Committee") for name in focus)
     assert portfolio.reactivate == ()
+
+
+def test_a_tie_that_costs_time_and_serves_no_goal_is_let_go_with_its_cost():
+    """Seed 000: choosing means letting go, and letting go of a tie that costs nothing saves
+    nothing (METHOD.md). A committee member I met weekly for six months (26 meetings of 90
+    minutes, 39 hours), whom I rate 1 of 5 and who serves none of my goals, is named — with the
+    hours, the meetings and the closeness — although we met last week; the same member rated 4
+    is a close tie and is not (Marsden & Campbell: a rating decides, frequency is contaminated
+    by context)."""
+    contacts = [
+        M.Contact(id=1, name="Committee", sector="government"),
+        M.Contact(id=2, name="Client", sector="healthcare"),
+    ]
+    weekly = [
+        M.Interaction(
+            _at(7 * k + 3),
+            M.InteractionKind.MEETING,
+            "calendar",
+            M.Direction.MUTUAL,
+            (1,),
+            duration_minutes=90,
+        )
+        for k in range(26)
+    ]
+    goals = (M.Goal("clients", priority=5, targets=(HEALTHCARE,)),)
+    for rating, named in ((1, True), (4, False)):
+        ties = [M.Tie(1, closeness=rating), M.Tie(2)]
+        profile = _network(contacts, ties, (), [*weekly, *_monthly(2)], goals)
+        portfolio = build_portfolio(profile, 8.0)
+        assert [i.position for i in portfolio.let_go] == ([0] if named else [])
+        if named:
+            figures = {r.key: r.figures for r in portfolio.let_go[0].reasons}
+            assert figures["portfolio.costs"] == {"hours": 39.0, "meetings": 26}
+            assert figures["portfolio.closeness"] == {"closeness": 1}
+            assert figures["portfolio.low_value"]["value"] < 0.1

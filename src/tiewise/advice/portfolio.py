@@ -34,10 +34,13 @@ novel knowledge than active ones at low cost (Levin, Walter & Murnighan 2011, *O
 Science* 22). The hours of focus, reactivate and maintain together never exceed the budget.
 
 *Let go* ("ontvrienden"): ties not chosen whose goal value ``v_i = Σ_g π_g r[g, i] / Σ_g π_g`` is
-below ``LET_GO_VALUE``, that have been silent for ``LET_GO_SILENT_DAYS`` (two years; or never
-had contact — but silence counts from when we met at the latest, so a tie met last month is not
-two years silent), and that show no reciprocity (no interaction they started, nothing received
-from them). Never a tie the user marked *keep*, never a tie already let go, and never a
+below ``LET_GO_VALUE`` and that either cost time — ``COSTLY_HOURS`` of contact or
+``COSTLY_MEETINGS`` meetings in the last year (``tie_costs``; seed 000: letting go of a tie that
+costs nothing saves nothing, so these come first, most hours first) — or have been silent for
+``LET_GO_SILENT_DAYS`` (two years; or never had contact — but silence counts from when we met at
+the latest, so a tie met last month is not two years silent) and show no reciprocity (no
+interaction they started, nothing received from them). Each item names the value, the cost and
+the closeness. Never a tie the user marked *keep*, never a tie already let go, and never a
 *protected* tie: one with relevance ≥ ``PROTECT_RELEVANCE`` to a *fun* or *sociability* goal the
 user holds.
 
@@ -80,6 +83,10 @@ PROTECT_RELEVANCE = 0.25
 SERVES_RELEVANCE = 0.2  # an item lists the goals a tie serves at least this much
 PROTECTING_GOALS = frozenset({"fun", "sociability"})
 CLOSE_RATING = 4  # closeness 4 or 5 of 5: a close tie
+COST_WINDOW_DAYS = 365
+COSTLY_HOURS = 10.0  # a year's contact that makes letting go worth something (seed 000)
+COSTLY_MEETINGS = 12  # or about one meeting a month
+MEETING_KINDS = ("meeting", "coffee", "meal", "call", "video")
 MIN_GAIN = 1e-9
 NONE, MAINTAIN, FOCUS = 0, 1, 2
 LEVEL_SHARE = np.array([0.0, MAINTAIN_SHARE, 1.0])
@@ -277,12 +284,28 @@ def _inbound_ever(profile: Profile) -> np.ndarray:
 
 
 def close_ties(profile: Profile) -> np.ndarray:
-    """Close ties — rated 4 or 5, or of class strong: they serve expressive goals (support,
-    fun, a sounding board) whether or not such a goal is named, so they are never let go for
-    not serving the goals that are (seed 004; Marsden & Campbell 1984: closeness is the best
-    indicator of tie strength)."""
-    rated_close = np.nan_to_num(profile.snapshot.closeness) >= CLOSE_RATING
-    return rated_close | (profile.strength.tie_class == "strong")
+    """Close ties — rated 4 or 5, or, when not rated, of class strong: they serve expressive
+    goals (support, fun, a sounding board) whether or not such a goal is named, so they are
+    never let go for not serving the goals that are (seed 004). A rating decides where there is
+    one (Marsden & Campbell 1984: closeness is the best indicator; frequency is contaminated by
+    context — a committee met weekly is not close when I rate it 1)."""
+    closeness = profile.snapshot.closeness
+    rated = ~np.isnan(closeness)
+    strong = profile.strength.tie_class == "strong"
+    return np.where(rated, np.nan_to_num(closeness) >= CLOSE_RATING, strong)
+
+
+def tie_costs(profile: Profile) -> tuple[np.ndarray, np.ndarray]:
+    """What each tie cost me over the last ``COST_WINDOW_DAYS``: hours of contact whose
+    length is known, and the number of meetings (meetings, coffees, meals, calls, video
+    calls) — unknown lengths are not guessed (seed 000: weigh what a tie costs)."""
+    snapshot = profile.snapshot
+    age = days_before(snapshot.interaction_times, profile.today)
+    recent = (age >= 0) & (age <= COST_WINDOW_DAYS)
+    met = recent & np.isin(snapshot.interaction_kinds, MEETING_KINDS)
+    minutes = np.where(recent, np.nan_to_num(snapshot.interaction_minutes), 0.0)
+    by_contact = snapshot.participation.T
+    return by_contact @ minutes / 60.0, by_contact @ met.astype(np.float64)
 
 
 def goal_value(profile: Profile) -> np.ndarray:
@@ -360,21 +383,21 @@ def build_portfolio(
     known = np.nan_to_num(days_before(met, profile.today), nan=np.inf)
     silent_for_let_go = np.minimum(silent, known)
     reciprocated = _received_anything(profile) | _inbound_ever(profile)
-    let_go_candidates = (
-        (levels == NONE)
-        & ~protected
-        & ~let_go_already
-        & (value < LET_GO_VALUE)
-        & (silent_for_let_go >= LET_GO_SILENT_DAYS)
-        & ~reciprocated
+    hours, meetings = tie_costs(profile)
+    costly = (hours >= COSTLY_HOURS) | (meetings >= COSTLY_MEETINGS)
+    unused = (levels == NONE) & ~protected & ~let_go_already & (value < LET_GO_VALUE)
+    let_go_candidates = unused & (
+        costly | ((silent_for_let_go >= LET_GO_SILENT_DAYS) & ~reciprocated)
     )
     let_go_mask = let_go_candidates & ~dismissed_let_go & bool(relevance.goals)
     let_go_order = np.flatnonzero(let_go_mask)
-    let_go_order = let_go_order[np.lexsort((-silent[let_go_order], value[let_go_order]))]
+    let_go_order = let_go_order[
+        np.lexsort((-silent[let_go_order], value[let_go_order], -hours[let_go_order]))
+    ]
     if limit is not None:
         let_go_order = let_go_order[:limit]
 
-    explain = _Explainer(profile, value, silent, standing)
+    explain = _Explainer(profile, value, silent, standing, hours, meetings)
     classes = profile.strength.tie_class
     chosen = np.flatnonzero(levels > NONE)
     chosen = chosen[np.argsort(-value[chosen], kind="stable")]
@@ -410,10 +433,16 @@ class _Explainer:
     """Builds each item's reasons from the figures that drove it."""
 
     def __init__(
-        self, profile: Profile, value: np.ndarray, silent: np.ndarray, standing: StandingAdvice
+        self,
+        profile: Profile,
+        value: np.ndarray,
+        silent: np.ndarray,
+        standing: StandingAdvice,
+        hours: np.ndarray,
+        meetings: np.ndarray,
     ):
         self.profile, self.value, self.silent = profile, value, silent
-        self.standing = standing
+        self.standing, self.hours, self.meetings = standing, hours, meetings
 
     def _goals(self, i: int) -> tuple[tuple[str, ...], list[Reason]]:
         relevance = self.profile.relevance
@@ -478,10 +507,30 @@ class _Explainer:
         return self._item(i, MAINTAIN_HOURS, [*reasons[:1], self._tie(i), self._silence(i)], goals)
 
     def let_go(self, i: int) -> Item:
+        """What letting go saves set against what the tie serves, with its closeness (seed
+        000: letting go of a tie that costs nothing saves nothing; METHOD.md)."""
+        if self.hours[i] >= COSTLY_HOURS or self.meetings[i] >= COSTLY_MEETINGS:
+            cost = Reason(
+                "portfolio.costs",
+                {"hours": round(float(self.hours[i]), 1), "meetings": int(self.meetings[i])},
+            )
+        elif np.isinf(self.silent[i]):
+            cost = Reason("portfolio.costs_nothing_never", {"interactions": 0})
+        else:
+            cost = Reason("portfolio.costs_nothing", {"days": int(self.silent[i])})
+        closeness = self.profile.snapshot.closeness[i]
+        close = (
+            Reason("portfolio.closeness", {"closeness": int(closeness)})
+            if not np.isnan(closeness)
+            else Reason(
+                "portfolio.unrated",
+                {"strength": round(float(self.profile.strength.score[i]), 2)},
+            )
+        )
         reasons = [
             Reason("portfolio.low_value", {"value": round(float(self.value[i]), 3)}),
-            self._silence(i),
-            Reason("portfolio.no_reciprocity", {"inbound": 0, "received": 0}),
+            cost,
+            close,
         ]
         return self._item(i, 0.0, reasons, ())
 

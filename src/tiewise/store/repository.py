@@ -834,11 +834,14 @@ def delete_encounter(
 
 def interaction_arrays(connection: Connection) -> tuple[np.ndarray, ...]:
     """All interactions as arrays, in time order, for the Snapshot: times (datetime64[s]),
-    kinds, directions, and the participation pairs (interaction position, contact id).
+    kinds, directions, the participation pairs (interaction position, contact id), and the
+    minutes each took (NaN when not known).
     NumPy parses SQLite's ISO text and PostgreSQL's datetimes alike."""
-    rows = _raw_rows(connection, "SELECT id, occurred_at, kind, direction FROM interaction")
+    rows = _raw_rows(
+        connection, "SELECT id, occurred_at, kind, direction, duration_minutes FROM interaction"
+    )
     pairs = _raw_rows(connection, "SELECT interaction_id, contact_id FROM interaction_participant")
-    columns = list(zip(*rows, strict=True)) if rows else [(), (), (), ()]
+    columns = list(zip(*rows, strict=True)) if rows else [(), (), (), (), ()]
     ids = np.array(columns[0], dtype=np.int64)
     times = np.array(columns[1], dtype="datetime64[s]")
     order = np.lexsort((ids, times))
@@ -849,7 +852,8 @@ def interaction_arrays(connection: Connection) -> tuple[np.ndarray, ...]:
     interaction_ids, contact_ids = pair_table[:, 0], pair_table[:, 1].copy()
     position = np.empty(ids.max() + 1 if ids.size else 0, dtype=np.int64)
     position[ids] = np.arange(ids.size)
-    return times, kinds, directions, position[interaction_ids], contact_ids
+    minutes = np.array([np.nan if m is None else m for m in columns[4]], dtype=np.float64)
+    return times, kinds, directions, position[interaction_ids], contact_ids, minutes[order]
 
 
 def first_contact_date(connection: Connection, contact_id: int) -> date | None:
