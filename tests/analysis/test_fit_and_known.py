@@ -94,3 +94,36 @@ def test_closure_is_counted_within_each_circle():
     members = np.arange(6)
     assert closure_within_circles(links, members, membership) == pytest.approx(3 / 4)
     assert closure_within_circles(links, np.array([0, 3, 5]), membership) is None
+
+
+def test_contacts_none_of_my_contacts_know_count_as_bridging_for_an_instrumental_goal():
+    """Burt (1992): a contact with no ties to my other contacts is a world of its own — the
+    least redundant tie I have. Five weak ties in five sectors, none linked to anyone, next to a
+    closed trio: the fit for *clients* counts the five as bridging (it must not say "0 bridging,
+    look for brokers"); without any link data at all, isolation is unknown and they do not
+    count (unknown is unknown, METHOD.md)."""
+    from tiewise.analysis.profile import analyze
+
+    bridges = [1, 2, 3, 4, 5]
+    trio = [6, 7, 8]
+    contacts = [M.Contact(id=i, name=f"C{i}", sector=f"s{i}") for i in bridges + trio]
+    meetings = [
+        M.Interaction(_at(d), M.InteractionKind.MEETING, "calendar", M.Direction.MUTUAL, (i,))
+        for i in bridges + trio
+        for d in (20, 80)
+    ]
+    trio_links = [
+        M.ContactLink(6, 7, "manual"),
+        M.ContactLink(6, 8, "manual"),
+        M.ContactLink(7, 8, "manual"),
+    ]
+    goals = (M.Goal("clients"),)
+
+    def bridging(links) -> int:
+        snapshot = build_snapshot(M.Me(name="Eva"), contacts, [], links, meetings, goals=goals)
+        (fit,) = analyze(snapshot, TODAY).fit
+        (component,) = [c for c in fit.components if c.name == "bridging_ties"]
+        return component.figures["bridging_ties"]
+
+    assert bridging(trio_links) == 5
+    assert bridging([]) == 0

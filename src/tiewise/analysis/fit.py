@@ -18,7 +18,9 @@ instrumental — ``segment_ties`` (.35): active weak and medium ties in the segm
 clusters (covering every cluster scores 1); ``low_constraint`` (.20): ``1 − C``
 with Burt's constraint of my ego network restricted to the segment's active ties;
 ``bridging_ties`` (.20): segment ties that link into other clusters or are the only bridge to
-one, K = 2; for the visibility goals also ``being_known`` (.25, see ``known.py``).
+one, or — when any links among my contacts are known — that none of my other contacts knows
+(a world of its own: Burt 1992), K = 2; for the visibility goals also ``being_known`` (.25,
+see ``known.py``).
 
 expressive — ``strong_ties`` (.40): strong ties in the segment, K = 5 (Dunbar's support clique);
 ``closure`` (.35): density of links among those strong ties within the circles (clusters) they
@@ -256,7 +258,10 @@ def _instrumental_components(
     count = int(weak_or_medium.sum())
     clusters = np.unique(structure.membership[weak_or_medium])
     clusters = clusters[clusters >= 0]
-    bridging = int(np.sum(active & (roles.degree > 0) & (roles.bridging >= 0.5)))
+    # non-redundant ties: a tie whose links mostly leave its cluster, or — when I know who knows
+    # whom at all — one that none of my other contacts knows: a world of its own (Burt 1992)
+    isolated = (roles.degree == 0) & (snapshot.links.nnz > 0)
+    bridging = int(np.sum(active & (((roles.degree > 0) & (roles.bridging >= 0.5)) | isolated)))
     members = np.flatnonzero(active)
     constraint = ego_burt(snapshot.links[members][:, members]).constraint if members.size else None
     w = INSTRUMENTAL_WEIGHTS
