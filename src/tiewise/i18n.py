@@ -241,6 +241,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "personal message ({chars} characters)",
         "persoonlijk bericht ({chars} tekens)",
     ),
+    "invitation.pitch": (
+        "the message sells something, so it counts as no personal message (worth {weight:.2f} of "
+        "the score)",
+        "het bericht verkoopt iets en telt dus niet als persoonlijk bericht (goed voor "
+        "{weight:.2f} van de score)",
+    ),
     "invitation.boilerplate": (
         "only LinkedIn's standard text, no personal message (worth {weight:.2f} of the score)",
         "alleen de standaardtekst van LinkedIn, geen persoonlijk bericht (goed voor {weight:.2f} "

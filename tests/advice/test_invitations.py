@@ -371,3 +371,24 @@ def test_a_meeting_at_an_event_counts_once_although_it_is_also_an_interaction(tm
     (advice,) = triage_invitations(analyze(snapshot, TODAY))
     reasons = {reason.key: reason.figures for reason in advice.reasons}
     assert reasons["invitation.met"] == {"count": 1, "last": (TODAY - timedelta(40)).isoformat()}
+
+
+@pytest.mark.parametrize(
+    "pitch",
+    [
+        "Hi Sanne, I'd love to tell you about our lead generation services. Can we book a call?",
+        "Beste Sanne, graag vertel ik je over onze diensten: meer klanten via LinkedIn. "
+        "Zullen we een vrijblijvend kennismakingsgesprek plannen?",
+    ],
+)
+def test_a_strangers_sales_pitch_is_ignored(pitch):
+    """Seed 000: accept on evidence that two people can mean something *for each other*, not
+    because a message arrived. An unknown sender with no shared contacts whose message sells
+    something (English or Dutch) gets *ignore*; the same stranger with a personal note about a
+    shared interest still gets a closer look."""
+    _, (advice,) = _triage([_invite("Kees Laan", message=pitch)])
+    assert advice.message == "pitch" and advice.decision == "ignore"
+    assert "invitation.pitch" in _keys(advice)
+    personal = "Hoi Sanne, we spraken elkaar op het congres over toegankelijk ontwerp in de zorg."
+    _, (closer,) = _triage([_invite("Kees Laan", message=personal)])
+    assert closer.message == "personal" and closer.decision == "look_closer"

@@ -122,6 +122,40 @@ COURTESY_WORDS = frozenset(
 MAX_OTHER_WORDS = 3  # e.g. the recipient's name in a greeting when my name is not known
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+#: Phrases of a sales pitch (English and Dutch): a message that sells is not a personal one —
+#: seed 000 asks whether two people can mean something *for each other*.
+PITCH_PHRASES = (
+    "our services",
+    "my services",
+    "lead generation",
+    "generate leads",
+    "more leads",
+    "grow your business",
+    "boost your",
+    "book a call",
+    "schedule a call",
+    "quick call",
+    "free demo",
+    "free consultation",
+    "special offer",
+    "discount",
+    "tell you about our",
+    "tell you more about our",
+    "onze diensten",
+    "mijn diensten",
+    "leadgeneratie",
+    "meer leads",
+    "meer klanten",
+    "vrijblijvend",
+    "kennismakingsgesprek",
+    "gratis demo",
+    "gratis adviesgesprek",
+    "speciale aanbieding",
+    "korting",
+    "laat mij je vertellen over",
+    "uw omzet",
+    "je omzet",
+)
 
 
 def _words(message: str) -> list[str]:
@@ -134,11 +168,15 @@ _STANDARD_WORDS = sorted({tuple(_words(m)) for m in STANDARD_MESSAGES}, key=len,
 
 def message_kind(message: str | None, names: Iterable[str] = ()) -> str:
     """``personal``, ``standard`` (one of LinkedIn's prefilled texts, with at most a greeting, a
-    sign-off and names around it) or ``none`` (empty). ``names``: the sender's and my name, whose
-    words may appear in a greeting or a signature."""
+    sign-off and names around it), ``pitch`` (it sells: ``PITCH_PHRASES``) or ``none`` (empty).
+    ``names``: the sender's and my name, whose words may appear in a greeting or a
+    signature."""
     words = _words(message or "")
     if not words:
         return "none"
+    folded = " ".join(words)
+    if any(" ".join(_words(phrase)) in folded for phrase in PITCH_PHRASES):
+        return "pitch"
     allowed = COURTESY_WORDS | {w for name in names for w in _words(name)}
     for standard in _STANDARD_WORDS:
         size = len(standard)
@@ -471,7 +509,10 @@ def _unknown_sender(snapshot: Snapshot) -> tuple[dict[str, float], list[Reason]]
 def _message_reason(kind: str, message: str | None) -> Reason:
     if kind == "personal":
         return Reason("invitation.message", {"chars": len((message or "").strip())})
-    key = "invitation.boilerplate" if kind == "standard" else "invitation.no_message"
+    key = {
+        "standard": "invitation.boilerplate",
+        "pitch": "invitation.pitch",
+    }.get(kind, "invitation.no_message")
     return Reason(key, {"weight": WEIGHTS["message"]})
 
 
