@@ -477,6 +477,8 @@ def test_an_outcome_through_a_person_first_met_at_an_event_is_credited_within_a_
         "9000",
         "--contact",
         "Piet",
+        "--today",
+        "2027-03-01",
     )
     later = series_named(json_of(db, "events", "report", "--today", "2027-03-01"), SERIES)
     assert (later["outcomes"], later["value_eur"]) == (1, 4000.0)
@@ -642,3 +644,16 @@ def test_a_threshold_set_by_me_is_used_by_the_report(demo_copy: Path):
     run(demo_copy, "events", "values", "--threshold", "25")
     report = json_of(demo_copy, "events", "report", "--today", TODAY)
     assert report["threshold"] == {"value_per_hour": 25.0, "source": "set"}
+
+
+def test_an_outcome_in_the_future_is_refused_and_nothing_is_written(tmp_path: Path):
+    """An outcome is what networking *has* yielded: one dated after today would be counted as
+    yield before it exists (issue "Advice that follows the seeds")."""
+    db = tmp_path / "mine.db"
+    run(db, "contact", "add", "Piet Jansen")
+    before = rows(db, "outcome")
+    error = refused(
+        db, "events", "outcome", "client", "--on", "2026-11-02", "--today", "2026-11-01"
+    )
+    assert "--on: expected a date on or before today (2026-11-01), found 2026-11-02" in error
+    assert rows(db, "outcome") == before

@@ -239,10 +239,21 @@ def record_outcome(
     goal: str | None = None,
     description: str | None = None,
     where: Where = option,
+    today: date | None = None,
 ) -> int:
     """Record an outcome and return its id. With ``event`` it belongs to that series'
     occurrence on ``event_on`` (which I must have attended, on or before ``day``), or else to
-    the last occurrence I attended on or before ``day``. An identical outcome is refused."""
+    the last occurrence I attended on or before ``day``. An identical outcome is refused, and so
+    is one dated after ``today`` (default: the real today): an outcome is what a network *has*
+    yielded."""
+    limit = today or date.today()
+    if day > limit:
+        raise InputError(
+            f"{where('on')}: expected a date on or before today ({limit}), found {day}",
+            field="on",
+            key="error.future",
+            values={"today": limit.isoformat(), "found": day.isoformat()},
+        )
     with store.begin() as connection:
         occurrence_id = None
         if event is not None:

@@ -377,3 +377,14 @@ def test_without_goals_the_advice_page_asks_for_one_instead_of_letting_go(demo_c
     page = client_for(demo_copy).get("/advice").text
     assert 'data-testid="needs-goal"' in page and "Name a goal first" in page
     assert 'name="action" value="let_go"' not in page
+
+
+def test_an_outcome_dated_after_today_is_refused_with_the_field_marked(demo_copy: Path):
+    client = client_for(demo_copy)
+    before = rows(demo_copy)
+    response = _post(
+        client, "/events/outcome", kind="client", on="2026-11-05", value="500", form="outcome"
+    )
+    assert response.status_code == 400
+    assert re.search(r'name="on" value="2026-11-05" aria-invalid="true"', response.text)
+    assert rows(demo_copy) == before

@@ -190,8 +190,9 @@ def events_outcome(
     ] = None,
     goal: Annotated[str | None, typer.Option(help="The goal it serves (its key).")] = None,
     description: Annotated[str | None, typer.Option(help="A few words on it.")] = None,
+    today: Today = None,
 ) -> None:
-    """Record what networking yielded: a client, a lead, advice, fun …"""
+    """Record what networking yielded: a client, a lead, advice, fun … (not in the future)."""
     state = _state(ctx)
     people = [find_contact(state, name) for name in contact or ()]
     outcome_id = record_outcome(
@@ -204,6 +205,7 @@ def events_outcome(
         contacts=[int(p.id) for p in people],  # type: ignore[arg-type]
         goal=goal,
         description=description,
+        today=_parse_date(today, "--today"),
     )
     console.print(state.t("events.outcome_added", kind=kind.value, id=outcome_id))
 

@@ -462,6 +462,7 @@ def routes(site: Site) -> list[Route]:
             goal=str(form.get("goal", "")).strip() or None,
             description=str(form.get("description", "")).strip() or None,
             where=str,
+            today=site.workspace.today(),
         )
         return "/events", text("events.outcome_added", language, id=outcome_id, kind=kind)
 
