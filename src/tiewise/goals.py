@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tiewise.model import GoalClass
+from tiewise.model import Goal, GoalClass
 
 EXPRESSIVE, INSTRUMENTAL, MIXED = GoalClass.EXPRESSIVE, GoalClass.INSTRUMENTAL, GoalClass.MIXED
 
@@ -194,3 +194,16 @@ CUSTOM = "custom"
 
 def catalogue_goal(key: str) -> CatalogueGoal | None:
     return BY_KEY.get(key)
+
+
+def goal_class(goal: Goal) -> GoalClass:
+    """The class the user set, else the catalogue's default; a custom goal is mixed."""
+    if goal.goal_class is not None:
+        return goal.goal_class
+    entry = catalogue_goal(goal.key)
+    return entry.goal_class if entry else GoalClass.MIXED
+
+
+def goal_label(goal: Goal, language: str) -> str:
+    entry = catalogue_goal(goal.key)
+    return goal.label or (entry.label(language) if entry else goal.key)

@@ -20,11 +20,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from tiewise.model import Decision, DecisionKind, Verdict
-from tiewise.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from tiewise.snapshot import Snapshot
 
 DISMISS_DAYS = 56
 LATER_DAYS = 28

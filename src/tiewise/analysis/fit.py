@@ -56,11 +56,11 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from tiewise import goals as catalogue
 from tiewise.advice.reasons import Term
 from tiewise.analysis.known import BeingKnown
 from tiewise.analysis.strength import TieStrength
 from tiewise.analysis.structure import EgoStructure, ego_burt
+from tiewise.goals import goal_class, goal_label
 from tiewise.i18n import number, text
 from tiewise.model import Goal, GoalClass, TargetAttribute
 from tiewise.snapshot import Snapshot
@@ -88,19 +88,6 @@ _ATTRIBUTE_FIELD = {
     TargetAttribute.REGION: "region",
     TargetAttribute.ORGANISATION: "organisation",
 }
-
-
-def goal_class(goal: Goal) -> GoalClass:
-    """The class the user set, else the catalogue's default; a custom goal is mixed."""
-    if goal.goal_class is not None:
-        return goal.goal_class
-    entry = catalogue.catalogue_goal(goal.key)
-    return entry.goal_class if entry else GoalClass.MIXED
-
-
-def goal_label(goal: Goal, language: str) -> str:
-    entry = catalogue.catalogue_goal(goal.key)
-    return goal.label or (entry.label(language) if entry else goal.key)
 
 
 def goal_term(goal: Goal) -> Term:

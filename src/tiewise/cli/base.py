@@ -13,20 +13,21 @@ import os
 import sys
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
 from tiewise import model
-from tiewise.analysis.profile import analyze as analyze_profile
 from tiewise.errors import InputError, TiewiseError, UserError
 from tiewise.i18n import LANGUAGES, text
-from tiewise.snapshot import Snapshot, load_snapshot
 from tiewise.store import Store
 from tiewise.store import repository as repo
 from tiewise.store.database import default_database
+
+if TYPE_CHECKING:
+    from tiewise.snapshot import Snapshot
 
 error_console = Console(stderr=True, markup=False)  # names and paths print as they are
 
@@ -118,6 +119,8 @@ def _snapshot(state: State) -> Snapshot:
     """The user's Snapshot, then frozen out of the garbage collector's sight: a command is a
     short-lived process that keeps the Snapshot to the end, and rescanning its several hundred
     thousand records at every later collection cost 0.1–0.3 s per command at 35,000 contacts."""
+    from tiewise.snapshot import load_snapshot  # NumPy and SciPy: only for commands that analyse
+
     snapshot = load_snapshot(state.store)
     gc.freeze()
     return snapshot
@@ -143,4 +146,6 @@ def find_contact(state: State, name: str) -> model.Contact:
 
 
 def _profile(state: State, today: str | None) -> Any:
-    return analyze_profile(_snapshot(state), _parse_date(today, "--today") or date.today())
+    from tiewise.analysis.profile import analyze
+
+    return analyze(_snapshot(state), _parse_date(today, "--today") or date.today())

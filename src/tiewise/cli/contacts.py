@@ -6,16 +6,14 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import numpy as np
 import typer
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from tiewise import model
-from tiewise.analysis.strength import rating_order, tie_strength
 from tiewise.cli.base import (
     JsonOption,
     Today,
@@ -32,8 +30,10 @@ from tiewise.erasure import erase_contact
 from tiewise.errors import InputError
 from tiewise.identifiers import identifier
 from tiewise.model import IdentifierKind as IK
-from tiewise.snapshot import Snapshot
 from tiewise.store import repository as repo
+
+if TYPE_CHECKING:
+    from tiewise.snapshot import Snapshot
 
 contact_app = typer.Typer(help="Show, add and edit one contact.", no_args_is_help=True)
 app.add_typer(contact_app, name="contact")
@@ -45,6 +45,10 @@ app.add_typer(contact_app, name="contact")
 def _contact_rows(snapshot: Snapshot, today: date) -> list[dict[str, Any]]:
     """One dictionary per contact (aligned with ``snapshot.contacts``): what ``contacts --json``
     promises (see README)."""
+    import numpy as np  # the analysis modules (NumPy, SciPy) load only for commands that analyse
+
+    from tiewise.analysis.strength import tie_strength
+
     strength = tie_strength(snapshot, today)
     rows = []
     for i, contact in enumerate(snapshot.contacts):
@@ -571,6 +575,10 @@ def rate(
     """Rate how close you feel (1–5), least certain ties first; one key per tie."""
     state = _state(ctx)
     snapshot = _snapshot(state)
+    import numpy as np
+
+    from tiewise.analysis.strength import rating_order, tie_strength
+
     strength = tie_strength(snapshot, _parse_date(today, "--today") or date.today())
     rated = 0
     for position in rating_order(snapshot, strength)[:limit]:

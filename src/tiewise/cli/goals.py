@@ -9,7 +9,6 @@ import typer
 from rich.table import Table
 
 from tiewise import model
-from tiewise.analysis.fit import goal_class, goal_label
 from tiewise.cli.base import (
     JsonOption,
     _print_json,
@@ -18,6 +17,7 @@ from tiewise.cli.base import (
     console,
 )
 from tiewise.errors import InputError, NotFoundError
+from tiewise.goals import goal_class, goal_label
 from tiewise.store import repository as repo
 
 goals_app = typer.Typer(help="Name your networking goals: the catalogue, add, list, remove.")

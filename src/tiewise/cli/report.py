@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from tiewise.analysis.profile import analyze as analyze_profile
 from tiewise.cli.base import (
     JsonOption,
     _parse_date,
@@ -47,9 +46,10 @@ def demo(
     console.print(state.t("demo.written", seed=seed, db=state.db))
     console.print()
     folder = charts or _charts_beside(state.db)
+    from tiewise.analysis.profile import analyze
     from tiewise.report.text import chart_files, render_report
 
-    profile = analyze_profile(_snapshot(state), as_of)
+    profile = analyze(_snapshot(state), as_of)
     render_report(
         profile,
         state.language,
@@ -93,9 +93,10 @@ def report(
         raise InputError(
             f"--output: expected a file ending in .md, .html or .pdf, found {str(output)!r}"
         )
+    from tiewise.analysis.profile import analyze
     from tiewise.report.text import chart_files, render_report
 
-    profile = analyze_profile(_snapshot(state), as_of)
+    profile = analyze(_snapshot(state), as_of)
     if output is None:
         hook = chart_files(charts, state.language, console) if charts else None
         render_report(profile, state.language, console, hook)
@@ -126,7 +127,9 @@ def analyze(
 ) -> None:
     """Tie strength, clusters, bridges, structural holes, Dunbar layers and diversity."""
     state = _state(ctx)
-    profile = analyze_profile(_snapshot(state), _parse_date(today, "--today") or date.today())
+    from tiewise.analysis.profile import analyze
+
+    profile = analyze(_snapshot(state), _parse_date(today, "--today") or date.today())
     if as_json:
         _print_json(profile.to_json(state.language))
         return

@@ -17,8 +17,9 @@ from tiewise.advice.introductions import (
 from tiewise.advice.invitations import InvitationAdvice, triage_invitations
 from tiewise.advice.plan import WeeklyPlan, weekly_plan
 from tiewise.advice.portfolio import DEFAULT_BUDGET_HOURS, Item, Portfolio, build_portfolio
-from tiewise.analysis.fit import gap_advice, goal_label, summary
+from tiewise.analysis.fit import gap_advice, summary
 from tiewise.analysis.profile import Profile
+from tiewise.goals import goal_label
 from tiewise.i18n import number, text
 
 SHOWN = 10  # rows per list on the terminal; --json gives all

@@ -347,10 +347,9 @@ def find_contact(connection: Connection, name: str) -> model.Contact:
     """The one contact a user means by ``name``: an id, an exact name (case-insensitive), or a
     unique part of a name. Several matches or none → NotFoundError listing the candidates."""
     if name.strip().isdigit():  # an id may also name a merged-away record
-        try:
-            return load_contact(connection, int(name))
-        except NotFoundError:
-            pass
+        known = connection.scalar(select(s.contact.c.id).where(s.contact.c.id == int(name)))
+        if known is not None:
+            return load_contact(connection, known)
     # names alone first (one column of every contact, matched in Python so that any case and
     # any script compare alike), the whole record only for the matches
     names = [

@@ -21,7 +21,6 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from tiewise import model
-from tiewise.analysis.fit import goal_label
 from tiewise.contactlog import (
     log_contact,
     parse_kind,
@@ -43,7 +42,7 @@ from tiewise.decisionlog import (
 from tiewise.erasure import erase_contact
 from tiewise.errors import InputError, NotFoundError, TiewiseError, not_one_of
 from tiewise.eventlog import log_attendance, record_outcome
-from tiewise.goals import catalogue_goal
+from tiewise.goals import catalogue_goal, goal_label
 from tiewise.i18n import text
 from tiewise.store import repository as repo
 from tiewise.topics import change_topics, parse_topics

@@ -11,11 +11,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from tiewise.advice.portfolio import lapsed_dismissals
-from tiewise.analysis.fit import gap_advice, goal_label, summary
+from tiewise.analysis.fit import gap_advice, summary
 from tiewise.analysis.strength import CLASSES
 from tiewise.contactlog import LOG_KINDS, interactions_of
 from tiewise.decisionlog import decision_rows
-from tiewise.goals import CATALOGUE
+from tiewise.goals import CATALOGUE, goal_label
 from tiewise.i18n import text
 from tiewise.model import OutcomeKind, TopicKind
 from tiewise.web.site import Site

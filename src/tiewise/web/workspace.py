@@ -190,6 +190,10 @@ class Workspace:
                 )
                 self._kept_suggestions = None
                 self._version = version
+                # the lists every page after a write asks for, computed once here rather than
+                # by the first of many clients waiting on one another (bench/bench_loop.py)
+                for name in ("portfolio", "plan", "invitations"):
+                    getattr(self._views, name)
                 gc.collect()
                 gc.freeze()  # see the module docstring
             return self._views
