@@ -4,11 +4,17 @@ forms that forgive (issue "Close the loop")."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
 
+from tiewise.advice.invitations import triage_invitations
+from tiewise.analysis.profile import analyze
+from tiewise.model import Direction, Invitation
+from tiewise.snapshot import load_snapshot
 from tiewise.store import Store
 from tiewise.store import repository as repo
 
+from ..conftest import DEMO_TODAY
 from .test_app import client_for, csrf_of, rows
 
 
@@ -388,3 +394,35 @@ def test_an_outcome_dated_after_today_is_refused_with_the_field_marked(demo_copy
     assert response.status_code == 400
     assert re.search(r'name="on" value="2026-11-05" aria-invalid="true"', response.text)
     assert rows(demo_copy) == before
+
+
+def test_a_long_invitation_list_comes_in_pages(demo_copy: Path):
+    """With more pending invitations than one page holds (50), the list shows 50, says which
+    page of how many, and the next page shows the rest — every pending invitation once."""
+
+    with Store.open(demo_copy) as store, store.begin() as connection:
+        repo.add_invitations(
+            connection,
+            [
+                Invitation(f"Sender {n}", Direction.INBOUND, datetime(2026, 1, 1 + n % 28))
+                for n in range(60)
+            ],
+        )
+    with Store.open(demo_copy) as store:
+        profile = analyze(load_snapshot(store), DEMO_TODAY)
+    pending = [a.invitation.id for a in triage_invitations(profile)]  # those still to decide
+    assert len(pending) > 60
+    client = client_for(demo_copy)
+    first = client.get("/invitations?lang=en").text
+    pages = -(-len(pending) // 50)
+    assert f"<span>1 / {pages}</span>" in first
+    assert 'href="?lang=en&amp;page=2"' in first
+    shown = []
+    for page in range(1, pages + 1):
+        html = client.get(f"/invitations?lang=en&page={page}").text
+        found = re.findall(r'<tr data-invitation="(\d+)">', html)
+        assert len(found) == (50 if page < pages else len(pending) - 50 * (pages - 1))
+        shown += [int(i) for i in found]
+    assert sorted(shown) == sorted(pending)
+    beyond = client.get(f"/invitations?page={pages + 5}").text  # past the end: the last page
+    assert f"<span>{pages} / {pages}</span>" in beyond

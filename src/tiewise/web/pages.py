@@ -85,9 +85,7 @@ def routes(site: Site) -> list[Route]:
                 positions = positions[np.argsort(-last, kind="stable")]
             else:
                 positions = positions[np.argsort(-profile.strength.score[positions], kind="stable")]
-            page = max(
-                1, int(query.get("page", "1") or 1) if query.get("page", "1").isdigit() else 1
-            )
+            page, pages = _page(request, int(positions.size))
             shown = positions[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
             rows = [
                 {
@@ -103,7 +101,7 @@ def routes(site: Site) -> list[Route]:
                 rows=rows,
                 total=int(positions.size),
                 page=page,
-                pages=max(1, -(-int(positions.size) // PAGE_SIZE)),
+                pages=pages,
                 query=dict(query),
                 classes=CLASSES,
                 clusters=profile.structure.clusters,
@@ -221,7 +219,13 @@ def routes(site: Site) -> list[Route]:
         return site.page(request, "advice.html", context)
 
     def invitations(request: Request) -> Response:
-        return site.page(request, "invitations.html", lambda views: {"items": views.invitations})
+        def context(views: Views) -> dict[str, Any]:
+            items = views.invitations
+            page, pages = _page(request, len(items))
+            shown = items[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+            return dict(items=shown, total=len(items), page=page, pages=pages)
+
+        return site.page(request, "invitations.html", context)
 
     def decisions(request: Request) -> Response:
         def context(views: Views) -> dict[str, Any]:
@@ -300,3 +304,11 @@ def _kind_options(language: str) -> list[tuple[str, str]]:
 
 def _day(value: Any) -> Any:
     return None if np.isnat(value) else value.astype("datetime64[D]").item()
+
+
+def _page(request: Request, total: int) -> tuple[int, int]:
+    """The page asked for (``?page=N``, 1 when missing or not a number, at most the last) and
+    the number of pages of :data:`PAGE_SIZE` rows for ``total`` rows."""
+    pages = max(1, -(-total // PAGE_SIZE))
+    asked = request.query_params.get("page", "1")
+    return (min(max(1, int(asked)), pages) if asked.isdigit() else 1), pages

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
@@ -29,6 +30,11 @@ CSRF_PLACEHOLDER = "\x00csrf\x00"  # replaced by the browser's token in every re
 log = logging.getLogger("tiewise.web")
 
 
+def page_link(request: Request, page: int) -> str:
+    """The current URL's query with ``page`` set to ``page`` (the other parameters kept)."""
+    return "?" + urlencode({**request.query_params, "page": page})
+
+
 def _environment(language: str) -> Environment:
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
@@ -41,6 +47,7 @@ def _environment(language: str) -> Environment:
     env.filters["percent"] = lambda value: percent(value, language)
     env.filters["day"] = lambda value: day(value, language)
     env.globals["language"] = language
+    env.globals["page_link"] = page_link
     env.globals["t"] = lambda key, **values: text(key, language, **values)  # tiewise.i18n
     env.globals["form"] = None  # the failed form, when a page is shown again (web/forms.py)
     env.globals["flash"] = FLASH_PLACEHOLDER
