@@ -196,6 +196,16 @@ def catalogue_goal(key: str) -> CatalogueGoal | None:
     return BY_KEY.get(key)
 
 
+def catalogue_choices(language: str, goal_class: GoalClass | None = None) -> str:
+    """The catalogue's keys with their labels, e.g. ``fun (Fun), sociability (Sociability)`` —
+    only the goals of ``goal_class`` when given."""
+    return ", ".join(
+        f"{g.key} ({g.label(language)})"
+        for g in CATALOGUE
+        if goal_class is None or g.goal_class == goal_class
+    )
+
+
 def goal_class(goal: Goal) -> GoalClass:
     """The class the user set, else the catalogue's default; a custom goal is mixed."""
     if goal.goal_class is not None:

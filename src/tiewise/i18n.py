@@ -902,10 +902,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "topics.need": ("{name} needs: {tags}", "{name} zoekt: {tags}"),
     "topics.offer": ("{name} offers: {tags}", "{name} biedt: {tags}"),
     "portfolio.needs_goal": (
-        "No one to let go: without a goal there is no basis for it. Name a goal first "
-        "(tiewise goals catalogue; fun and support are goals too).",
-        "Niemand om los te laten: zonder doel is daar geen grond voor. Benoem eerst een doel "
-        "(tiewise goals catalogue; plezier en steun zijn ook doelen).",
+        "No one to let go: without a goal there is no basis for it. Name a goal first with "
+        "tiewise goals add KEY — fun and support are goals too: {choices}.",
+        "Niemand om los te laten: zonder doel is daar geen grond voor. Benoem eerst een doel met "
+        "tiewise goals add SLEUTEL — plezier en steun zijn ook doelen: {choices}.",
+    ),
+    "portfolio.close_unserved": (
+        "{count} close ties serve none of your named goals; they stay. Fun and support are "
+        "goals too — tiewise goals add KEY: {choices}.",
+        "{count} hechte banden dienen geen van je benoemde doelen; ze blijven. Plezier en steun "
+        "zijn ook doelen — tiewise goals add SLEUTEL: {choices}.",
     ),
     "portfolio.close_kept": (
         "{count} close ties (rated 4–5 or strong) are never advised to be let go: they serve "

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 import pytest
+from rich.console import Console
 
 from tiewise import model as M
 from tiewise.advice.portfolio import (
@@ -20,6 +21,7 @@ from tiewise.advice.portfolio import (
     portfolio_to_json,
 )
 from tiewise.analysis.profile import analyze
+from tiewise.report.advice import render_portfolio
 from tiewise.snapshot import build_snapshot
 
 TODAY = date(2026, 11, 1)
@@ -129,6 +131,14 @@ def test_a_close_tie_is_never_let_go_for_not_serving_an_instrumental_goal():
     portfolio = build_portfolio(profile, 0.0)
     assert portfolio.let_go == ()
     assert portfolio.close_kept == 4 and portfolio.protected == 4
+    # none of the named goals is expressive: the advice says so and offers the expressive goals
+    assert portfolio.close_unserved == 4 and not portfolio.expressive_named
+    for language, label in (("en", "fun (Fun)"), ("nl", "fun (Plezier)")):
+        console = Console(record=True, width=400)
+        render_portfolio(portfolio, profile, language, console)
+        said = console.export_text()
+        assert label in said and "sounding_board" in said and "clients (" not in said
+        assert said.count("4 ") >= 2  # "4 close ties (rated …)" and "4 close ties serve none …"
     with_fun = _network(
         contacts,
         ties,
@@ -136,7 +146,11 @@ def test_a_close_tie_is_never_let_go_for_not_serving_an_instrumental_goal():
         silent,
         (M.Goal("clients", targets=(HEALTHCARE,)), M.Goal("fun", priority=2)),
     )
-    assert build_portfolio(with_fun, 0.0).let_go == ()
+    fun_portfolio = build_portfolio(with_fun, 0.0)
+    assert fun_portfolio.let_go == () and fun_portfolio.expressive_named
+    console = Console(record=True, width=400)
+    render_portfolio(fun_portfolio, with_fun, "en", console)
+    assert "serve none of your named goals" not in console.export_text()
     rated_two = [M.Tie(i, closeness=2, contexts=("friends",)) for i in ids]
     not_close = _network(
         contacts, rated_two, _clique(ids), silent, (M.Goal("clients", targets=(HEALTHCARE,)),)
@@ -154,8 +168,14 @@ def test_without_a_goal_no_one_is_let_go():
         M.Interaction(_at(900), M.InteractionKind.EMAIL, "mail", M.Direction.OUTBOUND, (i,))
         for i in ids
     ]
-    portfolio = build_portfolio(_network(contacts, [], [], silent, ()), 8.0)
+    no_goal = _network(contacts, [], [], silent, ())
+    portfolio = build_portfolio(no_goal, 8.0)
     assert portfolio.let_go == () and portfolio.needs_goal
+    console = Console(record=True, width=400)
+    render_portfolio(portfolio, no_goal, "en", console)
+    said = console.export_text()
+    assert "Name a goal first" in said and "clients (Finding clients)" in said
+    assert "fun (Fun)" in said and "Let go" not in said
     with_goal = build_portfolio(
         _network(contacts, [], [], silent, (M.Goal("clients", targets=(HEALTHCARE,)),)), 8.0
     )

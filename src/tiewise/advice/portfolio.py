@@ -47,7 +47,10 @@ user holds.
 Without a named goal there is no basis for letting anyone go (seed 004: set goals first, then
 build the network that fits them): the let-go list is empty and ``needs_goal`` says to name a
 goal first. A close tie (rated 4–5 or class strong) is never let go for not serving the named
-goals (``close_ties``): it serves expressive goals whether or not one is named.
+goals (``close_ties``): it serves expressive goals whether or not one is named. When none of the
+named goals is expressive, ``close_unserved`` counts the close ties that serve none of them, and
+the advice says so and offers the expressive goals of the catalogue (seed 004: fun and support
+are goals too).
 
 My decisions stick (``advice/decisions.py``): advice I accepted fixes that tie's level before
 the optimiser runs (its hours are paid first), advice I dismissed keeps the tie out of the
@@ -68,6 +71,7 @@ from tiewise.advice.reasons import Reason, Term
 from tiewise.analysis.fit import fit_to_json, goal_term
 from tiewise.analysis.profile import Profile
 from tiewise.analysis.strength import days_before
+from tiewise.goals import goal_class
 from tiewise.i18n import text
 from tiewise.model import Decision, ExchangeDirection, GoalClass, TieStatus
 
@@ -113,6 +117,8 @@ class Portfolio:
     let_go: tuple[Item, ...]
     protected: int
     close_kept: int  # close ties kept out of let go whatever the goals (seed 004)
+    close_unserved: int  # of those, the ones serving none of the named goals
+    expressive_named: bool  # an expressive goal is among the named ones
     needs_goal: bool  # no goal named: no basis for letting anyone go (seed 004, METHOD.md)
     hidden: int  # items I dismissed that stay hidden (advice/decisions.py)
     objective: float
@@ -353,6 +359,7 @@ def build_portfolio(
         protected |= (relevance.values[protecting] >= PROTECT_RELEVANCE).any(axis=0)
     close = close_ties(profile)
     protected |= close
+    served = (relevance.values >= SERVES_RELEVANCE).any(axis=0)
     value = goal_value(profile)
     strength = profile.strength
     standing = standing_advice(snapshot, strength.tie_class, strength.score, value, profile.today)
@@ -420,6 +427,8 @@ def build_portfolio(
         let_go=tuple(explain.let_go(int(i)) for i in let_go_order),
         protected=int(protected.sum()),
         close_kept=int((close & ~let_go_already).sum()),
+        close_unserved=int((close & ~let_go_already & ~served).sum()),
+        expressive_named=any(goal_class(g) == GoalClass.EXPRESSIVE for g in relevance.goals),
         needs_goal=not relevance.goals,
         hidden=int(
             (dismissed & ~let_go_already).sum() + (let_go_candidates & dismissed_let_go).sum()
@@ -566,6 +575,8 @@ def portfolio_to_json(portfolio: Portfolio, profile: Profile, language: str) -> 
         "reactivate": items(portfolio.reactivate),
         "protected": portfolio.protected,
         "close_kept": portfolio.close_kept,
+        "close_unserved": portfolio.close_unserved,
+        "expressive_named": portfolio.expressive_named,
         "needs_goal": portfolio.needs_goal,
         "hidden": portfolio.hidden,
         "objective": portfolio.objective,

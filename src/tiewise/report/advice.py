@@ -19,8 +19,9 @@ from tiewise.advice.plan import WeeklyPlan, weekly_plan
 from tiewise.advice.portfolio import DEFAULT_BUDGET_HOURS, Item, Portfolio, build_portfolio
 from tiewise.analysis.fit import gap_advice, summary
 from tiewise.analysis.profile import Profile
-from tiewise.goals import goal_label
+from tiewise.goals import catalogue_choices, goal_label
 from tiewise.i18n import number, text
+from tiewise.model import GoalClass
 
 SHOWN = 10  # rows per list on the terminal; --json gives all
 
@@ -81,11 +82,16 @@ def render_portfolio(
     _items(t("portfolio.reactivate"), portfolio.reactivate, profile, language, console)
     _items(t("portfolio.maintain"), portfolio.maintain, profile, language, console)
     if portfolio.needs_goal:
-        console.print(t("portfolio.needs_goal"))
+        console.print(t("portfolio.needs_goal", choices=catalogue_choices(language)))
     else:
         _items(t("portfolio.let_go"), portfolio.let_go, profile, language, console)
     if portfolio.close_kept:
         console.print(t("portfolio.close_kept", count=portfolio.close_kept))
+    if portfolio.close_unserved and not portfolio.expressive_named:
+        expressive = catalogue_choices(language, GoalClass.EXPRESSIVE)
+        console.print(
+            t("portfolio.close_unserved", count=portfolio.close_unserved, choices=expressive)
+        )
     if portfolio.hidden:
         console.print(t("portfolio.hidden", count=portfolio.hidden))
 

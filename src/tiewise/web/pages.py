@@ -15,9 +15,9 @@ from tiewise.analysis.fit import gap_advice, summary
 from tiewise.analysis.strength import CLASSES
 from tiewise.contactlog import LOG_KINDS, interactions_of
 from tiewise.decisionlog import decision_rows
-from tiewise.goals import CATALOGUE, goal_label
+from tiewise.goals import CATALOGUE, catalogue_choices, goal_label
 from tiewise.i18n import text
-from tiewise.model import OutcomeKind, TopicKind
+from tiewise.model import GoalClass, OutcomeKind, TopicKind
 from tiewise.web.site import Site
 from tiewise.web.workspace import Views
 
@@ -210,10 +210,13 @@ def routes(site: Site) -> list[Route]:
                 ("reactivate", portfolio.reactivate),
                 ("let_go", portfolio.let_go),
             ]
+            language = site.language_of(request)
             return dict(
                 portfolio=portfolio,
                 groups=groups,
                 snapshot=views.profile.snapshot,
+                choices=catalogue_choices(language),
+                expressive_choices=catalogue_choices(language, GoalClass.EXPRESSIVE),
             )
 
         return site.page(request, "advice.html", context)
