@@ -160,3 +160,27 @@ def test_analyze_json_has_fit_and_being_known(demo_db: Path):
     assert "weak or medium ties" in clients["summary"]
     known = data["being_known"]
     assert known["inbound"] + known["outbound"] > 0 and known["invitations_received"] == 18
+
+
+def test_advice_on_an_empty_network_says_what_to_import_first(tmp_path: Path):
+    """Issue 16, bad input: advice on a network with no contacts has nothing to work on, so
+    ``advise``, ``plan`` and ``introductions`` say what to import first (in the user's
+    language) instead of an empty plan; in JSON the empty lists are the answer."""
+    db = tmp_path / "empty.db"
+    for command in ("advise", "plan", "introductions"):
+        said = " ".join(run(db, command).split())
+        assert "No contacts yet: import your network first" in said
+        assert "tiewise import linkedin" in said
+    assert "Nog geen contacten" in " ".join(run(db, "advise", lang="nl").split())
+    answer = json.loads(run(db, "advise", "--json"))
+    assert answer["focus"] == [] and answer["let_go"] == [] and answer["needs_goal"]
+
+
+def test_a_budget_of_zero_hours_is_refused(demo_db: Path):
+    """Issue 16, bad input: with no hours nothing can be chosen, so a budget of 0 is a typing
+    error, named with what was expected (exit 2, nothing printed on standard output)."""
+    for command in ("advise", "plan"):
+        said = " ".join(run(demo_db, command, "--budget", "0", code=2).split())
+        assert "--budget: expected hours per month above 0 (default 8), found 0" in said
+    said = " ".join(run(demo_db, "advise", "--budget", "0", code=2, lang="nl").split())
+    assert "verwacht uren per maand boven 0" in said

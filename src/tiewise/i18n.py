@@ -907,6 +907,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Niemand om los te laten: zonder doel is daar geen grond voor. Benoem eerst een doel met "
         "tiewise goals add SLEUTEL — plezier en steun zijn ook doelen: {choices}.",
     ),
+    "advice.empty": (
+        "No contacts yet: import your network first — tiewise import linkedin EXPORT.zip (or "
+        "vcard, csv, ics FILE); tiewise demo shows a sample.",
+        "Nog geen contacten: importeer eerst je netwerk — tiewise import linkedin EXPORT.zip (of "
+        "vcard, csv, ics BESTAND); tiewise demo toont een voorbeeld.",
+    ),
+    "error.budget": (
+        "expected hours per month above 0 (default {default}), found {found}",
+        "verwacht uren per maand boven 0 (standaard {default}), gevonden {found}",
+    ),
     "portfolio.close_unserved": (
         "{count} close ties serve none of your named goals; they stay. Fun and support are "
         "goals too — tiewise goals add KEY: {choices}.",

@@ -282,6 +282,21 @@ def test_settings_save_the_budget_and_language(client: TestClient, demo_copy: Pa
     )
     assert heading(response.text) == "Instellingen"
     assert 'value="12.0"' in response.text
+    zero = client.post("/settings", data={"csrf": csrf_of(client), "budget": "0", "name": ""})
+    assert zero.status_code == 400  # issue 16: a budget of zero hours is refused, field marked
+    assert "boven 0" in zero.text or "above 0" in zero.text
+    assert 'value="12.0"' in client.get("/settings").text  # nothing changed
+
+
+def test_an_empty_network_is_told_to_import_first(tmp_path: Path):
+    """Issue 16: on a network with no contacts the dashboard and the advice page say to
+    import first, with a link to the import page, in the page's language."""
+    client = client_for(tmp_path / "empty.db")
+    for path in ("/", "/advice"):
+        html = client.get(path + "?lang=en").text
+        assert 'data-testid="empty"' in html and 'href="/import"' in html
+        assert "import your network first" in html
+    assert "importeer eerst je netwerk" in client.get("/?lang=nl").text
 
 
 def test_a_visit_with_a_new_person_and_an_outcome_through_them_reach_the_events_page(

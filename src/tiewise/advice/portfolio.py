@@ -71,6 +71,7 @@ from tiewise.advice.reasons import Reason, Term
 from tiewise.analysis.fit import fit_to_json, goal_term
 from tiewise.analysis.profile import Profile
 from tiewise.analysis.strength import days_before
+from tiewise.errors import InputError
 from tiewise.goals import goal_class
 from tiewise.i18n import text
 from tiewise.model import Decision, ExchangeDirection, GoalClass, TieStatus
@@ -312,6 +313,21 @@ def tie_costs(profile: Profile) -> tuple[np.ndarray, np.ndarray]:
     minutes = np.where(recent, np.nan_to_num(snapshot.interaction_minutes), 0.0)
     by_contact = snapshot.participation.T
     return by_contact @ minutes / 60.0, by_contact @ met.astype(np.float64)
+
+
+def check_budget(hours: float) -> float:
+    """``hours`` if it is a budget one can plan with (above 0 hours a month), else an
+    :class:`InputError` naming the field: with no time, nothing can be chosen, so a budget of
+    0 is a typing error rather than a plan."""
+    if not hours > 0:
+        raise InputError(
+            f"--budget: expected hours per month above 0 (default {DEFAULT_BUDGET_HOURS:g}), "
+            f"found {hours:g}",
+            field="budget",
+            key="error.budget",
+            values={"default": DEFAULT_BUDGET_HOURS, "found": hours},
+        )
+    return hours
 
 
 def goal_value(profile: Profile) -> np.ndarray:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -11,6 +11,7 @@ from tiewise import model
 from tiewise.cli.activity import KindOption, NoteOption, OnOption, record
 from tiewise.cli.base import (
     JsonOption,
+    State,
     Today,
     _print_json,
     _profile,
@@ -33,12 +34,12 @@ def advise(
     today: Today = None,
 ) -> None:
     """Whom to focus on, maintain, reactivate and let go, within your time budget."""
-    from tiewise.advice.portfolio import build_portfolio, portfolio_to_json
+    from tiewise.advice.portfolio import build_portfolio, check_budget, portfolio_to_json
     from tiewise.report.advice import render_portfolio
 
     state = _state(ctx)
-    profile = _profile(state, today)
-    portfolio = build_portfolio(profile, budget, limit or None)
+    profile = _network_profile(state, today, as_json)
+    portfolio = build_portfolio(profile, check_budget(budget), limit or None)
     if as_json:
         _print_json(portfolio_to_json(portfolio, profile, state.language))
         return
@@ -119,7 +120,7 @@ def introductions(
     from tiewise.report.advice import render_introductions
 
     state = _state(ctx)
-    profile = _profile(state, today)
+    profile = _network_profile(state, today, as_json)
     found = suggest_introductions(profile, limit)
     ledger = give_receive_ledger(profile)
     if as_json:
@@ -152,12 +153,12 @@ def plan(
     from tiewise.advice.events import events_report, this_weeks_events
     from tiewise.advice.introductions import suggest_introductions
     from tiewise.advice.plan import plan_to_json, weekly_plan
-    from tiewise.advice.portfolio import build_portfolio
+    from tiewise.advice.portfolio import build_portfolio, check_budget
     from tiewise.report.advice import render_plan
 
     state = _state(ctx)
-    profile = _profile(state, today)
-    portfolio = build_portfolio(profile, budget)
+    profile = _network_profile(state, today, as_json)
+    portfolio = build_portfolio(profile, check_budget(budget))
     events = this_weeks_events(profile, events_report(profile))
     week = weekly_plan(profile, portfolio, suggest_introductions(profile), events, limit)
     if as_json:
@@ -179,3 +180,13 @@ def plan_done(
     """I got in touch with these people as planned: records the contact (now, or --on), which
     resets their keep-in-touch cadence."""
     record(ctx, people, kind, on, None, note, model.Direction.OUTBOUND)
+
+
+def _network_profile(state: State, today: str | None, as_json: bool) -> Any:
+    """The analysed network; on an empty one, what to import first (and stop) — in JSON the
+    empty lists are the answer."""
+    profile = _profile(state, today)
+    if profile.snapshot.size == 0 and not as_json:
+        console.print(state.t("advice.empty"))
+        raise typer.Exit(0)
+    return profile

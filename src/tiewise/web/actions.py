@@ -21,6 +21,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from tiewise import model
+from tiewise.advice.portfolio import check_budget
 from tiewise.contactlog import (
     log_contact,
     parse_kind,
@@ -385,7 +386,7 @@ def routes(site: Site) -> list[Route]:
         return "/merge", text("saved.kept_apart", language)
 
     def settings(request: Request, form: FormData, language: str) -> Done:
-        budget = number_field(form, "budget", 0, 200)
+        budget = check_budget(number_field(form, "budget", 0, 200))
         name = str(form.get("name", "")).strip()
         with store.begin() as connection:
             repo.set_setting(connection, BUDGET_SETTING, repr(budget))
