@@ -29,9 +29,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fit.everyone": ("all contacts", "alle contacten"),
     "fit.summary": ("For {goal} ({segment}): {parts}.", "Voor {goal} ({segment}): {parts}."),
     "fit.instrumental": (
-        "{ties} weak or medium ties, in {clusters} of {all_clusters} clusters, {bridging} "
+        "{ties} weak or medium ties, in {clusters} of {all_clusters} worlds, {bridging} "
         "bridging; constraint {constraint}",
-        "{ties} zwakke of middelsterke banden, in {clusters} van {all_clusters} clusters, "
+        "{ties} zwakke of middelsterke banden, in {clusters} van {all_clusters} werelden, "
         "{bridging} overbruggend; constraint {constraint}",
     ),
     "fit.being_known": (

@@ -127,3 +127,38 @@ def test_contacts_none_of_my_contacts_know_count_as_bridging_for_an_instrumental
 
     assert bridging(trio_links) == 5
     assert bridging([]) == 0
+
+
+def test_a_contact_no_one_else_knows_is_a_world_of_its_own_in_the_cluster_span():
+    """Burt (1992): redundancy is shared contacts, so a weak tie none of my other contacts
+    knows reaches a world of its own. Five weak ties in five sectors with no links among them,
+    next to a closed trio (one cluster or one linked group): my weak ties reach 6 worlds of the
+    6 there are, so ``cluster_span`` is 1 and the summary says "in 6 of 6 worlds" — not "0 of
+    0 clusters". Without any link data, whether they share a world is unknown: the component is
+    unknown (it drops out of the score) and the summary prints "—"."""
+    from tiewise.analysis.fit import summary
+    from tiewise.analysis.profile import analyze
+
+    bridges, trio = [1, 2, 3, 4, 5], [6, 7, 8]
+    contacts = [M.Contact(id=i, name=f"C{i}", sector=f"s{i}") for i in bridges + trio]
+    meetings = [
+        M.Interaction(_at(d), M.InteractionKind.MEETING, "calendar", M.Direction.MUTUAL, (i,))
+        for i in bridges + trio
+        for d in (20, 80)
+    ]
+    trio_links = [M.ContactLink(a, b, "manual") for a, b in ((6, 7), (6, 8), (7, 8))]
+    goals = (M.Goal("clients"),)
+
+    def fit(links):
+        snapshot = build_snapshot(M.Me(name="Eva"), contacts, [], links, meetings, goals=goals)
+        (found,) = analyze(snapshot, TODAY).fit
+        return found, next(c for c in found.components if c.name == "cluster_span")
+
+    linked, span = fit(trio_links)
+    assert span.figures == {"clusters": 6, "clusters_in_network": 6}
+    assert span.value == pytest.approx(1.0)
+    assert "in 6 of 6 worlds" in summary(linked, "en")
+    assert "in 6 van 6 werelden" in summary(linked, "nl")
+    unlinked, unknown = fit([])
+    assert unknown.value is None and unknown.figures["clusters"] is None
+    assert "in — of" in summary(unlinked, "en")

@@ -64,13 +64,13 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-from scipy.sparse.csgraph import connected_components
 
 from tiewise.advice.decisions import StandingAdvice, advice_figures, standing_advice
 from tiewise.advice.reasons import Reason, Term
 from tiewise.analysis.fit import fit_to_json, goal_term
 from tiewise.analysis.profile import Profile
 from tiewise.analysis.strength import days_before
+from tiewise.analysis.structure import worlds
 from tiewise.errors import InputError
 from tiewise.goals import goal_class
 from tiewise.i18n import text
@@ -146,7 +146,7 @@ class _Problem:
 def _problem(profile: Profile, allowed: np.ndarray) -> _Problem:
     """Split each goal into its parts (instrumental: by cluster; expressive: one group)."""
     relevance = profile.relevance
-    clusters = worlds(profile)
+    clusters = worlds(profile.snapshot.links, profile.structure)
     single = np.zeros_like(clusters)
     rows, weights, kappas, groups, counts = [], [], [], [], []
     for g, (goal, klass) in enumerate(zip(relevance.goals, relevance.classes, strict=True)):
@@ -190,22 +190,6 @@ def _active_first(
     levels = _greedy(active, budget, by_ratio, fixed)
     rest = replace(problem, allowed=problem.allowed & dormant & (levels == NONE))
     return _greedy(rest, budget, by_ratio, levels)
-
-
-def worlds(profile: Profile) -> np.ndarray:
-    """The group of every contact for an instrumental goal: a reported cluster is one world (its
-    members share information, so a second tie into it adds less); a contact outside every
-    cluster is a world with the contacts it is linked to, and one that none of my other
-    contacts knows is a world of its own — the least redundant tie there is (Burt 1992,
-    ch. 1–2; docs/method.md)."""
-    membership = profile.structure.membership
-    groups = membership.astype(np.int64).copy()
-    outside = np.flatnonzero(membership < 0)
-    if outside.size:
-        links = profile.snapshot.links[outside][:, outside]
-        _, labels = connected_components(links, directed=False)
-        groups[outside] = len(profile.structure.clusters) + labels
-    return groups
 
 
 def _objective(problem: _Problem, levels: np.ndarray) -> float:

@@ -14,8 +14,10 @@ Per goal a score 0–100 is the weighted mean of named components, each 0–1 (u
 and the weights are renormalised); saturating counts use ``1 − exp(−k / K)``:
 
 instrumental — ``segment_ties`` (.35): active weak and medium ties in the segment, K = 8;
-``cluster_span`` (.25): clusters those ties lie in, K = 3, divided by the same for all my
-clusters (covering every cluster scores 1); ``low_constraint`` (.20): ``1 − C``
+``cluster_span`` (.25): worlds those ties lie in, K = 3, divided by the same for all my
+worlds (covering every world scores 1) — a world is a cluster, or a contact outside every
+cluster with those it is linked to, or alone (``structure.worlds``; Burt 1992); unknown when no
+links among my contacts are known at all; ``low_constraint`` (.20): ``1 − C``
 with Burt's constraint of my ego network restricted to the segment's active ties;
 ``bridging_ties`` (.20): segment ties that link into other clusters or are the only bridge to
 one, or — when any links among my contacts are known — that none of my other contacts knows
@@ -59,7 +61,7 @@ from scipy import sparse
 from tiewise.advice.reasons import Term
 from tiewise.analysis.known import BeingKnown
 from tiewise.analysis.strength import TieStrength
-from tiewise.analysis.structure import EgoStructure, ego_burt
+from tiewise.analysis.structure import EgoStructure, ego_burt, worlds
 from tiewise.goals import goal_class, goal_label
 from tiewise.i18n import number, text
 from tiewise.model import Goal, GoalClass, TargetAttribute
@@ -243,11 +245,12 @@ def _instrumental_components(
     weak_or_medium = segment & ((classes == "weak") | (classes == "medium"))
     active = segment & (classes != "dormant")
     count = int(weak_or_medium.sum())
-    clusters = np.unique(structure.membership[weak_or_medium])
-    clusters = clusters[clusters >= 0]
+    known_links = snapshot.links.nnz > 0
+    groups = worlds(snapshot.links, structure)
+    reached, everywhere = np.unique(groups[weak_or_medium]).size, np.unique(groups).size
     # non-redundant ties: a tie whose links mostly leave its cluster, or — when I know who knows
     # whom at all — one that none of my other contacts knows: a world of its own (Burt 1992)
-    isolated = (roles.degree == 0) & (snapshot.links.nnz > 0)
+    isolated = (roles.degree == 0) & known_links
     bridging = int(np.sum(active & (((roles.degree > 0) & (roles.bridging >= 0.5)) | isolated)))
     members = np.flatnonzero(active)
     constraint = ego_burt(snapshot.links[members][:, members]).constraint if members.size else None
@@ -265,10 +268,11 @@ def _instrumental_components(
         ),
         Component(
             "cluster_span",
-            saturating(clusters.size, CLUSTER_SCALE)
-            / saturating(max(len(structure.clusters), 1), CLUSTER_SCALE),
+            saturating(reached, CLUSTER_SCALE) / saturating(max(everywhere, 1), CLUSTER_SCALE)
+            if known_links
+            else None,
             share * w["cluster_span"],
-            {"clusters": int(clusters.size), "clusters_in_network": len(structure.clusters)},
+            {"clusters": reached if known_links else None, "clusters_in_network": everywhere},
         ),
         Component(
             "low_constraint",
@@ -412,7 +416,7 @@ def summary(fit: GoalFit, language: str) -> str:
                 "fit.instrumental",
                 language,
                 ties=c["segment_ties"].figures["weak_or_medium"],
-                clusters=c["cluster_span"].figures["clusters"],
+                clusters=_count(c["cluster_span"].figures["clusters"]),
                 all_clusters=c["cluster_span"].figures["clusters_in_network"],
                 bridging=c["bridging_ties"].figures["bridging_ties"],
                 constraint=_figure(c["low_constraint"].figures["constraint"], language),
@@ -451,6 +455,10 @@ def _figure(value: float | None, language: str, percent: bool = False) -> str:
     if value is None:
         return "—"
     return f"{value:.0%}" if percent else number(value, 2, language)
+
+
+def _count(value: int | None) -> str:
+    return "—" if value is None else str(value)
 
 
 def fit_to_json(fits: list[GoalFit], language: str) -> list[dict[str, Any]]:

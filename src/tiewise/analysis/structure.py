@@ -269,3 +269,18 @@ def ego_structure(snapshot: Snapshot, strength: TieStrength, seed: int = 0) -> E
         burt=ego_burt(links),
         dunbar=dunbar_layers(strength),
     )
+
+
+def worlds(links: sparse.csr_array, structure: EgoStructure) -> np.ndarray:
+    """The world of every contact, as an index: a reported cluster is one world (its members
+    share information, so a second tie into it adds less); a contact outside every cluster is a
+    world with the contacts it is linked to, and one that none of my other contacts knows is a
+    world of its own — the least redundant tie there is (Burt 1992, ch. 1–2; docs/method.md).
+    Used for instrumental goals by the goal fit (``cluster_span``) and the portfolio."""
+    membership = structure.membership
+    groups = membership.astype(np.int64).copy()
+    outside = np.flatnonzero(membership < 0)
+    if outside.size:
+        _, labels = connected_components(links[outside][:, outside], directed=False)
+        groups[outside] = len(structure.clusters) + labels
+    return groups
