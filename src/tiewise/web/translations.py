@@ -17,10 +17,12 @@ from babel.dates import format_date, format_datetime
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
+from babel.core import Locale
 from babel.support import NullTranslations, Translations
 
 LOCALE_DIR = Path(__file__).parent / "locale"
-LOCALES = {"en": "en_GB", "nl": "nl_NL"}
+# parsed once: Babel builds a Locale from a string on every call (about 80 µs for a date)
+LOCALES = {"en": Locale.parse("en_GB"), "nl": Locale.parse("nl_NL")}
 
 
 @cache
@@ -53,6 +55,7 @@ def percent(value: float | None, language: str = "en") -> str:
     return format_percent(value, locale=LOCALES[language])
 
 
+@lru_cache(maxsize=8192)
 def day(value: date | datetime | None, language: str = "en") -> str:
     if value is None:
         return "—"
