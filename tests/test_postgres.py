@@ -392,3 +392,15 @@ def test_upgrading_from_0004_and_back_works_on_postgresql(database: str):
     engine.dispose()
     decisions, met = expected
     assert upgraded() == [decisions, [*met, (None, "meeting", "mutual", ())]]
+
+
+def test_the_web_app_the_command_line_and_an_import_write_at_once(database: str, tmp_path):
+    """Issue 17, point 4, on PostgreSQL: write transactions take an advisory lock at their
+    start, so the read-then-write of adding tags never interleaves — nothing refused, nothing
+    lost, the tag every writer adds stored once (the same race as ``test_concurrency.py``)."""
+    from .test_concurrency import ROUNDS, check
+    from .writers import race
+
+    cli(database, "contact", "add", "Ada Lovelace")
+    (contact,) = json.loads(cli(database, "contacts", "--json"))
+    check(race(database, contact["id"], ROUNDS, tmp_path))

@@ -219,7 +219,7 @@ def erase_contact(
     is exactly what the erasure would do.
     """
     sqlite = store.engine.dialect.name == "sqlite"
-    with store.connect() as connection:
+    with store.writer() as connection:
         transaction = connection.begin()
         try:
             if sqlite:

@@ -20,6 +20,19 @@ class StoreError(TiewiseError):
         super().__init__(f"{self.where}: expected {expected}, found {found}")
 
 
+class StoreBusyError(StoreError):
+    """Another write (an import, the web app, another command) held the database longer than
+    the wait allowed; nothing was written and the operation can simply be repeated."""
+
+    def __init__(self, where: object, seconds: float) -> None:
+        super().__init__(
+            where,
+            f"the write lock within {seconds:g} s",
+            "another write still running (an import?) — nothing was written; try again when "
+            "it has finished",
+        )
+
+
 class ImportFormatError(TiewiseError):
     """An input file does not have the expected format; the import changed nothing."""
 

@@ -50,6 +50,8 @@ def _portfolio(focus=(), maintain=(), reactivate=()):
         (),
         protected=0,
         close_kept=0,
+        close_unserved=0,
+        expressive_named=False,
         needs_goal=False,
         hidden=0,
         objective=0.0,

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
-from tiewise.errors import StoreError
+from tiewise.errors import StoreBusyError, StoreError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -30,6 +32,10 @@ if TYPE_CHECKING:
 APPLICATION_ID = 0x54574953
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+#: The execution option that marks a connection as a writer (``Store.begin``, ``Store.writer``).
+WRITE_OPTION = "tiewise_write"
+TRANSIENT_SQLITE_ERRORS = frozenset({"disk I/O error", "database is locked"})
+LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's SQLSTATE for a lock_timeout
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -82,24 +88,26 @@ def _check_sqlite_file(path: Path) -> None:
         return
     if path.is_dir():
         raise StoreError(path, "a database file", "a directory")
-    with path.open("rb") as handle:
-        header = handle.read(64)
-    if header[: len(SQLITE_MAGIC)] != SQLITE_MAGIC:
+    # Read the header only when SQLite cannot: closing a file descriptor of a database drops
+    # every POSIX lock this process holds on it, also those of open connections — another
+    # process may then take the file for its own and delete the write-ahead log under them.
+    if not _is_sqlite(path):
+        with path.open("rb") as handle:
+            header = handle.read(64)
         raise StoreError(path, "an SQLite database (header 'SQLite format 3')", _describe(header))
-    reader = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        application_id = reader.execute("PRAGMA application_id").fetchone()[0]
-        tables = {
-            row[0] for row in reader.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        revision = None
-        if "alembic_version" in tables:
-            row = reader.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = row[0] if row else None
-    except sqlite3.DatabaseError as error:
-        raise StoreError(path, "a readable SQLite database", str(error)) from error
-    finally:
-        reader.close()
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            application_id, tables, revision = _read_identity(path)
+            break
+        except sqlite3.OperationalError as error:
+            # another process may be writing, or closing the write-ahead log as we open it
+            if time.monotonic() < deadline and str(error) in TRANSIENT_SQLITE_ERRORS:
+                time.sleep(0.02)
+                continue
+            raise StoreError(path, "a readable SQLite database", str(error)) from error
+        except sqlite3.DatabaseError as error:
+            raise StoreError(path, "a readable SQLite database", str(error)) from error
     if not tables:
         return
     if application_id != APPLICATION_ID or "alembic_version" not in tables:
@@ -109,6 +117,36 @@ def _check_sqlite_file(path: Path) -> None:
             f"an SQLite database of another application (tables: {', '.join(sorted(tables)[:5])})",
         )
     _check_revision(path, revision)
+
+
+def _is_sqlite(path: Path) -> bool:
+    """Whether SQLite reads ``path`` as a database (its header says "SQLite format 3")."""
+    probe = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        probe.execute("PRAGMA schema_version").fetchone()
+        return True
+    except sqlite3.DatabaseError as error:
+        return "not a database" not in str(error)
+    finally:
+        probe.close()
+
+
+def _read_identity(path: Path) -> tuple[int, set[str], str | None]:
+    """The application id, the tables and the schema revision of an SQLite file, read through
+    a read-only connection (so a file that is not ours stays as it was)."""
+    reader = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        application_id = reader.execute("PRAGMA application_id").fetchone()[0]
+        tables = {
+            row[0] for row in reader.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        revision = None
+        if "alembic_version" in tables:
+            row = reader.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        return application_id, tables, revision
+    finally:
+        reader.close()
 
 
 def _check_revision(where: object, revision: str | None) -> None:
@@ -151,13 +189,43 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):  # type: ignore[no-untyped-def]
-        connection.exec_driver_sql("BEGIN")
+        if not connection.get_execution_options().get(WRITE_OPTION):
+            connection.exec_driver_sql("BEGIN")
+            return
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        except OperationalError as error:
+            if "locked" in str(error.orig) or "busy" in str(error.orig):
+                raise StoreBusyError(engine.url.database, BUSY_TIMEOUT_MS / 1000) from error
+            raise
+
+
+def _configure_server(engine: Engine) -> None:
+    """Write transactions on a server take one transaction-level advisory lock first, so that
+    they run one after the other as on SQLite (a read-then-write never interleaves with another
+    writer's); a wait longer than the busy timeout is a :class:`StoreBusyError`."""
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):  # type: ignore[no-untyped-def]
+        if not connection.get_execution_options().get(WRITE_OPTION):
+            return
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}")
+        try:
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({APPLICATION_ID})")
+        except OperationalError as error:
+            if getattr(error.orig, "sqlstate", None) == LOCK_NOT_AVAILABLE:
+                raise StoreBusyError(
+                    engine.url.render_as_string(hide_password=True), BUSY_TIMEOUT_MS / 1000
+                ) from error
+            raise
 
 
 def create_store_engine(url: str) -> Engine:
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
+    elif engine.dialect.name == "postgresql":
+        _configure_server(engine)
     return engine
 
 

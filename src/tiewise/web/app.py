@@ -20,7 +20,7 @@ from starlette.responses import Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
-from tiewise.errors import TiewiseError
+from tiewise.errors import StoreBusyError, TiewiseError
 from tiewise.web import actions, downloads, pages
 from tiewise.web.safety import MAX_BODY, Forbidden, SafetyMiddleware
 from tiewise.web.site import HERE, Site
@@ -47,6 +47,12 @@ def create_app(
     async def user_error(request: Request, error: Exception) -> Response:
         return site.render(request, "error.html", 400, message=str(error))
 
+    async def busy(request: Request, error: Exception) -> Response:
+        """Another write held the database too long: nothing was written; try again."""
+        response = site.render(request, "error.html", 503, message=str(error))
+        response.headers["Retry-After"] = "5"
+        return response
+
     async def not_found(request: Request, error: Exception) -> Response:
         status = getattr(error, "status_code", 404)
         return site.render(request, "error.html", status, message=str(getattr(error, "detail", "")))
@@ -66,6 +72,7 @@ def create_app(
         middleware=[Middleware(SafetyMiddleware, hosts=hosts, token=token, max_body=max_body)],
         exception_handlers={
             Forbidden: forbidden,
+            StoreBusyError: busy,
             TiewiseError: user_error,
             HTTPException: not_found,
             Exception: server_error,

@@ -13,11 +13,11 @@ from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 
+from babel.core import Locale
 from babel.dates import format_date, format_datetime
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
-from babel.core import Locale
 from babel.support import NullTranslations, Translations
 
 LOCALE_DIR = Path(__file__).parent / "locale"
