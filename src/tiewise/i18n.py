@@ -26,6 +26,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nog geen doelen — benoem ze eerst: tiewise goals add SLEUTEL",
     ),
     "report.no_events": ("No events recorded.", "Geen evenementen vastgelegd."),
+    "study.instruments.prestige": (
+        "Position generator prestige: ISEI-08 (Ganzeboom 2010) by ISCO-08 unit group; SIOPS and "
+        "the alternative ISEI-08 are in {file}.",
+        "Prestige in de positiegenerator: ISEI-08 (Ganzeboom 2010) per ISCO-08-beroepsgroep; "
+        "SIOPS en de alternatieve ISEI-08 staan in {file}.",
+    ),
+    "study.instruments.unverified": (
+        "Note: the resource generator's {count} items and their subscales are unverified — "
+        "recalled, not checked against Van der Gaag & Snijders (2005, Social Networks 27, "
+        "Table 2). Check the wording before fielding.",
+        "Let op: de {count} items van de hulpbronnengenerator en hun subschalen zijn niet "
+        "geverifieerd — uit het geheugen, niet gecontroleerd aan Van der Gaag & Snijders (2005, "
+        "Social Networks 27, tabel 2). Controleer de formulering vóór afname.",
+    ),
     "fit.everyone": ("all contacts", "alle contacten"),
     "fit.summary": ("For {goal} ({segment}): {parts}.", "Voor {goal} ({segment}): {parts}."),
     "fit.instrumental": (

@@ -41,18 +41,26 @@ def test_a_simulated_cohort_is_studied_with_every_number_in_json(cohort: Path, t
     )
     assert data["egos"] == 250
     names = [m["name"] for m in data["models"]]
-    assert names == ["size", "composition", "diversity", "structural holes"]
-    size = data["models"][0]["coefficients"][0]
+    measures = ["size", "share_strong", "share_weak", "sector_blau", "constraint"]
+    assert names == ["joint", *(f"total association: {m}" for m in measures)]
+    joint = data["models"][0]  # shown first: each measure holding the others fixed
+    assert joint["kind"] == "joint" and joint["predictors"] == measures
+    assert "holds the other network measures" in joint["meaning"]
+    assert all("not an effect" in m["meaning"] for m in data["models"][1:])
+    size = joint["coefficients"][0]
     assert size["name"] == "size"
     assert size["per_sd_low"] <= size["per_sd"] <= size["per_sd_high"]
     assert size["mde_per_sd"] > 0 and 0 <= size["p_holm"] <= 1
-    diversity = next(m for m in data["models"] if m["name"] == "diversity")
-    blau = next(c for c in diversity["coefficients"] if c["name"] == "sector_blau")
+    blau = next(c for c in joint["coefficients"] if c["name"] == "sector_blau")
     assert blau["per_sd_low"] > 0  # the planted 0.3 is found
-    assert any("tests of predictors" in w for w in data["warnings"])
+    assert any("tests of predictors (joint)" in w for w in data["warnings"])
+    assert data["resource_generator"] is None  # no resource generator in these data
     assert {c["x"] for c in data["correlations"]} >= {"size", "constraint", "sector_blau"}
     text = report.read_text()
     assert "# Study report" in text and "Does network size predict performance?" in text
+    assert "In the joint model (holding share_strong, share_weak, sector_blau, constraint" in text
+    assert "Total association of size" in text and "This is not an effect of size" in text
+    assert text.index("## Model: joint") < text.index("## Model: total association: size")
     assert (tmp_path / "study-effects.svg").read_text().startswith("<?xml")
 
 
@@ -60,6 +68,17 @@ def test_an_html_report_has_its_plots_inline(cohort: Path, tmp_path: Path):
     run("study", "run", str(cohort), "--report", str(tmp_path / "r.html"))
     html = (tmp_path / "r.html").read_text()
     assert html.count("<svg") == 2 and "<table>" in html
+
+
+def test_the_instruments_command_names_the_prestige_source_and_the_unverified_items(
+    tmp_path: Path,
+):
+    out = " ".join(run("study", "instruments", str(tmp_path / "forms")).split())
+    assert "ISEI-08 (Ganzeboom 2010)" in out
+    assert "resource generator's 31 items and their subscales are unverified" in out
+    assert (tmp_path / "forms" / "resource_generator_items.csv").is_file()
+    dutch = run("--lang", "nl", "study", "instruments", str(tmp_path / "nl"))
+    assert "niet geverifieerd" in " ".join(dutch.split())
 
 
 def test_measures_for_every_ego_go_to_a_csv(cohort: Path, tmp_path: Path):

@@ -10,7 +10,14 @@ import pytest
 
 from tiewise.errors import ImportFormatError
 from tiewise.research.data import read_long
-from tiewise.research.instruments import POSITIONS, RESOURCES, write_instruments
+from tiewise.research.instruments import (
+    POSITIONS,
+    RESOURCES,
+    RESOURCES_UNVERIFIED,
+    isco08_prestige,
+    write_instruments,
+)
+from tiewise.research.study import result_to_json, run_study
 
 
 def fill(folder: Path, name: str, rows: list[list[object]]) -> None:
@@ -67,7 +74,9 @@ def test_answered_templates_are_read_and_scored(answered: Path):
     study = read_long(answered)
     v = study.variables
     assert v["pg_extensity"].tolist()[0] == 3  # lawyer, nurse, bellboy
-    assert v["pg_upper_reachability"][0] == 4 and v["pg_range"][0] == 3  # 4 (lawyer) − 1
+    # ISEI-08: lawyer (2611) 85, nurse (2221) 42, bellboy (9621) 30
+    assert v["pg_upper_reachability"][0] == 85 and v["pg_range"][0] == 85 - 30
+    assert v["pg_mean_prestige"][0] == pytest.approx((85 + 42 + 30) / 3)
     assert np.isnan(v["pg_extensity"][1])  # nothing answered: missing, not zero
     assert v["rg_total"].tolist() == [3, 0]
     assert v["rg_political_financial_skills"][0] == 1  # shares
@@ -86,17 +95,74 @@ def test_the_researcher_can_bring_a_prestige_scale(answered: Path):
     assert (v["pg_upper_reachability"][0], v["pg_range"][0]) == (88, 72)
 
 
-def test_the_positions_are_lins_22_with_their_isco_skill_levels(tmp_path: Path):
+def test_the_prestige_table_holds_ganzeboom_s_published_scores():
+    """Values as printed in Ganzeboom (2010), ISCO-08 with ISEI-08 scores (isei08), his SPSS
+    syntax isqoisei08.sps (isei08_sps) and isqotrei08.sps (SIOPS), as transcribed by Jann's
+    crosswalk, DIGCLASS and occupar (which agree on all 590 codes)."""
+    table = isco08_prestige()
+    assert len(table) == 590
+    expected = {
+        2211: (89, 88.70, 78.01),  # generalist medical practitioners
+        2611: (85, 86.72, 73.10),  # lawyers
+        1120: (70, 70.34, 64.51),  # managing directors and chief executives
+        2221: (42, 68.70, 54.05),  # nursing professionals: the two ISEI-08 versions differ
+        9112: (16, 14.21, 20.00),  # cleaners and helpers in offices, hotels, …
+    }
+    for code, (isei, isei_sps, siops) in expected.items():
+        assert table[code] == {"isei08": isei, "isei08_sps": isei_sps, "siops08": siops}
+
+
+def test_the_positions_are_lins_22_with_isei_08_prestige(tmp_path: Path):
+    """Lin's position generator needs prestige that orders the positions (Lin 2001): the
+    default is ISEI-08 by ISCO-08 unit group, so nurse, CEO and lawyer differ."""
     assert len(POSITIONS) == 22 and len({i.key for i in POSITIONS}) == 22
+    prestige = {i.key: i.score for i in POSITIONS}
+    assert (prestige["nurse"], prestige["ceo"], prestige["lawyer"]) == (42, 70, 85)
+    assert len({prestige["nurse"], prestige["ceo"], prestige["lawyer"]}) == 3
+    assert all(i.score == isco08_prestige()[i.isco08]["isei08"] for i in POSITIONS)
     write_instruments(tmp_path, "en")
     rows = list(csv.DictReader((tmp_path / "position_generator_items.csv").open()))
-    levels = {row["key"]: (row["isco08"], row["prestige"]) for row in rows}
-    assert levels["lawyer"] == ("2611", "4")  # major group 2, professionals
-    assert levels["bellboy"] == ("9621", "1")  # major group 9, elementary occupations
-    assert levels["ceo"] == ("1120", "4")  # managers, skill level 3 + 4, counted as 4
-    assert levels["hairdresser"] == ("5141", "2")
+    levels = {row["key"]: row for row in rows}
+    assert [levels["lawyer"][k] for k in ("isco08", "prestige", "isei08_sps", "siops08")] == [
+        "2611",
+        "85",
+        "86.72",
+        "73.1",
+    ]
+    assert (levels["bellboy"]["isco08"], levels["bellboy"]["prestige"]) == ("9621", "30")
+    assert (levels["ceo"]["isco08"], levels["ceo"]["prestige"]) == ("1120", "70")
+    assert (levels["nurse"]["prestige"], levels["nurse"]["isei08_sps"]) == ("42", "68.7")
     form = (tmp_path / "network-survey.md").read_text()
     assert "well enough to talk to, even if you are not close" in form
+
+
+def test_the_resource_generator_is_marked_unverified_in_every_output(answered: Path, tmp_path):
+    """Its 31 items could not be checked against Van der Gaag & Snijders (2005), Table 2."""
+    assert len(RESOURCES) == 31
+    english = (answered / "network-survey.md").read_text()
+    assert "these items are unverified" in english
+    assert "these items are unverified" in (answered / "network-survey.html").read_text()
+    write_instruments(tmp_path / "nl", "nl")
+    assert "niet geverifieerd" in (tmp_path / "nl" / "network-survey.md").read_text()
+    items = list(csv.DictReader((answered / "resource_generator_items.csv").open()))
+    assert len(items) == 31 and {row["verified"] for row in items} == {"no"}
+    cohort = tmp_path / "cohort"
+    write_instruments(cohort, "en")
+    rng = np.random.default_rng(5)
+    for e in range(12):
+        fill(cohort, "egos.csv", [[f"e{e}", round(rng.normal(), 3), e + 1, 3, "trade"]])
+        fill(
+            cohort,
+            "alters.csv",
+            [
+                [f"e{e}", f"a{k}", "friend", int(rng.integers(1, 6)), 3, "weekly", "care", "x"]
+                for k in range(2 + e % 4)
+            ],
+        )
+        fill(cohort, "resource_generator.csv", [[f"e{e}", *rng.integers(0, 2, len(RESOURCES))]])
+    result = run_study(read_long(cohort), controls=("firm_age",))
+    assert RESOURCES_UNVERIFIED in result.warnings
+    assert result_to_json(result)["resource_generator"] == "unverified"
 
 
 def test_answers_that_name_the_relation_count_positions_reached_through_acquaintances(

@@ -53,9 +53,11 @@ def study_run(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Ego measures for every ego, then size, composition, diversity and structural holes
-    against the outcome: OLS with HC3 errors, Spearman with bootstrap intervals, the minimum
-    detectable effect, missing data and multiple tests reported."""
+    """Ego measures for every ego, then one joint model of size, composition, diversity and
+    constraint against the outcome (each measure holding the others and the controls fixed),
+    followed by each measure's total association (one measure and the controls; not an
+    effect): OLS with HC3 errors, Holm-adjusted p-values, Spearman with bootstrap intervals,
+    the minimum detectable effect and missing data reported."""
     from tiewise.research.data import read_study
     from tiewise.research.report import markdown, write_report
     from tiewise.research.study import result_to_json, run_study
@@ -146,8 +148,14 @@ def study_instruments(
     """The survey instruments — name generator with interpreters, Lin's position generator,
     Van der Gaag & Snijders' resource generator — as printable forms and CSV templates, in the
     language of --lang."""
-    from tiewise.research.instruments import write_instruments
+    from tiewise.i18n import text
+    from tiewise.research.instruments import RESOURCES, write_instruments
 
     state = _state(ctx)
     for path in write_instruments(folder, state.language):
         console.print(str(path), markup=False, highlight=False)
+    for line in (
+        text("study.instruments.prestige", state.language, file="position_generator_items.csv"),
+        text("study.instruments.unverified", state.language, count=len(RESOURCES)),
+    ):
+        console.print(line, markup=False, highlight=False)

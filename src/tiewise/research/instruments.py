@@ -14,10 +14,15 @@
   enough to talk to, even if you are not close". One adaptation: "congressperson" is asked as
   "member of parliament". Scores per ego: **extensity** (how many positions reached), **upper
   reachability** (the highest prestige reached), **range** (highest minus lowest reached) and
-  the mean prestige reached. Prestige defaults to the ISCO-08 skill level (1–4) of each
-  occupation's major group (ILO 2012, *ISCO-08* vol. 1), from the unit group given with each
-  item — a coarse, checkable ranking; put ISEI-08 or SIOPS scores in
-  ``position_generator_items.csv`` for a finer one.
+  the mean prestige reached. Prestige defaults to the **ISEI-08** score of each occupation's
+  ISCO-08 unit group (International Socio-Economic Index of occupational status; Ganzeboom 2010,
+  "A new International Socio-Economic Index (ISEI) of occupational status for the ISCO-08",
+  ISSP conference, Lisbon; table "ISCO-08 with ISEI-08 scores", version of 27 July 2010;
+  Ganzeboom, De Graaf & Treiman 1992, *Social Science Research* 21: 1–56), read from the data
+  file ``isco08_prestige.csv`` shipped beside this module, which also holds the alternative
+  ISEI-08 of Ganzeboom's SPSS syntax and SIOPS prestige (Treiman 1977) for every ISCO-08 code,
+  with its sources. ``position_generator_items.csv`` carries all three; a researcher copies
+  another one (or a scale of their own) into its ``prestige`` column.
 - **Resource generator** (Van der Gaag & Snijders 2005, *Social Networks* 27: 1–29): "Do you
   know anyone who …?" over concrete resources; scores: the number of resources reached, in all
   and per subscale (prestige and education, political and financial skills, personal skills,
@@ -25,11 +30,15 @@
 
 **Wording, and what was checked.** The name generator follows the GSS question as published.
 The position generator's occupations and instruction were checked against the published list
-(above). For the resource generator only the paper's abstract could be read here: it confirms
-the four subscales by name and the sample (SSND 1999–2000, N = 1,004); the items themselves
-(its Table 2) could not be checked, so their wording and subscale follow the paper *as
-recalled*. Compare them with Table 2 before fielding a survey, and adjust :data:`RESOURCES` if
-they differ. The Dutch texts are this project's translations.
+(above); its ISEI-08 scores against three independent transcriptions of Ganzeboom's tables (see
+the data file). For the resource generator only the paper's abstract could be read here: it
+confirms the four subscales by name and the sample (SSND 1999–2000, N = 1,004); the items
+themselves (its Table 2) could not be checked, so their wording and subscale follow the paper
+*as recalled* and are **unverified**: :data:`RESOURCES_VERIFIED` is ``False`` and every output
+that shows or scores them says so (:data:`RESOURCES_UNVERIFIED`) — the forms, the
+``resource_generator_items.csv`` template (column ``verified``), the study's warnings (CLI,
+JSON, report). Compare them with Table 2 before fielding a survey, and adjust :data:`RESOURCES`
+if they differ. The Dutch texts are this project's translations.
 """
 
 from __future__ import annotations
@@ -37,6 +46,8 @@ from __future__ import annotations
 import csv
 import html
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -107,14 +118,26 @@ INTERPRETERS = (
     ),
     Item("region", "Where does this person live or work?", "Waar woont of werkt deze persoon?", ""),
 )
-#: ISCO-08 skill level of each major group (ILO 2012, vol. 1, table 1); managers (1) are "3 + 4"
-#: there and count as 4 here.
-SKILL_LEVEL = {1: 4, 2: 4, 3: 3, 4: 2, 5: 2, 6: 2, 7: 2, 8: 2, 9: 1}
+#: The default prestige scale of the position generator: a column of ``isco08_prestige.csv``.
+PRESTIGE_SCALE = "isei08"
+PRESTIGE_SCALES = ("isei08", "isei08_sps", "siops08")
+
+
+@cache
+def isco08_prestige() -> dict[int, dict[str, float]]:
+    """ISCO-08 code → {``isei08``, ``isei08_sps``, ``siops08``} from the data file
+    ``isco08_prestige.csv`` (published scores; sources in the file's header and the module
+    docstring). 590 codes: all 4-digit unit groups, and the higher groups the source scores."""
+    text = resources.files("tiewise.research").joinpath("isco08_prestige.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {
+        int(row["isco08"]): {scale: float(row[scale]) for scale in PRESTIGE_SCALES} for row in rows
+    }
 
 
 def _position(key: str, english: str, dutch: str, isco08: int) -> Item:
-    """A position generator item; its prestige is the skill level of its ISCO-08 major group."""
-    return Item(key, english, dutch, SKILL_LEVEL[isco08 // 1000], isco08)
+    """A position generator item; its prestige is the ISEI-08 of its ISCO-08 unit group."""
+    return Item(key, english, dutch, isco08_prestige()[isco08][PRESTIGE_SCALE], isco08)
 
 
 POSITIONS = (  # Lin's 22 occupations of the US survey, in the order of the published list
@@ -322,6 +345,14 @@ RESOURCES = (
     ),
     Item("babysit", "can babysit your children", "op uw kinderen kan passen", "personal support"),
 )
+#: The resource generator's items have not been checked against the published ones (Van der
+#: Gaag & Snijders 2005, Table 2); every output that shows or scores them says so.
+RESOURCES_VERIFIED = False
+RESOURCES_UNVERIFIED = (
+    "resource generator: the 31 items and their subscales are unverified — recalled, not "
+    "checked against Van der Gaag & Snijders (2005, Social Networks 27, Table 2); check the "
+    "wording before fielding and read rg_* scores with care"
+)
 SUBSCALES = (
     "prestige and education",
     "political and financial skills",
@@ -349,6 +380,15 @@ TEXT = {
         "u het best kent.",
     ),
     "resources": ("Part 3 — Do you know anyone who …", "Deel 3 — Kent u iemand die …"),
+    "resources_unverified": (
+        "Note for the researcher (remove before fielding): these items are unverified. They "
+        "follow Van der Gaag & Snijders (2005, Social Networks 27) as recalled, not as checked "
+        "against the paper's Table 2; compare the wording and subscales before use.",
+        "Noot voor de onderzoeker (verwijderen vóór afname): deze items zijn niet geverifieerd. "
+        "Ze volgen Van der Gaag & Snijders (2005, Social Networks 27) uit het geheugen, niet "
+        "gecontroleerd aan tabel 2 van het artikel; vergelijk formulering en subschalen vóór "
+        "gebruik.",
+    ),
     "answers": (
         "no · relative · friend · acquaintance (tick one)",
         "nee · familie · vriend · kennis (kruis één aan)",
@@ -395,6 +435,8 @@ def form_markdown(language: str) -> str:
         "",
         f"## {_t('resources', language)}",
         "",
+        f"> {_t('resources_unverified', language)}",
+        "",
         f"| | {_t('answers', language)} |",
         "|---|---|",
     ]
@@ -427,7 +469,9 @@ def form_html(language: str) -> str:
         f"<p>{e(_t('ties', language))}</p>"
         f"<h2>{e(_t('positions', language))}</h2>"
         f"<p>{e(_t('positions_note', language))}</p>{table(POSITIONS)}"
-        f"<h2>{e(_t('resources', language))}</h2>{table(RESOURCES)}</body></html>"
+        f"<h2>{e(_t('resources', language))}</h2>"
+        f"<p class='unverified'><strong>{e(_t('resources_unverified', language))}</strong></p>"
+        f"{table(RESOURCES)}</body></html>"
     )
 
 
@@ -443,9 +487,24 @@ def write_instruments(folder: Path, language: str) -> list[Path]:
         "alters.csv": [["ego_id", "alter_id", *(i.key for i in INTERPRETERS)]],
         "alter_ties.csv": [["ego_id", "source", "target"]],
         "position_generator.csv": [["ego_id", *(i.key for i in POSITIONS)]],
-        "position_generator_items.csv": [["key", "label", "isco08", "prestige"]]
-        + [[i.key, i.text(language), i.isco08, i.score] for i in POSITIONS],
+        "position_generator_items.csv": [["key", "label", "isco08", "prestige", *PRESTIGE_SCALES]]
+        + [
+            [
+                i.key,
+                i.text(language),
+                i.isco08,
+                _number(float(i.score)),
+                *(_number(isco08_prestige()[i.isco08][s]) for s in PRESTIGE_SCALES),
+            ]
+            for i in POSITIONS
+            if i.isco08 is not None
+        ],
         "resource_generator.csv": [["ego_id", *(i.key for i in RESOURCES)]],
+        "resource_generator_items.csv": [["key", "label", "subscale", "verified"]]
+        + [
+            [i.key, i.text(language), i.score, "yes" if RESOURCES_VERIFIED else "no"]
+            for i in RESOURCES
+        ],
     }
     paths = []
     for name, text in files.items():
@@ -456,6 +515,11 @@ def write_instruments(folder: Path, language: str) -> list[Path]:
             csv.writer(out).writerows(rows)
         paths.append(folder / name)
     return paths
+
+
+def _number(value: float) -> str:
+    """``70`` rather than ``70.0``; ``68.7`` as is."""
+    return f"{value:g}"
 
 
 #: How an answer names the person through whom an item is reached (Lin, Fu & Hsung 2001 and

@@ -13,8 +13,10 @@ bootstrap intervals, the smallest effect the sample could detect, and explicit m
   of the predictor: ``(z₀.₉₇₅ + z₀.₈) · SE(per_sd)`` — a "no relation" finding is read against
   it (Cohen 1988; Bloom 1995).
 - **Spearman** rank correlations, with percentile bootstrap intervals (2,000 resamples, seeded).
-- **Many tests**: p-values of the predictors of interest are also Holm-adjusted across all
-  models (Holm 1979), and a warning is given from :data:`MANY_TESTS` tests on.
+- **Many tests**: p-values of the predictors of interest are also Holm-adjusted within each
+  family of tests (Holm 1979: ``p_(k) · (m − k + 1)``, made monotone, for the k-th smallest of
+  m p-values; ``study.fit_models`` defines the families), and a warning is given from
+  :data:`MANY_TESTS` tests in a family on.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ class Model:
     adj_r2: float
     coefficients: tuple[Coefficient, ...]  # the predictors, then the controls' terms
     notes: tuple[str, ...] = field(default_factory=tuple)
+    kind: str = ""  # what the coefficients mean: see ``study.KINDS``
 
     def coefficient(self, name: str) -> Coefficient:
         return next(c for c in self.coefficients if c.name == name)
@@ -96,6 +99,7 @@ def ols(
     predictors: tuple[str, ...],
     controls: tuple[str, ...] = (),
     name: str = "",
+    kind: str = "",
 ) -> Model:
     """OLS with HC3 errors of ``outcome`` on ``predictors`` and ``controls`` (module docstring)."""
     import statsmodels.api as sm
@@ -148,6 +152,7 @@ def ols(
         adj_r2=float(fit.rsquared_adj),
         coefficients=tuple(coefficients),
         notes=tuple(notes),
+        kind=kind,
     )
 
 

@@ -9,7 +9,7 @@ import io
 import math
 from pathlib import Path
 
-from tiewise.research.study import StudyResult
+from tiewise.research.study import JOINT, KINDS, TOTAL, StudyResult
 
 
 def _f(value: float | None, digits: int = 3) -> str:
@@ -48,7 +48,8 @@ def tables(result: StudyResult) -> list[tuple[str, list[str], list[list[str]]]]:
     )
     for model in result.models:
         fit = f"n = {model.n}, R² = {_f(model.r2)}, adj. R² = {_f(model.adj_r2)}"
-        title = f"Model: {model.name} ({fit})"
+        meaning = KINDS.get(model.kind)
+        title = f"Model: {model.name} ({fit})" + (f" — {meaning}" if meaning else "")
         out.append(
             (
                 title,
@@ -123,7 +124,10 @@ def plots(result: StudyResult) -> dict[str, str]:
                 capsize=3,
             )
         axes.axvline(0, color="#555555", linewidth=1)
-        axes.set_yticks(range(len(rows)), [f"{c.name} ({name})" for name, c in reversed(rows)])
+        axes.set_yticks(
+            range(len(rows)),
+            [f"{c.name} ({_short(name)})" for name, c in reversed(rows)],
+        )
         axes.set_xlabel(f"effect of one SD on {result.outcome} (95% CI, HC3)")
         svgs["effects"] = _svg(figure)
         plt.close(figure)
@@ -136,20 +140,36 @@ def _svg(figure) -> str:  # type: ignore[no-untyped-def]
     return buffer.getvalue()
 
 
+def _short(model_name: str) -> str:
+    return "total" if model_name.startswith(TOTAL) else model_name
+
+
 def _intro(result: StudyResult) -> list[str]:
-    size_model = next((m for m in result.models if m.name == "size"), None)
+    """The headline: size in the joint model first, then its total association, labelled."""
+    joint = next((m for m in result.models if m.kind == JOINT), None)
+    total = next((m for m in result.models if m.kind == TOTAL and m.predictors == ("size",)), None)
     lines = [
         f"Outcome: **{result.outcome}**; controls: {', '.join(result.controls) or 'none'}; "
         f"{result.egos} egos.",
     ]
-    if size_model is not None:
-        c = size_model.coefficient("size")
+    if joint is not None and "size" in joint.predictors:
+        c = joint.coefficient("size")
+        others = [p for p in joint.predictors if p != "size"]
+        held = ", ".join(others) if others else "no other network measure"
         verdict = "no detectable relation" if c.per_sd_low <= 0 <= c.per_sd_high else "a relation"
         lines.append(
-            f"Does network size predict {result.outcome}? One SD more alters goes with "
-            f"{_f(c.per_sd)} ({_f(c.per_sd_low)} to {_f(c.per_sd_high)}): {verdict}. With "
-            f"n = {size_model.n} the smallest effect this study could detect (80% power) is "
-            f"{_f(c.mde_per_sd)} per SD."
+            f"Does network size predict {result.outcome}? In the joint model (holding {held} "
+            f"and the controls fixed) one SD more alters goes with {_f(c.per_sd)} "
+            f"({_f(c.per_sd_low)} to {_f(c.per_sd_high)}): {verdict}. With n = {joint.n} the "
+            f"smallest effect this study could detect (80% power) is {_f(c.mde_per_sd)} per SD."
+        )
+    if total is not None:
+        c = total.coefficient("size")
+        lines.append(
+            f"Total association of size (size and the controls only): {_f(c.per_sd)} "
+            f"({_f(c.per_sd_low)} to {_f(c.per_sd_high)}) per SD. This is not an effect of "
+            "size: it includes whatever runs through composition, diversity and constraint, "
+            "which change with size."
         )
     return lines
 

@@ -1,22 +1,34 @@
 """A study: ego measures for every ego, then the questions of the literature, with honest
 statistics (``models.py``).
 
-The headline question is the seed study's: does network size predict performance? Then the
-composition and structure questions (Stam, Arzlanian & Elfring 2014, *JBV* 29: structural
-holes and diversity matter more than weak ties; Lechner, Dowling & Welpe 2006: the mix of tie
-types more than size). Each question is one OLS model with the controls; size stays in every
-model after the first, so composition and structure are compared at equal size.
+The seed study's question is whether network size predicts performance; the literature adds
+composition and structure (Stam, Arzlanian & Elfring 2014, *JBV* 29: structural holes and
+diversity matter more than weak ties; Lechner, Dowling & Welpe 2006: the mix of tie types more
+than size). These measures go together — a bigger network is, by construction, less
+constrained (Burt 1992: ``c_i = Σ_j (p_ij + Σ_q p_iq p_qj)²`` falls with ``n``) and tends to be
+more diverse — so each is first estimated holding the others fixed:
 
-| model | predictors |
-|---|---|
-| size | ``size`` |
-| composition | ``size``, ``share_strong``, ``share_weak`` (medium ties the reference) |
-| diversity | ``size``, ``<attribute>_blau`` for each categorical alter attribute |
-| structural holes | ``size``, ``constraint`` |
+1. **Joint model** (shown first, the headline): OLS of the outcome on every network measure of
+   the data at once — ``size``; composition ``share_strong``, ``share_weak`` (medium ties the
+   reference); diversity ``<attribute>_blau`` for each categorical alter attribute; structure
+   ``constraint`` — plus the controls. Its coefficient of ``m`` is the difference in outcome
+   per SD of ``m`` at equal values of the other measures and controls.
+2. **Total associations**: one model per measure, ``outcome ~ m + controls``. Its coefficient
+   includes whatever runs through the measures left out (omitted-variable bias when they also
+   drive the outcome: ``b_total = b_m + Σ_k b_k · δ_km``, with ``δ_km`` the slope of measure
+   ``k`` on ``m``; e.g. Wooldridge, *Introductory Econometrics*, §3.3). It answers "do egos with
+   more of ``m`` do better?", not "does ``m`` make them do better?" — the report labels it so.
+3. ``--predictors``: one model of the user's own.
 
-Models whose variables the data lack are skipped (a wide file names its own columns:
-``--predictors``). Spearman correlations of the outcome with every numeric measure come with
-bootstrap intervals; p-values of the predictors of interest are Holm-adjusted across models.
+Validation (``simulate.validate``, ``bench/bench_study.py validate``): with a planted size
+effect of 0 the joint model's size coefficient is centred on 0 with nominal coverage, while the
+total association of size is not (figures in ``docs/research.md``).
+
+A measure enters the joint model when the data have it, it varies, and at most half the egos
+miss it (a warning names the measures left out). Spearman correlations of the outcome with
+every numeric measure come with bootstrap intervals. p-values are Holm-adjusted within each
+family of tests: the joint model's network measures, the total associations, the user's
+predictors (Holm 1979).
 """
 
 from __future__ import annotations
@@ -29,8 +41,21 @@ import numpy as np
 
 from tiewise.errors import InputError
 from tiewise.research.data import Study
+from tiewise.research.instruments import RESOURCES_UNVERIFIED
 from tiewise.research.measures import ego_measures
 from tiewise.research.models import MANY_TESTS, Correlation, Model, holm, ols, spearman
+
+JOINT = "joint"
+TOTAL = "total association"
+YOURS = "your predictors"
+#: What the coefficients of each kind of model mean, as the report and ``--json`` say it.
+KINDS = {
+    JOINT: "joint model: each measure's coefficient holds the other network measures and the "
+    "controls fixed",
+    TOTAL: "total association, not an effect: one measure and the controls; it includes what "
+    "runs through the measures left out",
+    YOURS: "your model: each predictor holds your other predictors and the controls fixed",
+}
 
 
 @dataclass(frozen=True)
@@ -57,19 +82,82 @@ class StudyResult:
     warnings: tuple[str, ...]
 
 
-def _questions(variables: dict[str, np.ndarray]) -> list[tuple[str, tuple[str, ...]]]:
-    diversity = tuple(sorted(k for k in variables if k.endswith("_blau")))
-    questions = [
-        ("size", ("size",)),
-        ("composition", ("size", "share_strong", "share_weak")),
-        ("diversity", ("size", *diversity)),
-        ("structural holes", ("size", "constraint")),
-    ]
-    return [
-        (name, predictors)
-        for name, predictors in questions
-        if all(p in variables for p in predictors) and (name != "diversity" or diversity)
-    ]
+def network_predictors(
+    variables: dict[str, np.ndarray], controls: tuple[str, ...] = ()
+) -> tuple[tuple[str, ...], list[str]]:
+    """The network measures of the joint model, in the order size, composition, diversity,
+    constraint; and why any that the data have were left out."""
+    diversity = sorted(k for k in variables if k.endswith("_blau"))
+    candidates = ("size", "share_strong", "share_weak", *diversity, "constraint")
+    chosen, left_out = [], []
+    for name in candidates:
+        if name not in variables or name in controls:
+            continue
+        if variables[name].dtype == object:
+            left_out.append(f"{name} (not numeric)")
+            continue
+        values = variables[name].astype(float)
+        missing = int(np.isnan(values).sum())
+        if not _varies(values):
+            left_out.append(f"{name} (does not vary)")
+        elif missing > values.size / 2:
+            left_out.append(f"{name} (missing for {missing} of {values.size} egos)")
+        else:
+            chosen.append(name)
+    return tuple(chosen), left_out
+
+
+def fit_models(
+    variables: dict[str, np.ndarray],
+    outcome: str = "performance",
+    controls: tuple[str, ...] = (),
+    predictors: tuple[str, ...] = (),
+) -> tuple[list[Model], list[str]]:
+    """The joint model, the total association of each of its measures, and the user's model
+    (module docstring), with Holm-adjusted p-values per family; and the warnings."""
+    network, left_out = network_predictors(variables, controls)
+    warnings = []
+    if left_out:
+        warnings.append("left out of the joint model: " + ", ".join(left_out))
+    families: list[list[Model]] = []
+    if network:
+        families.append([ols(variables, outcome, network, controls, JOINT, JOINT)])
+        families.append(
+            [ols(variables, outcome, (m,), controls, f"{TOTAL}: {m}", TOTAL) for m in network]
+        )
+    if predictors:
+        families.append([ols(variables, outcome, predictors, controls, YOURS, YOURS)])
+    if not families:
+        raise InputError("no model to fit: give --predictors (columns of the wide file)")
+    models = []
+    for family in families:
+        tests = [(m, c) for m in family for c in m.coefficients if c.name in m.predictors]
+        adjusted = dict(
+            zip(
+                ((m.name, c.name) for m, c in tests),
+                holm([c.p for _, c in tests]),
+                strict=True,
+            )
+        )
+        models += [
+            replace(
+                m,
+                coefficients=tuple(
+                    replace(c, p_holm=adjusted[(m.name, c.name)])
+                    if (m.name, c.name) in adjusted
+                    else c
+                    for c in m.coefficients
+                ),
+            )
+            for m in family
+        ]
+        if len(tests) >= MANY_TESTS:
+            kind = family[0].kind
+            warnings.append(
+                f"{len(tests)} tests of predictors ({kind}): some will look significant by "
+                "chance; read the Holm-adjusted p-values"
+            )
+    return models, warnings
 
 
 def describe(name: str, values: np.ndarray) -> Descriptive:
@@ -107,36 +195,12 @@ def run_study(
             raise InputError(f"{name!r}: expected a column of the data, found {shown}")
     if variables[outcome].dtype == object:
         raise InputError(f"{outcome!r}: expected a numeric outcome, found text")
-    questions = _questions(variables)
-    if predictors:
-        questions.append(("your predictors", predictors))
-    if not questions:
-        raise InputError("no model to fit: give --predictors (columns of the wide file)")
-    models = [ols(variables, outcome, p, controls, name) for name, p in questions]
-    interest = [(m, c) for m in models for c in m.coefficients if c.name in m.predictors]
-    adjusted = holm([c.p for _, c in interest])
-    by_model: dict[str, list] = {}
-    for (model, coefficient), p in zip(interest, adjusted, strict=True):
-        by_model.setdefault(model.name, []).append(replace(coefficient, p_holm=p))
-    models = [
-        replace(
-            m,
-            coefficients=tuple(
-                next((c for c in by_model.get(m.name, []) if c.name == k.name), k)
-                for k in m.coefficients
-            ),
-        )
-        for m in models
-    ]
+    models, warnings = fit_models(variables, outcome, controls, predictors)
     numeric = [k for k, v in variables.items() if v.dtype != object and k != outcome]
     varying = [k for k in numeric if k not in controls and _varies(variables[k])]
     correlations = tuple(spearman(variables, k, outcome, seed=seed) for k in varying)
-    warnings = []
-    if len(interest) >= MANY_TESTS:
-        warnings.append(
-            f"{len(interest)} tests of predictors: some will look significant by chance; "
-            "read the Holm-adjusted p-values"
-        )
+    if any(k.startswith("rg_") for k in variables):
+        warnings.append(RESOURCES_UNVERIFIED)
     n = len(study.ego_ids)
     for model in models:
         if model.dropped:
@@ -182,6 +246,8 @@ def result_to_json(result: StudyResult) -> dict[str, Any]:
         "models": [
             {
                 "name": m.name,
+                "kind": m.kind,
+                "meaning": KINDS.get(m.kind, ""),
                 "predictors": list(m.predictors),
                 "n": m.n,
                 "dropped": m.dropped,
@@ -203,4 +269,7 @@ def result_to_json(result: StudyResult) -> dict[str, Any]:
             for c in result.correlations
         ],
         "warnings": list(result.warnings),
+        "resource_generator": (
+            "unverified" if any(k.startswith("rg_") for k in result.variables) else None
+        ),
     }
