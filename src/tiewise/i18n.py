@@ -598,8 +598,88 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{outcomes} opbrengsten, samen € {value} waard",
     ),
     "events.new_relevant": (
-        "{count} new contacts who serve your goals ({per_visit} per visit)",
-        "{count} nieuwe contacten die je doelen dienen ({per_visit} per bezoek)",
+        "{count} new contacts who serve your goals ({per_visit} per visit, {per_hour} per hour; "
+        "your events overall: {overall} per hour)",
+        "{count} nieuwe contacten die je doelen dienen ({per_visit} per bezoek, {per_hour} per "
+        "uur; je evenementen samen: {overall} per uur)",
+    ),
+    "events.yield_prior": (
+        "no visits yet: the €{value:.0f} per hour (€{low:.0f}–€{high:.0f}) is a prior from your "
+        "other series, not a measurement",
+        "nog niet bezocht: de € {value:.0f} per uur (€ {low:.0f}–€ {high:.0f}) is een "
+        "voorafschatting uit je andere reeksen, geen meting",
+    ),
+    "events.yield_none": (
+        "{visits} visits ({hours} hours), no outcome yet: at most €{high:.0f} per hour (the "
+        "top of the 90% interval)",
+        "{visits} bezoeken ({hours} uur), nog geen opbrengst: hoogstens € {high:.0f} per uur "
+        "(de bovenkant van het 90%-interval)",
+    ),
+    "events.yield_none_1": (
+        "1 visit ({hours} hours), no outcome yet: at most €{high:.0f} per hour (the top of the "
+        "90% interval)",
+        "1 bezoek ({hours} uur), nog geen opbrengst: hoogstens € {high:.0f} per uur (de "
+        "bovenkant van het 90%-interval)",
+    ),
+    "events.cell.no_visits": ("no visits yet", "nog niet bezocht"),
+    "events.cell.no_outcome": (
+        "{visits} visits, no outcome yet",
+        "{visits} bezoeken, nog geen opbrengst",
+    ),
+    "events.cell.no_outcome_1": (
+        "{visits} visit, no outcome yet",
+        "{visits} bezoek, nog geen opbrengst",
+    ),
+    "events.cell.value": (
+        "{value:.0f} [{low:.0f}–{high:.0f}]",
+        "{value:.0f} [{low:.0f}–{high:.0f}]",
+    ),
+    "events.no_visits": (
+        "never visited: try it once to measure it against your threshold of €{threshold:.0f} "
+        "per hour",
+        "nog nooit bezocht: probeer het één keer om het te meten aan je drempel van "
+        "€ {threshold:.0f} per uur",
+    ),
+    "events.likely_above": (
+        "€{value:.0f} per hour after {visits} visits is above your threshold of "
+        "€{threshold:.0f}, but the interval still reaches down to €{low:.0f}: keep going, not "
+        "yet certain",
+        "€ {value:.0f} per uur na {visits} bezoeken ligt boven je drempel van € {threshold:.0f}, "
+        "maar het interval reikt nog tot € {low:.0f}: blijf gaan, nog niet zeker",
+    ),
+    "events.new_contacts": (
+        "credibly more new contacts who serve your goals than at your events overall (at least "
+        "{low} per hour against {overall}): at mixers most people meet whom they already know "
+        "(Ingram & Morris 2007), here you do not — worth going for them",
+        "aantoonbaar meer nieuwe contacten die je doelen dienen dan op je evenementen samen "
+        "(minstens {low} per uur tegen {overall}): op borrels spreken de meesten vooral wie ze "
+        "al kennen (Ingram & Morris 2007), hier niet — de moeite waard om hen",
+    ),
+    "events.new_contacts_usual": (
+        "the new contacts who serve your goals ({per_hour} per hour, perhaps as few as {low}) "
+        "are not credibly more than at your events overall ({overall} per hour), so they do not "
+        "make up for the low yield",
+        "de nieuwe contacten die je doelen dienen ({per_hour} per uur, misschien maar {low}) "
+        "zijn er niet aantoonbaar meer dan op je evenementen samen ({overall} per uur), dus ze "
+        "maken de lage opbrengst niet goed",
+    ),
+    "events.uncredited": (
+        "{count} outcomes recorded, none traced to an event: give the event (--event) or the "
+        "person you met there (--contact)",
+        "{count} opbrengsten vastgelegd, geen enkele herleid tot een evenement: geef het "
+        "evenement (--event) of de persoon die je er sprak (--contact)",
+    ),
+    "events.nothing_yet": (
+        "nothing came of {visits} visits, though that is not yet credibly below your threshold "
+        "of €{threshold:.0f} per hour (up to €{high:.0f}): probably not worth it",
+        "{visits} bezoeken leverden niets op, al is dat nog niet aantoonbaar onder je drempel "
+        "van € {threshold:.0f} per uur (tot € {high:.0f}): waarschijnlijk niet de moeite",
+    ),
+    "events.probably_below": (
+        "€{value:.0f} per hour after {visits} visits is below your threshold of "
+        "€{threshold:.0f}, though not credibly (up to €{high:.0f}): probably not worth it",
+        "€ {value:.0f} per uur na {visits} bezoeken ligt onder je drempel van "
+        "€ {threshold:.0f}, al niet aantoonbaar (tot € {high:.0f}): waarschijnlijk niet de moeite",
     ),
     "events.no_outcomes": (
         "no outcomes recorded yet: log them with tiewise events outcome",
@@ -614,21 +694,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "en je geniet ervan ({enjoyment} van 5)",
     ),
     "events.above": (
-        "credibly above your threshold of €{threshold:.0f} per hour",
-        "aantoonbaar boven je drempel van € {threshold:.0f} per uur",
+        "credibly above your threshold of €{threshold:.0f} per hour (at least €{low:.0f})",
+        "aantoonbaar boven je drempel van € {threshold:.0f} per uur (minstens € {low:.0f})",
     ),
     "events.below": (
-        "credibly below your threshold of €{threshold:.0f} per hour",
-        "aantoonbaar onder je drempel van € {threshold:.0f} per uur",
+        "credibly below your threshold of €{threshold:.0f} per hour (at most €{high:.0f})",
+        "aantoonbaar onder je drempel van € {threshold:.0f} per uur (hoogstens € {high:.0f})",
     ),
     "events.not_credibly": (
         "not credibly below your threshold of €{threshold:.0f} per hour",
         "niet aantoonbaar onder je drempel van € {threshold:.0f} per uur",
     ),
     "events.few_visits": (
-        "only {visits} visits: too few to judge against €{threshold:.0f} per hour — try it",
-        "pas {visits} bezoeken: te weinig om te toetsen aan € {threshold:.0f} per uur — "
-        "probeer het",
+        "only {visits} visits: too early to tell — not credibly below your threshold of "
+        "€{threshold:.0f} per hour (up to €{high:.0f})",
+        "pas {visits} bezoeken: te vroeg om te zeggen — niet aantoonbaar onder je drempel van "
+        "€ {threshold:.0f} per uur (tot € {high:.0f})",
     ),
     "events.known_met": (
         "{share:.0%} of the {met} people you met there you already knew (Ingram & Morris 2007)",
@@ -650,6 +731,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "verwacht € {value:.0f} per uur voor ongeveer {hours} uur; je drempel is € {threshold:.0f}",
     ),
     "upcoming.keep": ("this series is worth your time", "deze reeks is je tijd waard"),
+    "upcoming.keep_uncertain": (
+        "likely worth your time after {visits} visits, not yet certain",
+        "na {visits} bezoeken waarschijnlijk je tijd waard, nog niet zeker",
+    ),
+    "upcoming.new_contacts": (
+        "you meet more new people who serve your goals here than elsewhere",
+        "je ontmoet hier meer nieuwe mensen die je doelen dienen dan elders",
+    ),
+    "upcoming.try_once": (
+        "never visited: try it once",
+        "nog nooit bezocht: probeer het één keer",
+    ),
+    "upcoming.too_early": (
+        "{visits} visits so far: too early to tell, so go once more",
+        "tot nu toe {visits} bezoeken: te vroeg om te zeggen, dus ga nog één keer",
+    ),
+    "upcoming.doubtful": (
+        "probably below your threshold ({visits} visits this year): stay home",
+        "waarschijnlijk onder je drempel ({visits} bezoeken dit jaar): blijf thuis",
+    ),
+    "upcoming.expected_prior": (
+        "no visits yet, so nothing measured; about {hours} hours against your threshold of "
+        "€{threshold:.0f} per hour",
+        "nog niet bezocht, dus niets gemeten; ongeveer {hours} uur tegen je drempel van "
+        "€ {threshold:.0f} per uur",
+    ),
+    "upcoming.expected_none": (
+        "{visits} visits, no outcome yet; about {hours} hours; your threshold is "
+        "€{threshold:.0f} per hour",
+        "{visits} bezoeken, nog geen opbrengst; ongeveer {hours} uur; je drempel is "
+        "€ {threshold:.0f} per uur",
+    ),
     "upcoming.fun": (
         "you go for fun, and fun is one of your goals",
         "je gaat voor je plezier, en plezier is een van je doelen",
@@ -682,6 +795,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verdict.keep": ("keep", "aanhouden"),
     "verdict.fun": ("fun", "plezier"),
     "verdict.try_once": ("try once", "één keer proberen"),
+    "verdict.keep_uncertain": ("keep — not yet certain", "aanhouden — nog niet zeker"),
+    "verdict.new_contacts": ("keep for the new contacts", "aanhouden om de nieuwe contacten"),
+    "verdict.too_early": ("too early to tell", "te vroeg om te zeggen"),
+    "verdict.doubtful": ("probably below — stay home", "waarschijnlijk te weinig — blijf thuis"),
     "verdict.skip": ("skip", "overslaan"),
     "verdict.habitual_low_yield": ("habitual low yield", "gewoonte, lage opbrengst"),
     "action.attend": ("attend", "gaan"),
@@ -695,6 +812,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "events.threshold.set": ("set by you", "door jou ingesteld"),
     "events.threshold.median": ("your own median", "je eigen mediaan"),
+    "events.threshold.default": (
+        "tiewise's default: fewer than 3 outcomes credited to your events for a median of your "
+        "own — set yours with tiewise events values --threshold EUR",
+        "standaard van tiewise: minder dan 3 opbrengsten toegeschreven aan je evenementen voor "
+        "een eigen mediaan — stel je eigen drempel in met tiewise events values --threshold EUR",
+    ),
+    "chart.prior": ("prior, no visits yet", "voorafschatting, nog niet bezocht"),
+    "error.threshold": (
+        "expected euros per hour, 0 or more, found '{found}'",
+        "verwacht euro per uur, 0 of meer, gevonden: '{found}'",
+    ),
     "events.saved": (
         "Staying home saved {saved:.0f} hours in the last 12 months at events that yield little "
         "(you spent {attended:.0f} hours at events; {missed:.0f} hours skipped at events worth "
@@ -735,8 +863,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Drempel: € {threshold:.0f} per uur (door jou ingesteld).",
     ),
     "events.threshold_median": (
-        "Threshold: your own median value per hour over the series you visited.",
-        "Drempel: je eigen mediaan van de waarde per uur over de reeksen die je bezocht.",
+        "Threshold: your own median value per hour over the series you visited (€25 per hour, "
+        "tiewise's default, while fewer than 3 outcomes are credited to your events).",
+        "Drempel: je eigen mediaan van de waarde per uur over de reeksen die je bezocht (€ 25 "
+        "per uur, de standaard van tiewise, zolang minder dan 3 opbrengsten aan je evenementen "
+        "zijn toegeschreven).",
     ),
     "status.attended": ("attended", "bezocht"),
     "status.skipped": ("skipped", "overgeslagen"),

@@ -29,24 +29,22 @@ Return per series s (Gamma–Poisson with shrinkage toward my overall rate; Gelm
     per visit use the same Gamma–Poisson model; enjoyment is shrunk toward my overall mean with
     :data:`ENJOYMENT_PSEUDO` pseudo-visits, with a normal interval.
 
-Threshold ``T`` (euros per hour)
-    The value I set (setting ``events.threshold``), else the median of the point estimates of the
-    series I have visited — my own median.
+Prior rate and typical value, so that thin data never decide alone
+    The pooled rate ``r`` carries a hyperprior worth the same two typical visits:
+    ``r = (Σn + r0·β0) / (ΣH + β0)`` with ``r0 = DEFAULT_THRESHOLD / v0`` — a series I know
+    nothing about is presumed to yield about the default threshold — and ``v0`` the median of
+    my values per kind (fun excluded; €400 with the defaults). ``ṽ`` is the median of the values
+    of the outcomes credited to my events together with :data:`VALUE_PSEUDO_OUTCOMES` outcomes
+    worth ``v0``, so one large deal does not lend its value to every other series. With no
+    outcome anywhere, ``r`` is small but not zero and one visit is not "credibly" anything.
+    Outcomes are credited in shares along the chain of ``analysis/attendance.py``: ``n_s`` and
+    the values are share-weighted.
 
-Verdicts, in this order
-    ``fun``: I have a fun or sociability goal, the series is enjoyed (shrunk enjoyment ≥
-    :data:`FUN_ENJOYMENT`, or ≥ :data:`FUN_OUTCOMES_PER_VISIT` fun outcomes per visit) and its
-    value is not credibly above ``T`` — the advisor never tells anyone to drop an event they go
-    to for fun when fun is one of their goals (PRODUCT principles).
-    ``keep``: the interval's low end is at least ``T``.
-    ``habitual_low_yield``: the high end is below ``T`` (credibly below) and I went at least
-    :data:`HABIT_VISITS` times in the last 12 months — Watson (2007, *JBV* 22): using one network
-    more than about three times a year tended to be counter-productive; Ingram & Morris (2007,
-    *ASQ* 52): at mixers people mostly meet those they already know (the share is a reason).
-    ``skip``: credibly below ``T`` otherwise.
-    ``try_once``: fewer than :data:`HABIT_VISITS` visits and the interval still reaches ``T``: the
-    prior is wide, so exploration is explicit rather than a premature "skip".
-    ``keep``: otherwise — below ``T`` perhaps, but not credibly.
+Threshold and verdicts
+    See ``advice/event_verdicts.py``: the threshold is mine, my own median (only with enough
+    outcomes) or a stated default of €25 per hour, never €0 by accident; each verdict keeps the
+    rule that produced it and the figures that drove it. Goal-relevant new contacts per *hour*
+    (Gamma–Poisson, prior worth two visits' hours at my pooled rate) are part of the yield.
 
 Hours saved (last 12 months)
     For every series I visited before the 12 months began ("what I used to attend"), the past
@@ -55,8 +53,9 @@ Hours saved (last 12 months)
     series worth keeping are reported apart, as time perhaps better spent there.
 
 Upcoming occurrences (``attend`` / ``skip`` / ``try_once``)
-    From the series verdict: keep and fun → attend; try_once and series without visits →
-    try_once; skip and habitual_low_yield → skip, unless the expected crowd is new (at least
+    From the series verdict: keep, keep_uncertain, new_contacts and fun → attend; try_once
+    (never visited) and too_early → try_once; skip, habitual_low_yield and doubtful → skip,
+    unless the expected crowd is new (at least
     :data:`NOVEL_MIN_EXPECTED` people expected, at least :data:`NOVEL_SHARE` of them not yet in my
     network, and some in a goal's target segment or a sector I have no one in) → try_once. The
     crowd comes from an attendee list (encounters of kind ``expected``).
@@ -73,6 +72,20 @@ from typing import Any
 import numpy as np
 from scipy.special import erfinv, gammaincinv
 
+from tiewise.advice.event_verdicts import (
+    ATTEND,
+    DEFAULT_THRESHOLD,
+    EXPLORE,
+    LOW_YIELD,
+    VERDICTS,
+    Context,
+    basis,
+    choose_threshold,
+    judge,
+    value_label,
+)
+from tiewise.advice.event_verdicts import FUN_ENJOYMENT as FUN_ENJOYMENT  # re-exported
+from tiewise.advice.event_verdicts import HABIT_VISITS as HABIT_VISITS  # re-exported
 from tiewise.advice.portfolio import PROTECTING_GOALS, SERVES_RELEVANCE
 from tiewise.advice.reasons import Reason
 from tiewise.analysis.attendance import SeriesLedger, event_ledgers
@@ -103,14 +116,9 @@ VALUE_PSEUDO_OUTCOMES = 2.0
 ENJOYMENT_PSEUDO = 2.0
 CREDIBLE = 0.90
 DRAWS = 4000
-HABIT_VISITS = 3
-FUN_ENJOYMENT = 4.0
-FUN_OUTCOMES_PER_VISIT = 0.3
 UPCOMING_DAYS = 60
 NOVEL_MIN_EXPECTED = 3
 NOVEL_SHARE = 0.5
-VERDICTS = ("keep", "fun", "try_once", "skip", "habitual_low_yield")
-LOW_YIELD = frozenset({"skip", "habitual_low_yield"})
 THRESHOLD_SETTING = "events.threshold"
 VALUE_SETTING = "events.value."
 
@@ -139,21 +147,34 @@ class SeriesReturn:
     hours_filled: int  # visits whose hours were filled in
     hours_per_visit: float
     cost_eur: float
-    outcomes: int  # yielding outcomes credited (fun excluded)
-    fun_outcomes: int
-    value_eur: float
+    outcomes: float  # yielding outcomes credited (fun excluded), in shares
+    fun_outcomes: float
+    value_eur: float  # share-weighted
     outcomes_per_hour: Estimate
-    value_per_hour: Estimate
+    value_per_hour: Estimate  # a prior when ``visits`` is 0: see ``basis``
     new_relevant: int
     new_relevant_per_visit: Estimate
+    new_relevant_per_hour: Estimate
     enjoyment: Estimate | None
     known_share: float | None  # of the people met at my visits, the share I already knew
     verdict: str
+    rule: str  # the rule that produced the verdict (advice/event_verdicts.py)
     reasons: tuple[Reason, ...]
 
     @property
     def name(self) -> str:
         return self.ledger.name
+
+    @property
+    def basis(self) -> str:
+        """``prior`` (no visits), ``no_outcome`` (thin data) or ``measured``."""
+        return basis(self)
+
+    @property
+    def value_label(self) -> Reason:
+        """The €/h cell: figures only when measured, else "no visits yet" / "N visits, no
+        outcome yet" — a prior is never shown as a measurement."""
+        return value_label(self)
 
 
 @dataclass(frozen=True)
@@ -168,14 +189,17 @@ class SavedHours:
 class EventsReport:
     today: date
     threshold: float
-    threshold_source: str  # "set" | "median"
+    threshold_source: str  # "set" | "median" | "default"
     overall_rate: float  # yielding outcomes per hour, all my visits
-    typical_value: float  # median euros per yielding outcome over all my visits
+    typical_value: float  # ṽ: median euros per credited outcome, with the pseudo-outcomes
     series: tuple[SeriesReturn, ...]
     hours_saved_12m: float
     skipped_worth_keeping_12m: float
     attended_hours_12m: float
     saved: tuple[SavedHours, ...]
+    newcomer_rate: float = 0.0  # goal-relevant new contacts per hour, all my visits
+    outcomes_recorded: int = 0  # yielding outcomes recorded up to today, credited or not
+    outcomes_credited: float = 0.0  # of which credited to my events (sum of shares)
 
     def by_name(self, name: str) -> SeriesReturn:
         return next(s for s in self.series if s.name == name)
@@ -228,13 +252,21 @@ def _gamma_interval(shape: np.ndarray, rate: np.ndarray) -> tuple[np.ndarray, np
 
 
 def gamma_poisson(
-    counts: np.ndarray, exposure: np.ndarray, prior_exposure: float
+    counts: np.ndarray,
+    exposure: np.ndarray,
+    prior_exposure: float,
+    prior_rate: float | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Posterior shape and rate per row, ``Gamma(α0 + n, β0 + E)``, for counts ``n`` over
     exposures ``E`` under the prior ``Gamma(α0, β0)`` with ``β0 = prior_exposure`` and
-    ``α0 = r·β0``, ``r`` the pooled rate ``Σn / ΣE`` (floored at 0.001 to stay proper)."""
+    ``α0 = r·β0``. ``r`` is the pooled rate ``Σn / ΣE``; with ``prior_rate`` r0 it is
+    ``(Σn + r0·β0) / (ΣE + β0)`` — the pooled rate itself shrunk toward r0 with ``β0`` of
+    exposure (empirical Bayes with a hyperprior). Floored at 0.001 to stay proper."""
     total = float(exposure.sum())
-    overall = float(counts.sum()) / total if total > 0 else 0.0
+    if prior_rate is not None:
+        overall = (float(counts.sum()) + prior_rate * prior_exposure) / (total + prior_exposure)
+    else:
+        overall = float(counts.sum()) / total if total > 0 else 0.0
     alpha0 = max(overall * prior_exposure, 1e-3)
     return alpha0 + counts, prior_exposure + exposure
 
@@ -248,17 +280,48 @@ def _estimates(shape: np.ndarray, rate: np.ndarray) -> list[Estimate]:
 
 
 def _value_draws(
-    name: str, shape: float, rate: float, values: list[float], typical_value: float
+    name: str,
+    shape: float,
+    rate: float,
+    values: list[float],
+    shares: list[float],
+    typical_value: float,
 ) -> np.ndarray:
     """Joint draws of value per hour: rate from its gamma posterior times a Bayesian-bootstrap
-    mean value over the series' outcome values plus the pseudo-outcomes at ``typical_value``."""
+    mean value over the series' outcome values (Dirichlet weight = each credited share) plus the
+    pseudo-outcomes at ``typical_value`` (weight :data:`VALUE_PSEUDO_OUTCOMES` together)."""
     rng = np.random.default_rng(zlib.crc32(name.encode()))
     rates = rng.gamma(shape, 1.0 / rate, DRAWS)
     points = np.array([*values, typical_value])
-    weights = np.array([*([1.0] * len(values)), VALUE_PSEUDO_OUTCOMES])
+    weights = np.array([*shares, VALUE_PSEUDO_OUTCOMES])
     dirichlet = rng.gamma(np.broadcast_to(weights, (DRAWS, weights.size)))
     means = (dirichlet @ points) / dirichlet.sum(axis=1)
     return rates * means
+
+
+def _value_estimate(
+    name: str,
+    rate_point: float,
+    shape: float,
+    rate: float,
+    found: list[tuple[float, float]],
+    typical_value: float,
+) -> Estimate:
+    """Value per hour: rate × value per outcome shrunk toward ``typical_value``,
+    ``(Σ s·v + m·ṽ) / (Σ s + m)`` over ``(value, share)`` pairs; interval from the draws."""
+    values, shares = [v for v, _ in found], [w for _, w in found]
+    shrunk = (sum(v * w for v, w in found) + VALUE_PSEUDO_OUTCOMES * typical_value) / (
+        sum(shares) + VALUE_PSEUDO_OUTCOMES
+    )
+    draws = _value_draws(name, shape, rate, values, shares, typical_value)
+    tail = (1.0 - CREDIBLE) / 2.0
+    low, high = np.quantile(draws, [tail, 1.0 - tail])
+    return Estimate(rate_point * shrunk, float(low), float(high))
+
+
+def default_value(values_by_kind: dict[str, float]) -> float:
+    """``v0``: the median of my values per outcome kind, fun excluded (€400 by default)."""
+    return float(np.median([v for k, v in values_by_kind.items() if k != OutcomeKind.FUN]))
 
 
 def _has_protecting_goal(profile: Profile) -> bool:
@@ -273,95 +336,142 @@ def _relevant(profile: Profile) -> np.ndarray:
     return values.max(axis=0) >= SERVES_RELEVANCE
 
 
+@dataclass(frozen=True)
+class _Tally:
+    """The per-series arrays the estimates are made from."""
+
+    hours: np.ndarray
+    visits: np.ndarray
+    counts: np.ndarray  # credited yielding outcomes, in shares
+    found: list[list[tuple[float, float]]]  # per series: (value, share) of each credit
+    new_relevant: np.ndarray
+    typical_hours: float
+
+
+def _tally(profile: Profile, ledgers: list[SeriesLedger], value: Any) -> _Tally:
+    relevant = _relevant(profile)
+    yielding = [[c for c in lg.credits if c.outcome.kind != OutcomeKind.FUN] for lg in ledgers]
+    all_visit_hours = [v.hours for lg in ledgers for v in lg.visits]
+    return _Tally(
+        hours=np.array([sum(v.hours for v in lg.visits) for lg in ledgers], dtype=float),
+        visits=np.array([len(lg.visits) for lg in ledgers], dtype=float),
+        counts=np.array([sum(c.share for c in y) for y in yielding], dtype=float),
+        found=[[(value(c.outcome), c.share) for c in y] for y in yielding],
+        new_relevant=np.array(
+            [int(relevant[list(lg.first_met)].sum()) if lg.first_met else 0 for lg in ledgers],
+            dtype=float,
+        ),
+        typical_hours=float(np.median(all_visit_hours)) if all_visit_hours else 2.5,
+    )
+
+
 def events_report(profile: Profile, threshold: float | None = None) -> EventsReport:
     """Return per series, verdicts and hours saved as of ``profile.today`` (module docstring).
-    ``threshold`` (euros per hour) overrides the setting and the median."""
+    ``threshold`` (euros per hour, 0 or more) overrides the setting, the median and the
+    default; below zero → :class:`~tiewise.errors.InputError`."""
     snapshot, today = profile.snapshot, profile.today
     ledgers = event_ledgers(snapshot, today)
     values_by_kind = outcome_values(profile)
     year_ago = today - timedelta(days=365)
-    relevant = _relevant(profile)
 
     def value(outcome: Any) -> float:
         if outcome.value_eur is not None:
             return float(outcome.value_eur)
         return values_by_kind[outcome.kind.value]
 
-    yielding = [[c for c in lg.credits if c.outcome.kind != OutcomeKind.FUN] for lg in ledgers]
-    hours = np.array([sum(v.hours for v in lg.visits) for lg in ledgers])
-    visits = np.array([len(lg.visits) for lg in ledgers], dtype=float)
-    counts = np.array([len(y) for y in yielding], dtype=float)
-    all_visit_hours = [v.hours for lg in ledgers for v in lg.visits]
-    typical_hours = float(np.median(all_visit_hours)) if all_visit_hours else 2.5
-    prior_hours = PRIOR_VISITS * typical_hours
-    all_values = [value(c.outcome) for y in yielding for c in y]
-    typical_value = float(np.median(all_values)) if all_values else 0.0
-    shape, rate = gamma_poisson(counts, hours, prior_hours)
-    outcome_rates = _estimates(shape, rate)
-    new_relevant = np.array(
-        [int(relevant[list(lg.first_met)].sum()) if lg.first_met else 0 for lg in ledgers],
-        dtype=float,
+    tally = _tally(profile, ledgers, value)
+    prior_hours = PRIOR_VISITS * tally.typical_hours
+    fallback = default_value(values_by_kind)
+    unique = {  # each credited outcome once, at its full value
+        c.outcome.id: value(c.outcome)
+        for lg in ledgers
+        for c in lg.credits
+        if c.outcome.kind != OutcomeKind.FUN
+    }
+    pseudo = [fallback] * int(VALUE_PSEUDO_OUTCOMES)
+    typical_value = float(np.median([*unique.values(), *pseudo]))
+    shape, rate = gamma_poisson(
+        tally.counts, tally.hours, prior_hours, DEFAULT_THRESHOLD / fallback if fallback else None
     )
-    newcomer_rates = _estimates(*gamma_poisson(new_relevant, visits, PRIOR_VISITS))
-    enjoyment = _enjoyment_estimates(ledgers)
-
-    value_rates = []
-    for i, (lg, found) in enumerate(zip(ledgers, yielding, strict=True)):
-        series_values = [value(c.outcome) for c in found]
-        shrunk = (sum(series_values) + VALUE_PSEUDO_OUTCOMES * typical_value) / (
-            len(series_values) + VALUE_PSEUDO_OUTCOMES
+    outcome_rates = _estimates(shape, rate)
+    value_rates = [
+        _value_estimate(
+            lg.name, outcome_rates[i].point, shape[i], rate[i], tally.found[i], typical_value
         )
-        draws = _value_draws(lg.name, shape[i], rate[i], series_values, typical_value)
-        tail = (1.0 - CREDIBLE) / 2.0
-        low, high = np.quantile(draws, [tail, 1.0 - tail])
-        value_rates.append(Estimate(outcome_rates[i].point * shrunk, float(low), float(high)))
-
-    setting = snapshot.setting(THRESHOLD_SETTING)
-    if threshold is not None or setting is not None:
-        chosen, source = float(threshold if threshold is not None else setting), "set"  # type: ignore[arg-type]
-    else:
-        visited = [v.point for v, n in zip(value_rates, visits, strict=True) if n > 0]
-        chosen, source = (float(np.median(visited)) if visited else 0.0), "median"
-
-    protecting = _has_protecting_goal(profile)
+        for i, lg in enumerate(ledgers)
+    ]
+    per_visit = _estimates(*gamma_poisson(tally.new_relevant, tally.visits, PRIOR_VISITS))
+    per_hour = _estimates(*gamma_poisson(tally.new_relevant, tally.hours, prior_hours))
+    total_hours = float(tally.hours.sum())
+    newcomer_rate = float(tally.new_relevant.sum()) / total_hours if total_hours else 0.0
+    chosen, source = choose_threshold(
+        threshold,
+        snapshot.setting(THRESHOLD_SETTING),
+        [v.point for v, n in zip(value_rates, tally.visits, strict=True) if n > 0],
+        float(tally.counts.sum()),
+        int((tally.counts > 0).sum()),
+    )
+    context = Context(
+        threshold=chosen,
+        protecting=_has_protecting_goal(profile),
+        newcomer_rate=newcomer_rate,
+        outcomes_recorded=sum(
+            1 for o in snapshot.outcomes if o.occurred_on <= today and o.kind != OutcomeKind.FUN
+        ),
+        outcomes_credited=float(tally.counts.sum()),
+    )
+    enjoyment = _enjoyment_estimates(ledgers)
     returns = []
     for i, lg in enumerate(ledgers):
         unjudged = SeriesReturn(
             ledger=lg,
             visits=len(lg.visits),
             visits_12m=sum(1 for v in lg.visits if v.on > year_ago),
-            hours=float(hours[i]),
+            hours=float(tally.hours[i]),
             hours_filled=sum(1 for v in lg.visits if v.hours_filled),
-            hours_per_visit=float(hours[i]) / len(lg.visits) if lg.visits else typical_hours,
+            hours_per_visit=float(tally.hours[i]) / len(lg.visits)
+            if lg.visits
+            else tally.typical_hours,
             cost_eur=sum(v.cost_eur for v in lg.visits),
-            outcomes=int(counts[i]),
-            fun_outcomes=sum(1 for c in lg.credits if c.outcome.kind == OutcomeKind.FUN),
-            value_eur=sum(value(c.outcome) for c in yielding[i]),
+            outcomes=float(tally.counts[i]),
+            fun_outcomes=sum(c.share for c in lg.credits if c.outcome.kind == OutcomeKind.FUN),
+            value_eur=sum(v * w for v, w in tally.found[i]),
             outcomes_per_hour=outcome_rates[i],
             value_per_hour=value_rates[i],
-            new_relevant=int(new_relevant[i]),
-            new_relevant_per_visit=newcomer_rates[i],
+            new_relevant=int(tally.new_relevant[i]),
+            new_relevant_per_visit=per_visit[i],
+            new_relevant_per_hour=per_hour[i],
             enjoyment=enjoyment[i],
             known_share=(lg.met - len(lg.first_met)) / lg.met if lg.met else None,
             verdict="",
+            rule="",
             reasons=(),
         )
-        verdict, reasons = _verdict(unjudged, chosen, protecting, any(all_values))
-        returns.append(replace(unjudged, verdict=verdict, reasons=tuple(reasons)))
+        verdict, rule, reasons = judge(unjudged, context)
+        returns.append(replace(unjudged, verdict=verdict, rule=rule, reasons=tuple(reasons)))
     saved = _saved_hours(returns, today)
     attended_12m = sum(v.hours for lg in ledgers for v in lg.visits if v.on > year_ago)
     return EventsReport(
         today=today,
         threshold=chosen,
         threshold_source=source,
-        overall_rate=float(counts.sum() / hours.sum()) if hours.sum() > 0 else 0.0,
+        overall_rate=float(tally.counts.sum()) / total_hours if total_hours else 0.0,
         typical_value=typical_value,
-        series=tuple(sorted(returns, key=lambda r: (-r.value_per_hour.point, r.name))),
+        newcomer_rate=newcomer_rate,
+        outcomes_recorded=context.outcomes_recorded,
+        outcomes_credited=context.outcomes_credited,
+        series=tuple(sorted(returns, key=_order)),
         hours_saved_12m=sum(s.hours for s in saved if s.low_yield),
         skipped_worth_keeping_12m=sum(s.hours for s in saved if not s.low_yield),
         attended_hours_12m=attended_12m,
         saved=tuple(saved),
     )
+
+
+def _order(r: SeriesReturn) -> tuple[int, float, str]:
+    """Measured series first by value per hour, then series without outcome, then priors."""
+    rank = {"measured": 0, "no_outcome": 1, "prior": 2}[r.basis]
+    return rank, -r.value_per_hour.point, r.name
 
 
 def _enjoyment_estimates(ledgers: list[SeriesLedger]) -> list[Estimate | None]:
@@ -381,77 +491,6 @@ def _enjoyment_estimates(ledgers: list[SeriesLedger]) -> list[Estimate | None]:
         half = z * spread / np.sqrt(len(own) + ENJOYMENT_PSEUDO)
         estimates.append(Estimate(mean, max(1.0, mean - half), min(5.0, mean + half)))
     return estimates
-
-
-def _verdict(
-    f: SeriesReturn, threshold: float, protecting: bool, any_value: bool
-) -> tuple[str, list[Reason]]:
-    """The verdict and its reasons, by the rules in the module docstring."""
-    estimate = f.value_per_hour
-    reasons = [
-        Reason(
-            "events.yield",
-            {
-                "value": _round(estimate.point),
-                "low": _round(estimate.low),
-                "high": _round(estimate.high),
-                "visits": f.visits,
-                "hours": round(f.hours, 1),
-            },
-        )
-    ]
-    if f.outcomes:
-        reasons.append(
-            Reason("events.outcomes", {"outcomes": f.outcomes, "value": round(f.value_eur)})
-        )
-    if f.new_relevant:
-        reasons.append(
-            Reason(
-                "events.new_relevant",
-                {
-                    "count": f.new_relevant,
-                    "per_visit": round(f.new_relevant_per_visit.point, 2),
-                },
-            )
-        )
-    if not any_value:
-        reasons.append(Reason("events.no_outcomes"))
-    enjoyed = f.enjoyment is not None and f.enjoyment.point >= FUN_ENJOYMENT
-    fun_visits = f.fun_outcomes / f.visits if f.visits else 0.0
-    above = estimate.low >= threshold and any_value
-    below = estimate.high < threshold
-    limit = {"threshold": _round(threshold)}
-    if protecting and f.visits and (enjoyed or fun_visits >= FUN_OUTCOMES_PER_VISIT) and not above:
-        score = f.enjoyment.point if f.enjoyment is not None else None
-        reasons.append(
-            Reason(
-                "events.fun",
-                {"enjoyment": round(score, 1) if score else "—", "fun": f.fun_outcomes},
-            )
-        )
-        return "fun", reasons
-    if above:
-        reasons.append(Reason("events.above", limit))
-        if enjoyed and f.enjoyment is not None:
-            reasons.append(Reason("events.enjoyed", {"enjoyment": round(f.enjoyment.point, 1)}))
-        return "keep", reasons
-    if below:
-        reasons.append(Reason("events.below", limit))
-        if f.known_share is not None and f.ledger.met:
-            reasons.append(
-                Reason("events.known_met", {"share": round(f.known_share, 2), "met": f.ledger.met})
-            )
-        if f.visits_12m >= HABIT_VISITS:
-            reasons.append(Reason("events.habit", {"visits": f.visits_12m}))
-            return "habitual_low_yield", reasons
-        if f.visits and not f.visits_12m:
-            reasons.append(Reason("events.stopped"))
-        return "skip", reasons
-    if f.visits < HABIT_VISITS:
-        reasons.append(Reason("events.few_visits", {"visits": f.visits, **limit}))
-        return "try_once", reasons
-    reasons.append(Reason("events.not_credibly", limit))
-    return "keep", reasons
 
 
 def hours_by_month(report: EventsReport, months: int = 24) -> list[tuple[str, dict[str, float]]]:
@@ -572,7 +611,6 @@ def upcoming_advice(
         if e.kind == EncounterKind.EXPECTED and position is not None:
             expected[e.occurrence_id].append(position)
     audience = _audience(profile)
-    threshold = {"threshold": _round(report.threshold)}
     advice = []
     for series in report.series:
         for occurrence in series.ledger.occurrences:
@@ -582,30 +620,9 @@ def upcoming_advice(
             if series.ledger.status.get(occurrence.id) == AttendanceStatus.ATTENDED:
                 continue
             crowd = _crowd(audience, expected[occurrence.id]) if expected[occurrence.id] else None
-            point = series.value_per_hour.point
-            reasons = [
-                Reason(
-                    "upcoming.expected",
-                    {
-                        "value": _round(point),
-                        "hours": round(series.hours_per_visit, 1),
-                        **threshold,
-                    },
-                )
-            ]
-            verdict = series.verdict
-            if verdict in ("keep", "fun"):
-                action = "attend"
-                reasons.append(Reason(f"upcoming.{verdict}", {}))
-            elif verdict == "try_once":
-                action = "try_once"
-                reasons.append(Reason("upcoming.explore", {"visits": series.visits}))
-            elif crowd is not None and crowd.novel:
-                action = "try_once"
-                reasons.append(Reason("upcoming.novel", {"share": round(crowd.new_share, 2)}))
-            else:
-                action = "skip"
-                reasons.append(Reason(f"upcoming.{verdict}", {"visits": series.visits_12m}))
+            reasons = [_expected_reason(series, report.threshold)]
+            action, reason = _action(series, crowd)
+            reasons.append(reason)
             if crowd is not None:
                 reasons.append(
                     Reason(
@@ -623,6 +640,28 @@ def upcoming_advice(
                     )
             advice.append(UpcomingAdvice(occurrence, series, action, crowd, tuple(reasons)))
     return sorted(advice, key=lambda a: (a.occurrence.starts_at, a.series.name))
+
+
+def _expected_reason(series: SeriesReturn, threshold: float) -> Reason:
+    """What one more visit is expected to yield — a measured figure only when there is one."""
+    figures = {"hours": round(series.hours_per_visit, 1), "threshold": _round(threshold)}
+    if series.basis == "prior":
+        return Reason("upcoming.expected_prior", figures)
+    if series.basis == "no_outcome":
+        return Reason("upcoming.expected_none", {**figures, "visits": series.visits})
+    return Reason("upcoming.expected", {**figures, "value": _round(series.value_per_hour.point)})
+
+
+def _action(series: SeriesReturn, crowd: Crowd | None) -> tuple[str, Reason]:
+    """attend / try_once / skip from the series verdict; a novel crowd turns skip into a try."""
+    verdict = series.verdict
+    if verdict in ATTEND:
+        return "attend", Reason(f"upcoming.{verdict}", {"visits": series.visits})
+    if verdict in EXPLORE:
+        return "try_once", Reason(f"upcoming.{verdict}", {"visits": series.visits})
+    if crowd is not None and crowd.novel:
+        return "try_once", Reason("upcoming.novel", {"share": round(crowd.new_share, 2)})
+    return "skip", Reason(f"upcoming.{verdict}", {"visits": series.visits_12m})
 
 
 def this_weeks_events(profile: Profile, report: EventsReport) -> list[UpcomingAdvice]:
@@ -648,20 +687,40 @@ def series_to_json(r: SeriesReturn, language: str) -> dict[str, Any]:
         "hours_filled": r.hours_filled,
         "hours_per_visit": round(r.hours_per_visit, 2),
         "cost_eur": round(r.cost_eur, 2),
-        "outcomes": r.outcomes,
-        "fun_outcomes": r.fun_outcomes,
+        "outcomes": round(r.outcomes, 4),
+        "fun_outcomes": round(r.fun_outcomes, 4),
         "value_eur": round(r.value_eur, 2),
-        "value_per_hour": _round(r.value_per_hour.point),
-        "interval": [_round(r.value_per_hour.low), _round(r.value_per_hour.high)],
-        "value_per_visit": _round(r.value_per_hour.point * r.hours_per_visit),
+        "basis": r.basis,
+        "label": r.value_label.render(language),
+        **_value_json(r),
         "outcomes_per_hour": r.outcomes_per_hour.to_json(),
         "new_relevant": r.new_relevant,
         "new_relevant_per_visit": r.new_relevant_per_visit.to_json(),
+        "new_relevant_per_hour": r.new_relevant_per_hour.to_json(),
         "enjoyment": r.enjoyment.to_json() if r.enjoyment else None,
         "known_share": None if r.known_share is None else round(r.known_share, 4),
         "verdict": r.verdict,
+        "rule": r.rule,
         "reasons": [reason.to_json(language) for reason in r.reasons],
     }
+
+
+def _value_json(r: SeriesReturn) -> dict[str, Any]:
+    """The estimate; for a series never visited it is only a ``prior``, never a measurement."""
+    e = r.value_per_hour
+    estimate = {
+        "value_per_hour": _round(e.point),
+        "interval": [_round(e.low), _round(e.high)],
+        "value_per_visit": _round(e.point * r.hours_per_visit),
+    }
+    if r.basis == "prior":
+        return {
+            "value_per_hour": None,
+            "interval": None,
+            "value_per_visit": None,
+            "prior": estimate,
+        }
+    return estimate
 
 
 def report_to_json(report: EventsReport, language: str) -> dict[str, Any]:
@@ -675,6 +734,10 @@ def report_to_json(report: EventsReport, language: str) -> dict[str, Any]:
         "model": {
             "overall_outcomes_per_hour": round(report.overall_rate, 4),
             "typical_value_per_outcome": round(report.typical_value, 2),
+            "default_threshold": DEFAULT_THRESHOLD,
+            "new_relevant_per_hour": round(report.newcomer_rate, 4),
+            "outcomes_recorded": report.outcomes_recorded,
+            "outcomes_credited": round(report.outcomes_credited, 4),
             "prior_visits": PRIOR_VISITS,
             "credible": CREDIBLE,
         },
@@ -706,11 +769,9 @@ def upcoming_to_json(advice: list[UpcomingAdvice], report: EventsReport, languag
                 "location": a.occurrence.location,
                 "action": a.action,
                 "series_verdict": a.series.verdict,
-                "expected_value_per_hour": _round(a.series.value_per_hour.point),
-                "interval": [
-                    _round(a.series.value_per_hour.low),
-                    _round(a.series.value_per_hour.high),
-                ],
+                "basis": a.series.basis,
+                "expected_value_per_hour": _value_json(a.series)["value_per_hour"],
+                "interval": _value_json(a.series)["interval"],
                 "hours": round(a.series.hours_per_visit, 2),
                 "crowd": None
                 if a.crowd is None

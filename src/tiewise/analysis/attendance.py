@@ -8,18 +8,26 @@ Visits
     the mean over all my visits, else :data:`DEFAULT_VISIT_HOURS` — and counted, so the report
     can say how many were filled.
 
-Attribution of outcomes to occurrences (each outcome is credited to at most one occurrence, so
-it counts once):
-    1. An outcome recorded against an occurrence (``occurrence_id``) belongs to it, if I
+Attribution of outcomes to occurrences — the chain (each outcome counts at most once: its
+shares sum to 1 or less):
+    1. An outcome recorded against an occurrence (``occurrence_id``) belongs wholly to it, if I
        attended it.
-    2. Otherwise, an outcome linked to contacts belongs to the attended occurrence where one of
-       those contacts was *first met* (an encounter of kind ``met`` with ``first_meeting``), when
-       the outcome came on or after that day and at most ``window_days`` later (default
-       :data:`ATTRIBUTION_DAYS`, a year). Several candidates → the earliest first meeting: the
-       event where the relationship began gets the credit (first-touch attribution); on the same
-       day, the lowest occurrence id.
-    3. Anything else (an outcome through an old friend, one after the window) is not an event
-       outcome and stays out of the events figures.
+    2. Otherwise an outcome linked to contacts is shared among **every** attended occurrence
+       where I met one of those contacts (encounters of kind ``met``) on or before the outcome
+       and at most ``window_days`` earlier (default :data:`ATTRIBUTION_DAYS`, a year). Weights,
+       per contact: the meeting where the relationship began (``first_meeting``) weighs
+       :data:`FIRST_MEETING_WEIGHT` (2), every later meeting at an event
+       :data:`LATER_MEETING_WEIGHT` (1). A contact whose beginning is not among those meetings
+       (known before, met elsewhere, or first met longer ago than the window) adds a weight of 2
+       *outside events*: the place where the relationship began keeps its double share even
+       when it was not an event. An occurrence's share = its weight / the total weight.
+       Example: Piet first met at the borrel (2) and met again at two breakfasts (1 + 1) →
+       borrel ½, each breakfast ¼. An old friend met once at the borrel → borrel ⅓, ⅔ outside.
+       This is position-based (first-touch-heavy) multi-touch attribution: the first meeting
+       gets more because a relationship has to begin before it can yield, the later meetings
+       count because they keep it alive — not only the first, as in a pure first-touch rule.
+    3. Anything else (an outcome through a contact never met at my events, or only after the
+       window) is not an event outcome and stays out of the events figures.
 
 One-off occurrences without a series are grouped by their own name.
 """
@@ -42,6 +50,8 @@ from tiewise.model import (
 from tiewise.snapshot import Snapshot
 
 ATTRIBUTION_DAYS = 365
+FIRST_MEETING_WEIGHT = 2.0
+LATER_MEETING_WEIGHT = 1.0
 DEFAULT_VISIT_HOURS = 2.5
 
 
@@ -57,12 +67,13 @@ class Visit:
 
 @dataclass(frozen=True)
 class Credit:
-    """An outcome credited to an occurrence; ``via_contact`` names the contact first met there
-    when the credit came through rule 2 (``None``: recorded against the occurrence)."""
+    """A share of an outcome credited to an occurrence; ``via_contact`` names the contact met
+    there when the credit came through rule 2 (``None``: recorded against the occurrence)."""
 
     outcome: Outcome
     occurrence_id: int
     via_contact: int | None
+    share: float = 1.0  # of the outcome, 0 < share ≤ 1
 
 
 @dataclass(frozen=True)
@@ -82,37 +93,69 @@ class SeriesLedger:
 
 def attributed_outcomes(
     snapshot: Snapshot, today: date, window_days: int = ATTRIBUTION_DAYS
-) -> dict[int, Credit]:
-    """Occurrence credit per outcome id, by the rule in the module docstring."""
+) -> dict[int, tuple[Credit, ...]]:
+    """The credits of each outcome id, by the chain in the module docstring (shares sum to at
+    most 1, so an outcome never counts more than once)."""
     attended = _attended_ids(snapshot, today)
     starts = {o.id: o.starts_at.date() for o in snapshot.occurrences}
-    first_meetings: dict[int, list[tuple[date, int]]] = defaultdict(list)
+    meetings: dict[int, list[tuple[date, int, bool]]] = defaultdict(list)
     for e in snapshot.encounters:
-        if e.kind == EncounterKind.MET and e.first_meeting and e.occurrence_id in attended:
+        if e.kind == EncounterKind.MET and e.occurrence_id in attended:
             position = snapshot.position_of(e.contact_id)
             if position is not None:
-                first_meetings[position].append((starts[e.occurrence_id], e.occurrence_id))
+                meetings[position].append(
+                    (starts[e.occurrence_id], e.occurrence_id, e.first_meeting)
+                )
     window = timedelta(days=window_days)
-    credits: dict[int, Credit] = {}
+    credits: dict[int, tuple[Credit, ...]] = {}
     for outcome in snapshot.outcomes:
         if outcome.id is None or outcome.occurred_on > today:
             continue
         if outcome.occurrence_id is not None:
             if outcome.occurrence_id in attended:
-                credits[outcome.id] = Credit(outcome, outcome.occurrence_id, None)
+                credits[outcome.id] = (Credit(outcome, outcome.occurrence_id, None),)
             continue
-        candidates = []
-        for contact_id in outcome.contact_ids:
-            position = snapshot.position_of(contact_id)
-            if position is None:
-                continue
-            for day, occurrence_id in first_meetings.get(position, ()):
-                if day <= outcome.occurred_on <= day + window:
-                    candidates.append((day, occurrence_id, int(snapshot.contact_ids[position])))
-        if candidates:
-            _, occurrence_id, contact_id = min(candidates)
-            credits[outcome.id] = Credit(outcome, occurrence_id, contact_id)
+        found = _chain(snapshot, outcome, meetings, window)
+        if found:
+            credits[outcome.id] = found
     return credits
+
+
+def _chain(
+    snapshot: Snapshot,
+    outcome: Outcome,
+    meetings: dict[int, list[tuple[date, int, bool]]],
+    window: timedelta,
+) -> tuple[Credit, ...]:
+    """Rule 2: the weighted shares of one outcome linked to contacts (module docstring).
+
+    Per contact: every attended occurrence where I met them, on or before the outcome and at
+    most ``window`` earlier, weighs :data:`LATER_MEETING_WEIGHT`, or
+    :data:`FIRST_MEETING_WEIGHT` when the relationship began there; a contact whose beginning is
+    not among those meetings adds :data:`FIRST_MEETING_WEIGHT` outside events. Share = weight /
+    total weight; the share outside events is credited to no event."""
+    weights: dict[int, float] = defaultdict(float)
+    via: dict[int, tuple[float, int]] = {}
+    outside = 0.0
+    for contact_id in dict.fromkeys(outcome.contact_ids):
+        position = snapshot.position_of(contact_id)
+        touches = [
+            (occurrence_id, first)
+            for day, occurrence_id, first in meetings.get(-1 if position is None else position, ())
+            if day <= outcome.occurred_on <= day + window
+        ]
+        if not any(first for _, first in touches):  # the relationship began outside events
+            outside += FIRST_MEETING_WEIGHT
+        for occurrence_id, first in touches:
+            weight = FIRST_MEETING_WEIGHT if first else LATER_MEETING_WEIGHT
+            weights[occurrence_id] += weight
+            if weight > via.get(occurrence_id, (0.0, 0))[0]:
+                via[occurrence_id] = (weight, int(contact_id))
+    total = sum(weights.values()) + outside
+    return tuple(
+        Credit(outcome, occurrence_id, via[occurrence_id][1], weight / total)
+        for occurrence_id, weight in sorted(weights.items())
+    )
 
 
 def event_ledgers(
@@ -134,8 +177,9 @@ def event_ledgers(
         groups[key].append(o)
     status = {a.occurrence_id: a for a in snapshot.attendances}
     credits: dict[int, list[Credit]] = defaultdict(list)
-    for credit in attributed_outcomes(snapshot, today, window_days).values():
-        credits[credit.occurrence_id].append(credit)
+    for shares in attributed_outcomes(snapshot, today, window_days).values():
+        for credit in shares:
+            credits[credit.occurrence_id].append(credit)
     met: dict[int, list[tuple[int, bool]]] = defaultdict(list)
     for e in snapshot.encounters:
         position = snapshot.position_of(e.contact_id)

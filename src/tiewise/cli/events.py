@@ -47,8 +47,18 @@ app.add_typer(events_app, name="events")
 
 Threshold = Annotated[
     float | None,
-    typer.Option(min=0.0, help="Euros per hour an event must yield (default: setting or median)."),
+    typer.Option(
+        help="Euros per hour an event must yield, 0 or more (default: your setting, else your "
+        "own median, else €25)."
+    ),
 ]
+
+
+def _threshold(value: float | None) -> float | None:
+    """The ``--threshold`` option checked: below zero → an error naming the option."""
+    from tiewise.advice.event_verdicts import checked_threshold
+
+    return None if value is None else checked_threshold(value, "--threshold")
 
 
 def _parse_moment(value: str, option: str) -> datetime:
@@ -274,7 +284,7 @@ def events_report_command(
     from tiewise.report.events import render_charts, render_series
 
     state = _state(ctx)
-    report = events_report(_profile(state, today), threshold)
+    report = events_report(_profile(state, today), _threshold(threshold))
     paths = []
     if charts is not None:
         from tiewise.report.charts import write_charts
@@ -302,7 +312,7 @@ def events_upcoming(
 
     state = _state(ctx)
     profile = _profile(state, today)
-    report = events_report(profile, threshold)
+    report = events_report(profile, _threshold(threshold))
     advice = upcoming_advice(profile, report, days)
     if as_json:
         _print_json(upcoming_to_json(advice, report, state.language))

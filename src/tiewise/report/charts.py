@@ -1,7 +1,7 @@
 """Event charts as SVG and PNG files (matplotlib, Agg backend: no display, no network access).
 
 - ``event-yield``: value per hour per series with its 90 % interval, coloured by verdict, with
-  the threshold as a vertical line;
+  the threshold as a vertical line; a series never visited is drawn as a hollow grey prior;
 - ``event-hours``: hours at events per month over the last 24 months, stacked by verdict — the
   months after a low-yield habit was dropped show the time won.
 
@@ -22,8 +22,12 @@ from tiewise.i18n import text
 FORMATS = ("svg", "png")
 COLOURS = {
     "keep": "#1b7837",
+    "keep_uncertain": "#7fbc41",
+    "new_contacts": "#35978f",
     "fun": "#7b3294",
     "try_once": "#2166ac",
+    "too_early": "#92c5de",
+    "doubtful": "#f4a582",
     "skip": "#d6604d",
     "habitual_low_yield": "#b2182b",
 }
@@ -82,14 +86,16 @@ def _figures(report: EventsReport, language: str) -> Iterator[tuple[str, Any]]:
     figure, axes = plt.subplots(figsize=(8, 0.45 * len(series) + 1.4))
     for row, r in enumerate(series):
         estimate = r.value_per_hour
+        prior = r.basis == "prior"  # never visited: a hollow grey prior, not a measurement
         axes.errorbar(
             estimate.point,
             row,
             xerr=[[estimate.point - estimate.low], [estimate.high - estimate.point]],
             fmt="o",
-            color=COLOURS[r.verdict],
+            color="#999999" if prior else COLOURS[r.verdict],
+            markerfacecolor="white" if prior else None,
             capsize=3,
-            label=t(f"verdict.{r.verdict}"),
+            label=t("chart.prior") if prior else t(f"verdict.{r.verdict}"),
         )
     axes.axvline(report.threshold, color="#555555", linestyle="--", linewidth=1)
     axes.set_yticks(range(len(series)), [f"{r.name} ({r.visits})" for r in series])

@@ -28,7 +28,9 @@ def hours_saved_line(report: EventsReport, language: str) -> str:
 
 def render_series(report: EventsReport, language: str, console: Console) -> None:
     """One row per series — verdict, visits (last 12 months), hours, value per hour with its
-    interval, outcomes, enjoyment — then the reasons behind each verdict."""
+    interval (only when measured: "no visits yet" or "N visits, no outcome yet" otherwise, so a
+    prior never looks like a measurement), outcomes, enjoyment — then the reasons behind each
+    verdict and the rule that produced it."""
     t = lambda key, **values: text(key, language, **values)  # noqa: E731
     if not report.series:
         console.print(t("report.no_events"))
@@ -48,19 +50,19 @@ def render_series(report: EventsReport, language: str, console: Console) -> None
     ):
         table.add_column(t(column), justify=justify)  # type: ignore[arg-type]
     for r in report.series:
-        estimate = r.value_per_hour
         table.add_row(
             r.name,
             t(f"verdict.{r.verdict}"),
             f"{r.visits} ({r.visits_12m})",
             f"{r.hours:.0f}",
-            f"{estimate.point:.0f} [{estimate.low:.0f}–{estimate.high:.0f}]",
-            str(r.outcomes),
+            r.value_label.render(language),
+            number(r.outcomes, 0 if r.outcomes == int(r.outcomes) else 1, language),
             "—" if r.enjoyment is None else number(r.enjoyment.point, 1, language),
         )
     console.print(table)
-    for r in report.series:  # the first reason is the estimate the table already shows
-        why = "; ".join(reason.render(language) for reason in r.reasons[1:])
+    for r in report.series:  # a measured estimate is in the table already
+        shown = r.reasons[1:] if r.reasons[0].key == "events.yield" else r.reasons
+        why = "; ".join(reason.render(language) for reason in shown)
         console.print(f"• {r.name} — {t(f'verdict.{r.verdict}')}: {why}")
     console.print(hours_saved_line(report, language))
 
