@@ -9,6 +9,8 @@ import pytest
 
 from tests.conftest import DEMO_TODAY
 from tests.test_cli import run
+from tiewise.advice.invitations import DECISIONS
+from tiewise.cli.base import console
 
 
 def test_goals_add_list_update_and_remove(tmp_path: Path):
@@ -120,13 +122,16 @@ def test_invitations_introductions_and_plan_json_on_the_demo(demo_db: Path):
     # 18 received (14 strangers, 4 people already met); Eva accepted 3, ignored 2 and put off 1
     assert len(invitations) == 12
     decisions = {i["decision"] for i in invitations}
-    assert decisions <= {"accept", "ignore", "look_closer"} and "accept" in decisions
-    assert all({"from", "decision", "score", "reasons"} <= set(i) for i in invitations)
-    assert [i["score"] for i in invitations] == sorted(
-        (i["score"] for i in invitations), reverse=True
-    )
+    assert decisions == {"accept", "ignore", "look_closer"}
+    fields = {"from", "decision", "score", "reasons", "rule", "summary"}
+    assert all(fields <= set(i) for i in invitations)
+    order = [(DECISIONS.index(i["decision"]), -i["score"]) for i in invitations]
+    assert order == sorted(order)  # accept, look closer, ignore; best score first in each
     strangers = [i for i in invitations if i["contact_id"] is None]
-    assert len(strangers) == 11 and all(i["decision"] != "accept" for i in strangers)
+    assert len(strangers) == 10 and all(i["decision"] != "accept" for i in strangers)
+    close = [i for i in invitations if i["rule"] == "close_tie"]
+    assert close and all(i["decision"] == "accept" for i in close)
+    assert all(len(i["summary"]["text"].split()) <= 20 for i in invitations)
 
     found = json.loads(run(demo_db, "introductions", "--json", "--today", today, "--limit", "5"))
     assert 0 < len(found["introductions"]) <= 5 and found["ledger"]
@@ -141,6 +146,24 @@ def test_invitations_introductions_and_plan_json_on_the_demo(demo_db: Path):
     chosen = {i["contact_id"] for k in ("focus", "maintain", "reactivate") for i in advice[k]}
     assert {c["contact_id"] for c in plan["contacts"]} <= chosen
     assert len(plan["introductions"]) == 3
+
+
+def test_invitations_give_one_line_and_the_figures_on_demand(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Issue 16, point 4: each invitation's reason fits one line; ``--why`` shows the figures
+    behind it (the score and its parts) and without it a hint says how to see them."""
+    monkeypatch.setattr(console, "width", 400)  # a wide terminal: no line breaks inside cells
+    today = DEMO_TODAY.isoformat()
+    short = " ".join(run(demo_db, "invitations", "--today", today).split())
+    assert "already a close tie (strength" in short
+    assert "a sales pitch from someone with no tie to you" in short
+    assert "tiewise invitations --why" in short and "score 0.52: accept from 0.50" not in short
+    why = " ".join(run(demo_db, "invitations", "--why", "--today", today).split())
+    assert "already a close tie (strength" in why and "accept from 0.50" in why
+    assert "tiewise invitations --why" not in why
+    dutch = " ".join(run(demo_db, "invitations", "--today", today, lang="nl").split())
+    assert "een verkooppraatje van iemand zonder band met jou" in dutch
 
 
 def test_analyze_json_has_fit_and_being_known(demo_db: Path):

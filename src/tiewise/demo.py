@@ -961,28 +961,63 @@ def _draw_exchanges(b: _Builder, ids: list[int], cluster_of: np.ndarray) -> list
     return exchanges
 
 
+STRANGERS = 14  # pending invitations from people not among the contacts
+#: What strangers write with an invitation: mostly nothing, sometimes a sales pitch, sometimes
+#: a personal note (shares of none / pitch / personal, an assumption of the demo).
+STRANGER_MESSAGE_SHARES = (0.55, 0.15, 0.30)
+STRANGER_PITCHES = (
+    "Hoi Eva, wij helpen ontwerpbureaus aan meer klanten via LinkedIn. Zullen we een "
+    "vrijblijvend kennismakingsgesprek plannen?",
+    "Hi Eva, I'd love to tell you about our lead generation services. Can we book a quick call "
+    "this week?",
+)
+STRANGER_NOTES = (
+    "Leuk je gesproken te hebben op de borrel!",
+    "Ik zag je werk voor het Radboudumc — graag in contact.",
+    "Wij zoeken een ontwerpbureau voor onze zorgapp.",
+    "Mooie presentatie bij de ondernemersvereniging; ik wil graag eens sparren over huisstijlen.",
+    "Hi Eva, I am starting a health-tech company in Nijmegen and liked your portfolio.",
+    "Een collega van de HAN gaf me je naam: ik zoek iemand voor een toegankelijk webontwerp.",
+)
+
+
+def _stranger_messages(seed: int, count: int) -> list[str | None]:
+    """The messages of ``count`` strangers, from a stream of their own (seed, 16): each writes
+    nothing, a pitch or a note by ``STRANGER_MESSAGE_SHARES``; pitches and notes are taken in a
+    shuffled order, so two strangers rarely send the same text."""
+    rng = np.random.default_rng([seed, 16])
+    kinds = rng.choice(3, size=count, p=STRANGER_MESSAGE_SHARES)
+    pitches = [STRANGER_PITCHES[i] for i in rng.permutation(len(STRANGER_PITCHES))]
+    notes = [STRANGER_NOTES[i] for i in rng.permutation(len(STRANGER_NOTES))]
+    pools: dict[int, list[str]] = {1: pitches, 2: notes}
+    used = {1: 0, 2: 0}
+    drawn: list[str | None] = []
+    for kind in map(int, kinds):
+        if kind == 0:
+            drawn.append(None)
+            continue
+        drawn.append(pools[kind][used[kind] % len(pools[kind])])
+        used[kind] += 1
+    return drawn
+
+
 def _draw_invitations(
     b: _Builder, ids: list[int], members: Members, names: list[str]
 ) -> list[model.Invitation]:
     rng, faker = b.rng, b.faker
     invitations = []
-    messages = [
-        None,
-        None,
-        None,
-        "Leuk je gesproken te hebben op de borrel!",
-        "Ik zag je werk voor het Radboudumc — graag in contact.",
-        "Wij zoeken een ontwerpbureau voor onze zorgapp.",
-    ]
-    for k in range(14):
+    messages = _stranger_messages(b.seed, STRANGERS)
+    for k in range(STRANGERS):
         name = f"{faker.first_name()} {faker.last_name()}"
+        sent_at = b.days_ago(int(rng.integers(1, 90)))
+        rng.integers(6)  # the draw that once chose the message: kept, so later draws stay put
         invitations.append(
             model.Invitation(
                 name=name,
                 direction=model.Direction.INBOUND,
-                sent_at=b.days_ago(int(rng.integers(1, 90))),
+                sent_at=sent_at,
                 profile_url=f"linkedin.com/in/{name.lower().replace(' ', '-')}-{k}",
-                message=messages[int(rng.integers(len(messages)))],
+                message=messages[k],
             )
         )
     keys = [c.key for c in CLUSTERS]

@@ -168,6 +168,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "invitation.decision.accept": ("accept", "accepteren"),
     "invitation.decision.look_closer": ("look closer", "nader bekijken"),
     "invitation.decision.ignore": ("ignore", "negeren"),
+    "invitation.rule.close_tie": (
+        "already a close tie (strength {strength:.2f}, met {meetings} times): accepting confirms "
+        "what exists",
+        "al een hechte band (sterkte {strength:.2f}, {meetings} keer ontmoet): accepteren "
+        "bevestigt wat er al is",
+    ),
+    "invitation.rule.close_rated": (
+        "you rate this tie close ({closeness:.0f} of 5, met {meetings} times): accepting confirms "
+        "what exists",
+        "je noemt deze band hecht ({closeness:.0f} van 5, {meetings} keer ontmoet): accepteren "
+        "bevestigt wat er al is",
+    ),
+    "invitation.rule.sales_pitch": (
+        "a sales pitch from someone with no tie to you: {meetings} meetings, {mutual} shared "
+        "contacts",
+        "een verkooppraatje van iemand zonder band met jou: {meetings} ontmoetingen, {mutual} "
+        "gedeelde contacten",
+    ),
+    "invitation.rule.stranger": (
+        "unknown to you ({mutual} shared contacts known) and no personal message: nothing to go on",
+        "onbekend ({mutual} gedeelde contacten bekend) en geen persoonlijk bericht: niets om op "
+        "af te gaan",
+    ),
+    "invitation.rule.stranger_note": (
+        "unknown to you ({mutual} shared contacts known), but wrote a personal message: read it, "
+        "then decide",
+        "onbekend ({mutual} gedeelde contacten bekend), maar schreef een persoonlijk bericht: lees "
+        "het en beslis dan",
+    ),
+    "invitation.rule.score": (
+        "score {score:.2f} of 1, most of it from {part} ({points:.2f} of {weight:.2f})",
+        "score {score:.2f} van 1, het meest uit {part} ({points:.2f} van {weight:.2f})",
+    ),
+    "invitation.part.relevance": ("relevance to your goals", "relevantie voor je doelen"),
+    "invitation.part.connection": ("how you are connected", "hoe jullie verbonden zijn"),
+    "invitation.part.novelty": ("what is new in them", "wat ze nieuw brengen"),
+    "invitation.part.message": ("a personal message", "een persoonlijk bericht"),
+    "invitations.why_hint": (
+        "The figures behind each line: tiewise invitations --why (or --json).",
+        "De cijfers achter elke regel: tiewise invitations --why (of --json).",
+    ),
     "invitation.relevance": (
         "serves your goal {goal}: relevance {relevance:.2f} of 1",
         "dient je doel {goal}: relevantie {relevance:.2f} van 1",
@@ -183,9 +224,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "invitation.stranger": (
         "not among your {contacts} contacts: no shared meeting, organisation or mutual contact "
-        "is known (LinkedIn's export lists no mutual connections)",
+        "known (LinkedIn's export omits mutual connections)",
         "staat niet tussen je {contacts} contacten: geen gedeelde ontmoeting, organisatie of "
-        "gemeenschappelijk contact bekend (de export van LinkedIn noemt geen gedeelde connecties)",
+        "gemeenschappelijk contact bekend (LinkedIn-export noemt geen gedeelde connecties)",
     ),
     "invitation.unknown_relevance": (
         "nothing is known of their sector, role or region: relevance to your goals counts as "

@@ -42,15 +42,31 @@ score is 0–1 and ``components`` (weight × value) add up to it:
   like to add you to my professional network on LinkedIn.", "Ik wil je graag toevoegen aan mijn
   professionele netwerk op LinkedIn." …) count as none, also with a greeting and a signature
   around them (at most ``MAX_OTHER_WORDS`` words that are neither a greeting, a sign-off nor a
-  word of the sender's or my name).
+  word of the sender's or my name). A message that sells (``PITCH_PHRASES``) counts as none too.
 
-**Decision.** ``accept`` from ``ACCEPT_AT`` (.50), ``look_closer`` from ``LOOK_CLOSER_AT`` (.25),
-``ignore`` below. Calibration: an unknown sender without a message scores .075 (ignore); with a
-personal message .275 — a stranger who took the trouble to write is worth reading (look closer);
-someone met in person who serves a goal and writes a personal note scores about .8 (accept).
+**Decision: the first rule that applies** (``RULES``; the advice names it in ``rule``):
 
-Every piece of advice carries reasons with their figures (relevance, novelty, connection,
-message, and the score against the thresholds).
+1. ``close_tie`` → *accept*. The sender is already a close tie: rated 4 or 5 of 5, or, unrated,
+   of class strong (``portfolio.close_ties``; a rating decides where there is one — Marsden &
+   Campbell 1984). Strong ties serve expressive goals — support, fun, a sounding board — and are
+   kept (Granovetter 1973; Lin 2001; seed 004), so the invitation only confirms what exists,
+   whatever the score — which can stay under .50 for them, as it weighs relevance to the named
+   goals and novelty, neither of which a close tie needs (issue 16: met 58 times, *look closer*).
+2. ``sales_pitch`` → *ignore*. The message sells something (``PITCH_PHRASES``, English and Dutch)
+   and nothing connects us (connection 0: no meeting, no shared contact, organisation or tie).
+   A stranger selling something serves no goal — seed 000: accept whom you can mean something
+   *for each other* with, not whoever asks.
+3. ``stranger`` — an unknown sender: the score decides, which leaves only the message:
+   .075 without a personal one (*ignore*: nothing to go on), .275 with one (*look closer*: a
+   stranger who took the trouble to write is worth reading before deciding).
+4. ``score`` — a known sender: ``accept`` from ``ACCEPT_AT`` (.50), ``look_closer`` from
+   ``LOOK_CLOSER_AT`` (.25), ``ignore`` below. Someone met in person who serves a goal and writes
+   a personal note scores about .8.
+
+**Reasons.** ``summary`` is one line of at most 20 words that names the rule with the figures
+that drove it (the largest component for the score rule); ``reasons`` are the figures on demand
+(relevance, connection, novelty, message, and the score against the thresholds) — the CLI's
+``--why`` and ``--json``, the web's details element.
 """
 
 from __future__ import annotations
@@ -66,7 +82,8 @@ from typing import Any
 import numpy as np
 
 from tiewise.advice.decisions import invitations_put_off
-from tiewise.advice.reasons import Reason
+from tiewise.advice.portfolio import close_ties
+from tiewise.advice.reasons import Reason, Term
 from tiewise.analysis.fit import goal_term, saturating
 from tiewise.analysis.profile import Profile
 from tiewise.i18n import text
@@ -87,6 +104,8 @@ WEIGHTS = {"relevance": 0.35, "connection": 0.30, "novelty": 0.15, "message": 0.
 ACCEPT_AT = 0.50
 LOOK_CLOSER_AT = 0.25
 DECISIONS = ("accept", "look_closer", "ignore")
+RULES = ("close_tie", "sales_pitch", "stranger", "score")
+RULE_DECISIONS = {"close_tie": "accept", "sales_pitch": "ignore"}  # else the score decides
 UNKNOWN_NOVELTY = 0.5
 MEETING_SCALE = 1.0
 MUTUAL_SCALE = 3.0
@@ -210,8 +229,15 @@ class InvitationAdvice:
     components: dict[str, float]
     sender: str = ""  # the invitation's name, else the contact's
     contact_id: int | None = None  # the sender's contact id (the survivor of a merge)
-    message: str = "none"  # personal | standard | none
+    message: str = "none"  # personal | standard | pitch | none
     goal: Goal | None = None  # the goal the sender serves best, if any
+    rule: str = "score"  # the rule that decided (``RULES``)
+    summary: Reason | None = None  # one line naming the rule with its figures
+
+    @property
+    def line(self) -> Reason:
+        """The one-line reason (the summary; the score reason when there is none)."""
+        return self.summary or self.reasons[-1]
 
     @property
     def values(self) -> dict[str, float]:
@@ -516,10 +542,122 @@ def _message_reason(kind: str, message: str | None) -> Reason:
     return Reason(key, {"weight": WEIGHTS["message"]})
 
 
+@dataclass(frozen=True)
+class _Sender:
+    """What the rules need to know of one sender besides the score's components."""
+
+    known: bool
+    close: bool = False  # a close tie (``portfolio.close_ties``)
+    meetings: int = 0  # met in person: meetings plus events met at
+    mutual: int = 0  # links to my other contacts
+    strength: float = 0.0
+    closeness: float | None = None  # self-rated 1–5, None when not rated
+
+
+def _sender(profile: Profile, facts: _Facts, k: int, close: np.ndarray) -> _Sender:
+    position = int(facts.positions[k])
+    rating = float(profile.snapshot.closeness[position])
+    return _Sender(
+        known=True,
+        close=bool(close[position]),
+        meetings=int(facts.meetings[k]) + int(facts.met_at_events[k]),
+        mutual=int(facts.degree[k]),
+        strength=_r(float(np.clip(facts.strength[k], 0.0, 1.0))),
+        closeness=None if math.isnan(rating) else rating,
+    )
+
+
+def _rule_for(sender: _Sender, message: str, connection: float) -> str:
+    """The first rule of ``RULES`` that applies (module docstring: rules and sources)."""
+    if sender.close:
+        return "close_tie"
+    if message == "pitch" and connection == 0.0:
+        return "sales_pitch"
+    return "score" if sender.known else "stranger"
+
+
+def _summary(
+    rule: str, sender: _Sender, values: dict[str, float], components: dict[str, float]
+) -> Reason:
+    """One line (≤ 20 words) naming the rule with the figures that drove it."""
+    score = _r(sum(components.values()))
+    if rule == "close_tie":
+        figures = {"strength": sender.strength, "meetings": sender.meetings}
+        if sender.closeness is None:
+            return Reason("invitation.rule.close_tie", figures)
+        return Reason("invitation.rule.close_rated", {**figures, "closeness": sender.closeness})
+    if rule == "sales_pitch":
+        figures = {"meetings": sender.meetings, "mutual": sender.mutual}
+        return Reason("invitation.rule.sales_pitch", figures)
+    if rule == "stranger":
+        key = "invitation.rule.stranger_note" if values["message"] else "invitation.rule.stranger"
+        return Reason(key, {"mutual": 0, "score": score})
+    part = max(components, key=lambda name: components[name])
+    term = Term(text(f"invitation.part.{part}", "en"), text(f"invitation.part.{part}", "nl"))
+    return Reason(
+        "invitation.rule.score",
+        {
+            "score": score,
+            "part": term,
+            "part_key": part,
+            "points": _r(components[part]),
+            "weight": WEIGHTS[part],
+        },
+    )
+
+
+def _advise(
+    profile: Profile,
+    facts: _Facts,
+    invitation: Invitation,
+    position: int | None,
+    k: int | None,
+    close: np.ndarray,
+) -> InvitationAdvice:
+    """The advice on one invitation; ``k`` is the sender's column in ``facts``."""
+    snapshot, goals = profile.snapshot, profile.relevance.goals
+    if position is None or k is None:
+        values, reasons = _unknown_sender(snapshot)
+        sender, contact_id, goal, who = invitation.name, None, None, _Sender(known=False)
+    else:
+        values, reasons = _known_sender(profile, facts, k)
+        sender = invitation.name or snapshot.contacts[position].name
+        contact_id = int(snapshot.contact_ids[position])
+        goal = goals[int(facts.best_goal[k])] if goals and facts.best[k] > 0 else None
+        who = _sender(profile, facts, k, close)
+    kind = message_kind(invitation.message, (invitation.name, sender, snapshot.me.name))
+    values["message"] = 1.0 if kind == "personal" else 0.0
+    reasons.append(_message_reason(kind, invitation.message))
+    components = {name: WEIGHTS[name] * values[name] for name in WEIGHTS}
+    score = sum(components.values())
+    rule = _rule_for(who, kind, values["connection"])
+    reasons.append(
+        Reason(
+            "invitation.score",
+            {"score": _r(score), "accept": ACCEPT_AT, "look_closer": LOOK_CLOSER_AT},
+        )
+    )
+    return InvitationAdvice(
+        invitation=invitation,
+        contact=position,
+        decision=RULE_DECISIONS.get(rule) or decision_for(score),
+        score=score,
+        reasons=tuple(reasons),
+        components=components,
+        sender=sender,
+        contact_id=contact_id,
+        message=kind,
+        goal=goal,
+        rule=rule,
+        summary=_summary(rule, who, values, components),
+    )
+
+
 def triage_invitations(profile: Profile) -> list[InvitationAdvice]:
-    """Advice on every pending incoming invitation, best first (score, then the most recent),
-    except those I put off until later less than four weeks ago (``advice/decisions.py``).
-    Pure: the Profile in, the advice out (see the module docstring for the scoring)."""
+    """Advice on every pending incoming invitation — accept first, then look closer, then
+    ignore; within each the best score, then the most recent — except those I put off until
+    later less than four weeks ago (``advice/decisions.py``). Pure: the Profile in, the advice
+    out (see the module docstring for the score and the rules)."""
     snapshot = profile.snapshot
     put_off = invitations_put_off(snapshot, profile.today)
     invitations = [i for i in pending_inbound(snapshot.invitations) if i.id not in put_off]
@@ -527,48 +665,14 @@ def triage_invitations(profile: Profile) -> list[InvitationAdvice]:
     known = np.array(sorted({p for p in positions if p is not None}), dtype=np.int64)
     facts = _facts(profile, known)
     column = {int(p): k for k, p in enumerate(known)}
-    my_name = snapshot.me.name
-
-    advice = []
-    for invitation, position in zip(invitations, positions, strict=True):
-        if position is None:
-            values, reasons = _unknown_sender(snapshot)
-            sender, contact_id, goal = invitation.name, None, None
-        else:
-            k = column[position]
-            values, reasons = _known_sender(profile, facts, k)
-            sender = invitation.name or snapshot.contacts[position].name
-            contact_id = int(snapshot.contact_ids[position])
-            served = bool(profile.relevance.goals) and facts.best[k] > 0
-            goal = profile.relevance.goals[int(facts.best_goal[k])] if served else None
-        kind = message_kind(invitation.message, (invitation.name, sender, my_name))
-        values["message"] = 1.0 if kind == "personal" else 0.0
-        reasons.append(_message_reason(kind, invitation.message))
-        components = {name: WEIGHTS[name] * values[name] for name in WEIGHTS}
-        score = sum(components.values())
-        decision = decision_for(score)
-        reasons.append(
-            Reason(
-                "invitation.score",
-                {"score": _r(score), "accept": ACCEPT_AT, "look_closer": LOOK_CLOSER_AT},
-            )
-        )
-        advice.append(
-            InvitationAdvice(
-                invitation=invitation,
-                contact=position,
-                decision=decision,
-                score=score,
-                reasons=tuple(reasons),
-                components=components,
-                sender=sender,
-                contact_id=contact_id,
-                message=kind,
-                goal=goal,
-            )
-        )
+    close = close_ties(profile)
+    advice = [
+        _advise(profile, facts, invitation, position, column.get(position), close)
+        for invitation, position in zip(invitations, positions, strict=True)
+    ]
     advice.sort(key=lambda a: a.invitation.sent_at, reverse=True)
     advice.sort(key=lambda a: a.score, reverse=True)
+    advice.sort(key=lambda a: DECISIONS.index(a.decision))
     return advice
 
 
@@ -586,6 +690,8 @@ def invitations_to_json(advice: Sequence[InvitationAdvice], language: str) -> li
             "message_kind": a.message,
             "decision": a.decision,
             "decision_text": text(f"invitation.decision.{a.decision}", language),
+            "rule": a.rule,
+            "summary": a.line.to_json(language),
             "score": round(a.score, 4),
             "components": {name: round(points, 4) for name, points in a.components.items()},
             "goal": None if a.goal is None else a.goal.key,

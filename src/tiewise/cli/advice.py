@@ -57,10 +57,14 @@ app.add_typer(invitations_app, name="invitations")
 @invitations_app.callback()
 def invitations(
     ctx: typer.Context,
+    why: Annotated[
+        bool, typer.Option("--why", help="Show the figures behind each one-line reason.")
+    ] = False,
     as_json: JsonOption = False,
     today: Today = None,
 ) -> None:
-    """Pending connection invitations: accept, ignore or look closer, with the reasons."""
+    """Pending connection invitations: accept, ignore or look closer, each with a one-line
+    reason (the figures: --why or --json)."""
     if ctx.invoked_subcommand is not None:
         return
     from tiewise.advice.invitations import invitations_to_json, triage_invitations
@@ -72,7 +76,7 @@ def invitations(
     if as_json:
         _print_json(invitations_to_json(advice, state.language))
         return
-    render_invitations(advice, state.language, console)
+    render_invitations(advice, state.language, console, why=why)
 
 
 @invitations_app.command("decide")

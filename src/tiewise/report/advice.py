@@ -96,8 +96,19 @@ def render_portfolio(
         console.print(t("portfolio.hidden", count=portfolio.hidden))
 
 
-def render_invitations(advice: list[InvitationAdvice], language: str, console: Console) -> None:
-    """One row per pending invitation: the decision, the score and why."""
+def _invitation_why(item: InvitationAdvice, language: str, why: bool) -> str:
+    """The one-line reason; with ``why`` the figures below it, one per line."""
+    line = item.line.render(language)
+    if not why:
+        return line
+    return "\n".join([line, *(f"· {reason.render(language)}" for reason in item.reasons)])
+
+
+def render_invitations(
+    advice: list[InvitationAdvice], language: str, console: Console, why: bool = False
+) -> None:
+    """One row per pending invitation: the decision, the score and a one-line reason that names
+    the rule; ``why`` adds the figures behind it (else a hint says how to see them)."""
     t = lambda key, **values: text(key, language, **values)  # noqa: E731
     if not advice:
         console.print(t("invitations.none"))
@@ -115,9 +126,11 @@ def render_invitations(advice: list[InvitationAdvice], language: str, console: C
             item.invitation.name or "—",
             t(f"decision.{item.decision}"),
             number(item.score, 2, language),
-            "; ".join(r.render(language) for r in item.reasons),
+            _invitation_why(item, language, why),
         )
     console.print(table)
+    if not why:
+        console.print(t("invitations.why_hint"), markup=False)
 
 
 def render_introductions(
