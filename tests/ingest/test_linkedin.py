@@ -7,6 +7,8 @@ from __future__ import annotations
 import codecs
 import contextlib
 import shutil
+import subprocess
+import sys
 import zipfile
 from dataclasses import replace
 from datetime import date, datetime
@@ -17,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tiewise.errors import ImportFormatError
+from tiewise.ingest import linkedin
 from tiewise.ingest.linkedin import parse_linkedin
 from tiewise.ingest.records import (
     ExchangeRecord,
@@ -675,8 +678,11 @@ def test_utf16_without_bom_raises(tmp_path: Path):
 
 
 def test_latin1_file_raises_at_the_bad_line(tmp_path: Path):
+    """A file in another encoding (bad bytes in more than one row in a hundred) is refused as a
+    whole; one damaged byte only costs its row (see the test below)."""
     path = tmp_path / "Connections.csv"
     text = "First Name,Last Name,Connected On\nAnouk,de Vries,15 Mar 2024\nRené,Smit,1 Jan 2020\n"
+    text += "Zoë,Bakker,2 Feb 2021\n"
     path.write_bytes(text.encode("latin-1"))
     with pytest.raises(ImportFormatError) as raised:
         parse(path)
@@ -688,7 +694,7 @@ def test_oversized_field_raises_a_format_error(tmp_path: Path):
     path = tmp_path / "messages.csv"
     header = (EXPORT / "messages.csv").read_text().splitlines()[0]
     path.write_text(f'{header}\nc,,A,,B,,2023-05-01 14:22:10 UTC,,"{"x" * 200_000}",INBOX,,false\n')
-    with pytest.raises(ImportFormatError, match="field larger than field limit") as raised:
+    with pytest.raises(ImportFormatError, match="a field longer than 131,072 characters") as raised:
         parse(path)
     assert raised.value.line == 2
 
@@ -751,3 +757,293 @@ def test_mutated_zips_only_raise_format_errors(tmp_path: Path, data: st.DataObje
         zip_of(EXPORT, archive)
     original = archive.read_bytes()
     _only_format_errors(tmp_path / "mutated.zip", data.draw(mutations(original)))
+
+
+# --- every layout since 2017 (docs/capture.md lists them with their sources) -------------------
+
+EXPORT_2018 = FIXTURES / "export_2018"
+NOBODY = Me(name="")  # nothing told about me: the export must say it
+
+
+def test_2018_export_with_direction_messages_is_read_whole():
+    """The 2018 layout (Apache Streams' LinkedIn template, 2018): ``Messages.csv`` with
+    ``From,To,Date,Subject,Content,Direction,Folder``, Connections without URL, ``Email
+    Addresses.csv`` with ``Is primary``, ``Recommendations Given.csv`` with a space."""
+    parsed = parse(EXPORT_2018, me=NOBODY)
+    connections = [p for p in parsed.persons if p.is_connection]
+    assert [(p.name, p.met_on) for p in connections] == [
+        ("Anouk de Vries", date(2018, 3, 15)),
+        ("Pieter Jansen", date(2017, 1, 2)),
+        ("Eva Mulder", date(2016, 11, 30)),
+    ]
+    assert [(i.direction, i.sent_at) for i in parsed.invitations] == [
+        (Direction.INBOUND, datetime(2018, 3, 14, 9, 5)),
+        (Direction.OUTBOUND, datetime(2017, 12, 1, 16, 30)),
+    ]
+    assert parsed.me is not None and parsed.me.name == "Sanne Bakker"
+    assert parsed.me.identifiers == (email("sanne@bakkeradvies.nl"),)
+    assert [e.kind for e in parsed.exchanges] == [ExchangeKind.RECOMMENDATION]
+    messages = parsed.interactions
+    assert [(m.direction, m.occurred_at, m.subject) for m in messages] == [
+        (Direction.INBOUND, datetime(2018, 3, 16, 9, 5), "Koffie?"),
+        (Direction.OUTBOUND, datetime(2018, 3, 16, 11, 40), "RE: Koffie?"),
+        (Direction.INBOUND, datetime(2018, 4, 2, 14, 0), "Borrel"),
+        (Direction.INBOUND, datetime(2018, 4, 2, 15, 10), "RE: Borrel"),
+    ]
+    assert [m.line for m in messages] == [2, 4, 5, 6]
+    # me (the sender of OUTGOING rows) is never a participant, whoever the user said they were
+    assert all("Sanne" not in key for m in messages for key in m.participants)
+    assert messages[0].participants == ("linkedin:name:Anouk de Vries",)
+    assert set(messages[2].participants) == {
+        "linkedin:name:Pieter Jansen",
+        "linkedin:name:Eva Mulder",
+    }
+    assert [(link.person_a, link.person_b) for link in parsed.links] == [
+        ("linkedin:name:Eva Mulder", "linkedin:name:Pieter Jansen")  # one group conversation
+    ]
+    (warning,) = parsed.warnings
+    assert (warning.file.endswith("Messages.csv"), warning.line) == (True, 7)
+    assert "found 'gisteren'" in warning.message
+
+
+def test_2018_message_keys_are_stable():
+    first, again = parse(EXPORT_2018, me=NOBODY), parse(EXPORT_2018, me=SANNE)
+    assert [m.key for m in first.interactions] == [m.key for m in again.interactions]
+    assert len({m.key for m in first.interactions}) == 4
+
+
+def test_upper_case_direction_layout_with_iso_times():
+    """``FROM,TO,DATE,SUBJECT,CONTENT,DIRECTION,FOLDER`` with ``2019-11-06T02:08:20``, as a user
+    quoted their export of February 2020 (adeshpande3/Facebook-Messenger-Bot#54)."""
+    parsed = parse(FIXTURES / "messages_2020_direction.csv", me=NOBODY)
+    assert [(m.direction, m.occurred_at) for m in parsed.interactions] == [
+        (Direction.INBOUND, datetime(2019, 11, 6, 2, 8, 20)),
+        (Direction.OUTBOUND, datetime(2019, 11, 6, 8, 15)),
+    ]
+    assert [p.key for p in parsed.persons] == ["linkedin:name:Anouk de Vries"]
+    assert parsed.warnings == []
+
+
+def test_bad_direction_in_the_2018_layout_warns(tmp_path: Path):
+    path = tmp_path / "Messages.csv"
+    path.write_text(
+        "From,To,Date,Subject,Content,Direction,Folder\nA,B,2019-01-01 10:00,,x,SIDEWAYS,\n"
+    )
+    parsed = parse(path, me=NOBODY)
+    assert parsed.interactions == []
+    assert [str(w).split(": ", 1)[1] for w in parsed.warnings] == [
+        "expected INCOMING or OUTGOING in 'DIRECTION', found 'SIDEWAYS'"
+    ]
+
+
+def test_2017_tab_separated_email_addresses():
+    parsed = parse(FIXTURES / "email_addresses_2017_tabs.csv", me=NOBODY)
+    assert parsed.me is not None
+    assert parsed.me.identifiers == (email("sanne@bakkeradvies.nl"),)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Recommendations Given.csv", "recommendations_given.csv", "Endorsement Given Info.csv"],
+)
+def test_file_names_match_with_spaces_or_underscores(tmp_path: Path, name: str):
+    source = "Recommendations_Given.csv" if "ecommend" in name else "Endorsement_Given_Info.csv"
+    (tmp_path / name).write_bytes((EXPORT / source).read_bytes())
+    (tmp_path / "Connections.csv").write_bytes((EXPORT / "Connections.csv").read_bytes())
+    assert [e.direction for e in parse(tmp_path).exchanges] != []
+
+
+# --- one bad file, one bad row -----------------------------------------------------------------
+
+
+def test_one_bad_file_in_an_export_is_reported_and_the_rest_imports(tmp_path: Path):
+    folder = tmp_path / "export"
+    shutil.copytree(EXPORT, folder)
+    messages = folder / "messages.csv"
+    messages.write_bytes(messages.read_text("utf-8").encode("utf-16"))
+    parsed = parse(folder)
+    whole = parse(EXPORT)
+    assert unfiled(parsed.persons) != [] and parsed.interactions == []
+    assert [i.key for i in parsed.invitations] == [i.key for i in whole.invitations]
+    assert [e.key for e in parsed.exchanges] == [e.key for e in whole.exchanges]
+    left_out = [w for w in parsed.warnings if w.file == str(messages)]
+    assert [(w.line, w.message) for w in left_out] == [
+        (
+            1,
+            "file left out: expected UTF-8 text, as LinkedIn writes its exports "
+            "found UTF-16 text (a UTF-16 byte order mark)",
+        )
+    ]
+
+
+def test_a_file_without_its_header_does_not_cost_the_others(tmp_path: Path):
+    folder = tmp_path / "export"
+    shutil.copytree(EXPORT, folder)
+    (folder / "Invitations.csv").write_text("Who,When\nDaan,gisteren\n")
+    parsed = parse(folder)
+    assert parsed.invitations == [] and len(parsed.interactions) == 6
+    (left_out,) = [w for w in parsed.warnings if w.file.endswith("Invitations.csv")]
+    assert left_out.message.startswith("file left out: expected the LinkedIn Invitations header")
+    assert left_out.message.endswith("in 'From' found 'Who,When'")
+
+
+def test_a_damaged_zip_member_does_not_cost_the_others(tmp_path: Path):
+    archive = zip_of(EXPORT, tmp_path / "export.zip")
+    data = bytearray(archive.read_bytes())
+    with zipfile.ZipFile(archive) as opened:
+        info = opened.getinfo("messages.csv")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + 20 : start + 28] = b"\x00" * 8  # deflated bytes no longer match the CRC
+    damaged = tmp_path / "damaged.zip"
+    damaged.write_bytes(bytes(data))
+    parsed = parse(damaged)
+    assert parsed.interactions == [] and len(parsed.invitations) == 4
+    (left_out,) = [w for w in parsed.warnings if w.file == f"{damaged}:messages.csv"]
+    assert left_out.message == (
+        "file left out: expected a zip member that unpacks to what its checksum says "
+        "found damaged data"
+    )
+
+
+def test_an_export_whose_every_file_is_bad_raises(tmp_path: Path):
+    (tmp_path / "Connections.csv").write_bytes("First Name,Last Name\n".encode("utf-16"))
+    (tmp_path / "messages.csv").write_text("nothing,here\n")
+    with pytest.raises(ImportFormatError, match="UTF-16"):
+        parse(tmp_path)
+
+
+def test_a_damaged_byte_skips_only_its_row(tmp_path: Path):
+    """Invalid UTF-8 on line 5 of a 676-row Connections.csv: that row is reported and left out,
+    the 675 others are read."""
+    preamble = (EXPORT / "Connections.csv").read_bytes().split(b"First Name")[0]
+    header = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+    rows = [
+        f"Lid{n},Achternaam{n},https://www.linkedin.com/in/lid-{n},,Firma {n},Adviseur,"
+        f"15 Mar 2024\r\n".encode()
+        for n in range(676)
+    ]
+    rows[0] = rows[0].replace(b"Firma", b"Caf\xe9 Firma")  # a Latin-1 é: not UTF-8
+    path = tmp_path / "Connections.csv"
+    path.write_bytes(preamble + header + b"".join(rows))
+    parsed = parse(path)
+    assert len(parsed.persons) == 675
+    (warning,) = parsed.warnings
+    assert warning.line == 5
+    assert warning.message == (
+        "row left out: expected UTF-8 text, found byte 0xE9 in "
+        "'Lid0,Achternaam0,https://www.linkedin.com/in/lid-0,,Caf\\xE9 Firma 0,Adviseur,15 Ma…'"
+    )
+
+
+def test_a_nul_byte_skips_only_its_row(tmp_path: Path):
+    path = tmp_path / "Connections.csv"
+    rows = "".join(f"Lid{n},Smit,{n + 1} Mar 2024\n" for n in range(20))
+    path.write_text("First Name,Last Name,Connected On\nAn\x00na,Smit,1 Mar 2024\n" + rows)
+    parsed = parse(path)
+    assert len(parsed.persons) == 20
+    assert [(w.line, w.message) for w in parsed.warnings] == [
+        (2, "row left out: expected text without NUL bytes, found 'An\\x00na,Smit,1 Mar 2024'")
+    ]
+
+
+# --- bounded: zip bombs under a memory cap -----------------------------------------------------
+
+_CAP = """
+import resource, sys
+from pathlib import Path
+from tiewise.errors import ImportFormatError
+from tiewise.ingest.linkedin import parse_linkedin
+from tiewise.model import Me
+
+def virtual_size():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmSize:"):
+            return int(line.split()[1]) * 1024
+
+limit = virtual_size() + 256 * 2**20  # what the parse may take beyond the interpreter
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+try:
+    parse_linkedin([Path(sys.argv[1])], Me(name=""))
+    print("no error")
+except ImportFormatError as error:
+    print("ImportFormatError:", error)
+"""
+
+
+def capped(path: Path) -> str:
+    """What parsing ``path`` prints in a process allowed 256 MiB beyond its start."""
+    result = subprocess.run(
+        [sys.executable, "-c", _CAP, str(path)], capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout.strip()
+
+
+def bomb(path: Path, size: int, name: str = "Connections.csv") -> Path:
+    """A zip of ``size`` bytes of zeros (1 GiB deflates to about 1 MB) after a valid header."""
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive,
+        archive.open(name, "w", force_zip64=True) as member,
+    ):
+        member.write(b"First Name,Last Name,Connected On\n")
+        zeros = bytes(2**20)
+        for _ in range(size // 2**20):
+            member.write(zeros)
+    return path
+
+
+def test_a_zip_bomb_is_refused_by_its_declared_size_without_inflating(tmp_path: Path):
+    """A 1 MB zip holding 1 GiB of zeros: inflating it took 2 GiB before (peak RSS 2,070 MiB);
+    now it is refused before one byte is unpacked, within a 256 MiB cap."""
+    archive = bomb(tmp_path / "export.zip", 2**30)
+    assert archive.stat().st_size < 8 * 2**20
+    assert capped(archive) == (
+        f"ImportFormatError: {archive}: expected a LinkedIn export that unpacks to at most "
+        "512 MiB, found export files that unpack to 1,024 MiB"
+    )
+
+
+def test_one_member_over_the_file_limit_is_left_out(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(linkedin, "MAX_FILE_BYTES", 2**20)
+    archive = zip_of(EXPORT, tmp_path / "export.zip")
+    with zipfile.ZipFile(archive, "a", zipfile.ZIP_DEFLATED) as opened:
+        opened.writestr("Invitations_old/messages.csv", bytes(3 * 2**20))
+    parsed = parse(archive)
+    assert len(parsed.interactions) == 6  # the real messages.csv
+    (left_out,) = [w for w in parsed.warnings if "Invitations_old" in w.file]
+    assert left_out.message == (
+        "file left out: expected a LinkedIn export file of at most 1 MiB found 3 MiB"
+    )
+
+
+def test_a_member_that_holds_more_than_it_declares_is_not_inflated(tmp_path: Path):
+    """A header that lies about the size: never more than the declared size is unpacked."""
+    lying = tmp_path / "lying.zip"
+    with zipfile.ZipFile(lying, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("Connections.csv", b"First Name,Last Name\n" + bytes(64 * 2**20))
+    data = bytearray(lying.read_bytes())
+    local, central = data.find(b"PK\x03\x04"), data.find(b"PK\x01\x02")
+    data[local + 22 : local + 26] = data[central + 24 : central + 28] = (40).to_bytes(4, "little")
+    lying.write_bytes(bytes(data))
+    with zipfile.ZipFile(lying) as opened:
+        assert opened.getinfo("Connections.csv").file_size == 40  # 64 MiB inside
+    assert capped(lying) == (
+        f"ImportFormatError: {lying}:Connections.csv: expected a zip member that unpacks to "
+        "what its checksum says, found damaged data"
+    )
+
+
+def test_the_web_upload_refuses_a_zip_bomb_and_writes_nothing(tmp_path: Path, demo_copy: Path):
+    from ..web.test_app import client_for, csrf_of, rows
+
+    client = client_for(demo_copy)
+    before = rows(demo_copy)
+    data = bomb(tmp_path / "export.zip", 2**30).read_bytes()
+    response = client.post(
+        "/import",
+        data={"csrf": csrf_of(client), "kind": "linkedin"},
+        files={"file": ("export.zip", data, "application/zip")},
+    )
+    assert response.status_code == 400
+    assert "export.zip: expected a LinkedIn export that unpacks to at most 512 MiB" in response.text
+    assert rows(demo_copy) == before

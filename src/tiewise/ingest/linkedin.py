@@ -24,6 +24,10 @@ What each file becomes:
   otherwise (participants: the sender and the other recipients). Everyone but me gets a
   :class:`PersonRecord` with ``is_connection=False``. Every pair of people (me excluded) in a
   conversation of three or more people gets one :class:`LinkRecord` per conversation.
+  The 2018-2020 ``Messages.csv`` (``From,To,Date,Subject,Content,Direction,Folder``) has no
+  conversation id and no URLs: *Direction* says who sent it, the sender of an OUTGOING row and
+  the only recipient of an INCOMING one recognise me by name, and the conversation is the set of
+  everyone's names.
 - ``Endorsement_Received_Info.csv`` / ``Endorsement_Given_Info.csv`` and
   ``Recommendations_Received.csv`` / ``Recommendations_Given.csv`` — :class:`ExchangeRecord`
   (endorsement: the skill as description; recommendation: job title and company).
@@ -59,11 +63,26 @@ Policies:
   still written, so it still counts in the give/receive ledger.
 - *text*: message bodies (``CONTENT``) and recommendation texts are kept only with
   ``keep_message_text=True``; subjects and invitation notes (needed to triage invitations) always.
+- *row left out with a warning*: a row holding a byte that is not UTF-8 (one damaged byte) or a
+  NUL byte; the warning quotes the row (``\xe9`` for the byte).
+- *file left out with a warning* (``file left out: expected …, found …``), the other files
+  imported: a file of the export that cannot be read — not UTF-8 (UTF-16, or bytes that are not
+  UTF-8 in more than one row in a hundred: another encoding), without its header
+  (Connections.csv: no row with ``First Name``), rejected by the ``csv`` module (e.g. a field
+  over its size limit), or a zip member that is damaged, encrypted, or larger than
+  :data:`MAX_FILE_BYTES`.
 - *raised* (:class:`~tiewise.errors.ImportFormatError`, nothing is returned): a path that does not
-  exist or is not a zip, folder or CSV file; a corrupt or encrypted zip; a zip or folder without
-  any known file; a CSV given on its own that is not a LinkedIn export file; a file that is not
-  UTF-8 (e.g. UTF-16 or Latin-1); a file without its header (Connections.csv: no row with
-  ``First Name``); a CSV the ``csv`` module rejects (e.g. a field over its size limit).
+  exist or is not a zip, folder or CSV file; a zip whose directory cannot be read; a zip whose
+  known files declare more than :data:`MAX_EXPORT_BYTES` together (refused before anything is
+  inflated; a member is never inflated beyond its declared size); a zip or folder without any
+  known file; a CSV given on its own that is not a LinkedIn export file; an export none of whose
+  files can be read (the first file's error).
+
+File names are matched whatever their case and whether words are joined by ``_`` or a space
+(2017-2018 exports wrote ``Recommendations Given.csv``); older layouts read: Connections without
+``URL`` (2018 also with ``Address``, ``Websites``, ``Instant Messengers``), Email Addresses with
+``Is primary`` (2017: tab-separated), Invitations without the profile URL columns, the 2018
+Profile.csv. docs/capture.md lists the layouts with their years and sources.
 
 Keys: persons as above (``linkedin:name:<name>`` for people only seen in messages, endorsements and
 recommendations without URL); ``linkedin:invitation:<direction>:<url or name>:<sent at>``,
@@ -94,7 +113,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from enum import Enum
-from itertools import combinations
+from itertools import combinations, islice
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +151,12 @@ _UTF8 = "UTF-8 text, as LinkedIn writes its exports"
 _SNIFF_ROWS = 10  # a header given on its own is looked for in this many first rows
 _SHOW = 80  # at most this many characters of a found value go into a message
 _HIDDEN_NAMES = frozenset({"linkedin member"})  # LinkedIn's placeholder for a hidden member
+#: The most one CSV of an export may hold, unpacked; a heavy user's messages.csv (100,000
+#: messages) is about 40 MiB. Larger files, and zip members declaring more, are refused unread.
+MAX_FILE_BYTES = 256 * 2**20
+#: The most the known files of one export may hold together, unpacked.
+MAX_EXPORT_BYTES = 512 * 2**20
+_CHUNK = 2**20  # zip members are inflated this many bytes at a time
 
 
 # --- the files of an export -------------------------------------------------------------------
@@ -161,15 +186,24 @@ class _Kind(Enum):
 class _Spec:
     """What the header of one kind of file looks like."""
 
-    required: tuple[str, ...]  # columns that must be in the header row
+    required: tuple[str, ...]  # columns that must be in the header row of a current export
     example: str  # the header of a current export, for error messages
     name_hint: str = ""  # recognising by header also needs this in the file name
     sniff: tuple[str, ...] = ()  # recognising by header also needs these columns
+    older: tuple[tuple[str, ...], ...] = ()  # the required columns of older layouts
+
+    def layout(self, columns: dict[str, int]) -> tuple[str, ...] | None:
+        """The required columns of the layout this header row has, or None."""
+        for wanted in (self.required, *self.older):
+            if all(column.casefold() in columns for column in wanted):
+                return wanted
+        return None
 
     def recognises(self, columns: dict[str, int], file_name: str) -> bool:
         """Whether a CSV under an unknown name, with this header row, is of this kind."""
-        wanted = self.required + self.sniff
-        return self.name_hint in file_name.lower() and all(c.casefold() in columns for c in wanted)
+        if self.name_hint not in file_name.lower() or self.layout(columns) is None:
+            return False
+        return all(column.casefold() in columns for column in self.sniff)
 
 
 _SPECS: dict[_Kind, _Spec] = {
@@ -177,8 +211,8 @@ _SPECS: dict[_Kind, _Spec] = {
         ("First Name", "Last Name", "Headline"),
         "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,...",
     ),
-    _Kind.EMAIL_ADDRESSES: _Spec(
-        ("Email Address", "Primary"),
+    _Kind.EMAIL_ADDRESSES: _Spec(  # 2017-2018: Email Address,Confirmed,Is primary,...
+        ("Email Address", "Confirmed"),
         "Email Address,Confirmed,Primary,Updated On",
         name_hint="email",
     ),
@@ -198,6 +232,7 @@ _SPECS: dict[_Kind, _Spec] = {
     _Kind.MESSAGES: _Spec(
         ("CONVERSATION ID", "FROM", "TO", "DATE"),
         "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,...",
+        older=(("FROM", "TO", "DATE", "DIRECTION"),),  # 2018-2020: From,To,Date,...,Direction
     ),
     _Kind.ENDORSEMENTS_RECEIVED: _Spec(
         ("Endorsement Date", "Skill Name", "Endorser First Name", "Endorser Last Name"),
@@ -220,7 +255,15 @@ _SPECS: dict[_Kind, _Spec] = {
         name_hint="given",
     ),
 }
-_BY_NAME = {kind.file_name.lower(): kind for kind in _Kind}
+
+
+def _name_key(base: str) -> str:
+    """A file name as LinkedIn's names are compared: case, ``_`` or space and padding ignored
+    (2017-2018 exports wrote ``Recommendations Given.csv``, later ones ``..._Given.csv``)."""
+    return " ".join(base.replace("_", " ").split()).casefold()
+
+
+_BY_NAME = {_name_key(kind.file_name): kind for kind in _Kind}
 _KNOWN_NAMES = ", ".join(kind.file_name for kind in _Kind)
 
 
@@ -238,26 +281,32 @@ def _kind_by_name(member: str) -> _Kind | None:
     base = member.replace("\\", "/").rsplit("/", 1)[-1]
     if member.startswith("__MACOSX/") or base.startswith("._"):
         return None
-    return _BY_NAME.get(base.lower())
+    return _BY_NAME.get(_name_key(base))
 
 
-def _collect(paths: Sequence[Path]) -> list[_CsvFile]:
+def _collect(paths: Sequence[Path]) -> tuple[list[_CsvFile], list[ImportFormatError]]:
+    """The CSVs to read, and the errors of known files that could not even be read (a member of
+    the zip that is damaged or too large): those are left out, the others are read."""
     if not paths:
         raise ImportFormatError("(no file)", _EXPORT, "no file at all")
     files: list[_CsvFile] = []
+    failures: list[ImportFormatError] = []
     for path in paths:
-        files += _files_of(Path(path))
-    return files
+        found, failed = _files_of(Path(path))
+        files += found
+        failures += failed
+    return files, failures
 
 
-def _files_of(path: Path) -> list[_CsvFile]:
+def _files_of(path: Path) -> tuple[list[_CsvFile], list[ImportFormatError]]:
     if not path.exists():
         raise ImportFormatError(path, _EXPORT, "no such file or folder")
     if path.is_dir():
         return _folder_files(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return [_CsvFile(str(path), _read_bytes(path), _kind_by_name(path.name))]
+        _check_size(path, path.stat().st_size)
+        return [_CsvFile(str(path), _read_bytes(path), _kind_by_name(path.name))], []
     if suffix == ".zip" or _looks_like_zip(path):
         return _zip_files(path)
     raise ImportFormatError(path, _EXPORT, f"a {suffix or 'extensionless'} file that is not a zip")
@@ -277,26 +326,69 @@ def _looks_like_zip(path: Path) -> bool:
         return False
 
 
-def _folder_files(folder: Path) -> list[_CsvFile]:
-    found = [
-        _CsvFile(str(path), _read_bytes(path), kind)
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-        and (kind := _kind_by_name(path.relative_to(folder).as_posix())) is not None
-    ]
-    if not found:
+def _check_size(name: object, size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        raise ImportFormatError(
+            name, f"a LinkedIn export file of at most {_mib(MAX_FILE_BYTES)}", f"{_mib(size)}"
+        )
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:,.0f} MiB" if size >= 2**20 else f"{size:,} bytes"
+
+
+def _folder_files(folder: Path) -> tuple[list[_CsvFile], list[ImportFormatError]]:
+    found: list[_CsvFile] = []
+    failures: list[ImportFormatError] = []
+    for path in sorted(folder.rglob("*")):
+        kind = _kind_by_name(path.relative_to(folder).as_posix()) if path.is_file() else None
+        if kind is None:
+            continue
+        try:
+            _check_size(path, path.stat().st_size)
+            found.append(_CsvFile(str(path), _read_bytes(path), kind))
+        except (ImportFormatError, OSError) as error:
+            failures.append(_as_format_error(path, error))
+    if not found and not failures:
         raise ImportFormatError(folder, f"{_EXPORT} (one of {_KNOWN_NAMES})", "none of those files")
-    return found
+    return found, failures
 
 
-def _zip_files(path: Path) -> list[_CsvFile]:
+def _as_format_error(name: object, error: Exception) -> ImportFormatError:
+    if isinstance(error, ImportFormatError):
+        return error
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else "an error"
+    return ImportFormatError(name, "a readable file", reason)
+
+
+def _zip_files(path: Path) -> tuple[list[_CsvFile], list[ImportFormatError]]:
+    """The known members of the zip. Their declared sizes are checked before anything is
+    inflated (one file at most :data:`MAX_FILE_BYTES`, together at most
+    :data:`MAX_EXPORT_BYTES`), and the inflated bytes are counted too, so a zip bomb is refused
+    without being unpacked. A member that is damaged, encrypted or too large is left out with
+    its error; a zip whose directory cannot be read at all raises."""
+    found: list[_CsvFile] = []
+    failures: list[ImportFormatError] = []
     try:
         with zipfile.ZipFile(path) as archive:
-            found = [
-                _CsvFile(f"{path}:{info.filename}", archive.read(info), kind)
+            members = [
+                (info, kind)
                 for info in archive.infolist()
                 if not info.is_dir() and (kind := _kind_by_name(info.filename)) is not None
             ]
+            declared = sum(info.file_size for info, _kind in members)
+            if declared > MAX_EXPORT_BYTES:
+                raise ImportFormatError(
+                    path,
+                    f"a LinkedIn export that unpacks to at most {_mib(MAX_EXPORT_BYTES)}",
+                    f"export files that unpack to {_mib(declared)}",
+                )
+            for info, kind in members:
+                name = f"{path}:{info.filename}"
+                try:
+                    found.append(_CsvFile(name, _inflate(archive, info, name), kind))
+                except ImportFormatError as error:
+                    failures.append(error)
     # IndexError: zipfile's is_dir() on a member whose name a corrupt directory left empty
     except (
         zipfile.BadZipFile,
@@ -305,25 +397,55 @@ def _zip_files(path: Path) -> list[_CsvFile]:
         ValueError,
         IndexError,
         struct.error,
-    ) as error:
+        OSError,
+    ):
         raise ImportFormatError(
-            path, "a readable zip archive", f"a corrupt zip ({error})"
+            path, "a readable zip archive", "a corrupt zip (its directory cannot be read)"
         ) from None
-    except RuntimeError as error:  # zipfile's word for an encrypted member
-        raise ImportFormatError(path, "an unencrypted zip archive", str(error)) from None
-    except NotImplementedError as error:  # e.g. an unsupported compression method
-        raise ImportFormatError(path, "a zip archive Python can unpack", str(error)) from None
-    except OSError as error:
-        raise ImportFormatError(path, "a readable zip archive", str(error)) from None
-    if not found:
+    if not found and not failures:
         raise ImportFormatError(path, f"{_EXPORT} (one of {_KNOWN_NAMES})", "none of those files")
-    return found
+    return found, failures
+
+
+def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
+    """The member's bytes, read in chunks and never more than its declared size allows."""
+    _check_size(name, info.file_size)
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                total += len(chunk)
+                if total > min(info.file_size, MAX_FILE_BYTES):
+                    raise ImportFormatError(
+                        name,
+                        f"a zip member of the {info.file_size:,} bytes its header declares",
+                        "more bytes than declared",
+                    )
+                chunks.append(chunk)
+    except ImportFormatError:
+        raise
+    except RuntimeError:  # zipfile's word for an encrypted member
+        raise ImportFormatError(name, "an unencrypted zip member", "an encrypted one") from None
+    except NotImplementedError:  # e.g. an unsupported compression method
+        method = info.compress_type
+        found = f"compression method {method}, which Python cannot unpack"
+        raise ImportFormatError(name, "a zip member compressed with deflate", found) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, struct.error, OSError):
+        raise ImportFormatError(
+            name, "a zip member that unpacks to what its checksum says", "damaged data"
+        ) from None
+    return b"".join(chunks)
 
 
 # --- CSV text, rows and headers ---------------------------------------------------------------
 
+_SURROGATE = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, kept by surrogateescape
+
 
 def _decode(file: _CsvFile) -> str:
+    """The file as text. A byte that is not UTF-8 is kept as a lone surrogate (surrogateescape):
+    the row holding it is left out with a warning (:func:`_table`), not the whole file."""
     data = file.data
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportFormatError(file.name, _UTF8, "UTF-16 text (a UTF-16 byte order mark)", line=1)
@@ -332,15 +454,18 @@ def _decode(file: _CsvFile) -> str:
         raise ImportFormatError(file.name, _UTF8, "UTF-16 text (NUL bytes between letters)", line=1)
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        bad = data[error.start]
-        raise ImportFormatError(
-            file.name,
-            _UTF8,
-            f"byte 0x{bad:02X}, which is not UTF-8 (saved as Latin-1, Windows-1252 or UTF-16?)",
-            line=line,
-        ) from None
+    except UnicodeDecodeError:
+        return data.decode("utf-8-sig", errors="surrogateescape")
+
+
+def _not_utf8(file: str, line: int, text: str) -> ImportFormatError:
+    bad = ord(_SURROGATE.search(text)[0]) - 0xDC00  # type: ignore[index]
+    return ImportFormatError(
+        file,
+        _UTF8,
+        f"byte 0x{bad:02X}, which is not UTF-8 (saved as Latin-1, Windows-1252 or UTF-16?)",
+        line=line,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,9 +492,9 @@ class _Row:
         return not any(cell.strip() for cell in self.cells)
 
 
-def _records(name: str, text: str) -> list[tuple[int, list[str]]]:
+def _records(name: str, text: str, delimiter: str = ",") -> list[tuple[int, list[str]]]:
     """Every CSV record with the 1-based physical line it starts on (quoted newlines counted)."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[tuple[int, list[str]]] = []
     start = 1
     try:
@@ -377,8 +502,18 @@ def _records(name: str, text: str) -> list[tuple[int, list[str]]]:
             records.append((start, cells))
             start = reader.line_num + 1
     except csv.Error as error:
-        raise ImportFormatError(name, "well-formed CSV", str(error), line=start) from None
+        raise ImportFormatError(
+            name, "well-formed CSV", _csv_problem(error, text, start), line=start
+        ) from None
     return records
+
+
+def _csv_problem(error: csv.Error, text: str, line: int) -> str:
+    """What the csv module objected to, in the terms of the input rather than its message."""
+    if "field limit" in str(error):
+        return f"a field longer than {csv.field_size_limit():,} characters"
+    found = next(islice(io.StringIO(text, newline=""), line - 1, None), "")
+    return f"a record the csv module cannot split: {_quote(found.rstrip(chr(13) + chr(10)))}"
 
 
 def _columns(cells: list[str]) -> dict[str, int]:
@@ -388,36 +523,73 @@ def _columns(cells: list[str]) -> dict[str, int]:
     return columns
 
 
-def _has_columns(columns: dict[str, int], spec: _Spec) -> bool:
-    return all(column.casefold() in columns for column in spec.required)
-
-
 @dataclass(frozen=True, slots=True)
 class _Table:
     file: str
     kind: _Kind
     rows: list[_Row]
+    layout: tuple[str, ...] = ()  # the required columns of the layout the header has
+    damaged: list[tuple[int, str]] = field(default_factory=list)  # rows left out: line, found
 
 
 def _table(file: _CsvFile) -> _Table:
     text = _decode(file)
     records = _records(file.name, text)
     kind = file.kind or _sniff(file, text, records)
+    found = _header(records, kind)
+    if found is None and "\t" in text[:4096]:  # 2017 exports wrote some files tab-separated
+        tab_records = _records(file.name, text, "\t")
+        if (found := _header(tab_records, kind)) is not None:
+            records = tab_records
+    if found is None:
+        if _SURROGATE.search(text):
+            line = next(line for line, cells in records if _SURROGATE.search(",".join(cells)))
+            raise _not_utf8(file.name, line, ",".join(dict(records)[line]))
+        raise _missing_header(file.name, kind, text, records)
+    position, layout = found
+    header_line, header = records[position]
+    if _SURROGATE.search(",".join(header)):
+        raise _not_utf8(file.name, header_line, ",".join(header))
+    columns = _columns(header)
+    rows: list[_Row] = []
+    damaged: list[tuple[int, str]] = []
+    for line, cells in records[position + 1 :]:
+        joined = ",".join(cells)
+        if _SURROGATE.search(joined) or "\x00" in joined:
+            damaged.append((line, joined))
+        else:
+            rows.append(_Row(line, cells, columns))
+    # one damaged byte costs its row; a file in another encoding is refused as a whole
+    if len(damaged) > max(1, (len(rows) + len(damaged)) // 100):
+        line, joined = next((d for d in damaged if _SURROGATE.search(d[1])), damaged[0])
+        if _SURROGATE.search(joined):
+            raise _not_utf8(file.name, line, joined)
+        raise ImportFormatError(file.name, _UTF8, "NUL bytes in several rows", line=line)
+    return _Table(file.name, kind, rows, layout, damaged)
+
+
+def _header(
+    records: list[tuple[int, list[str]]], kind: _Kind
+) -> tuple[int, tuple[str, ...]] | None:
+    """The position of the header row and the layout it has."""
+    spec = _SPECS[kind]
     for position, (_line, cells) in enumerate(records):
-        columns = _columns(cells)
-        if _has_columns(columns, _SPECS[kind]):
-            rows = [_Row(line, data, columns) for line, data in records[position + 1 :]]
-            return _Table(file.name, kind, rows)
-    raise _missing_header(file.name, kind, text, records)
+        layout = spec.layout(_columns(cells))
+        if layout is not None:
+            return position, layout
+    return None
 
 
 def _sniff(file: _CsvFile, text: str, records: list[tuple[int, list[str]]]) -> _Kind:
     """The kind of a CSV given under a name LinkedIn does not use, from its header."""
-    for _line, cells in records[:_SNIFF_ROWS]:
-        columns = _columns(cells)
-        for kind, spec in _SPECS.items():
-            if spec.recognises(columns, file.name):
-                return kind
+    tabs = "\t" in text[:4096]  # 2017 exports wrote some files tab-separated
+    for delimiter in (",", "\t") if tabs else (",",):
+        table = records if delimiter == "," else _records(file.name, text, delimiter)
+        for _line, cells in table[:_SNIFF_ROWS]:
+            columns = _columns(cells)
+            for kind, spec in _SPECS.items():
+                if spec.recognises(columns, file.name):
+                    return kind
     line, found = _first_line(text)
     raise ImportFormatError(
         file.name, f"one of the LinkedIn export files ({_KNOWN_NAMES})", found, line=line
@@ -450,8 +622,11 @@ def _first_line(text: str) -> tuple[int | None, str]:
 
 
 def _quote(value: str) -> str:
+    """``value`` as a message quotes it: at most :data:`_SHOW` characters, line ends and bytes
+    that are not UTF-8 written out (``\\n``, ``\\xE9``)."""
     shown = value if len(value) <= _SHOW else value[: _SHOW - 1] + "…"
-    return "'" + shown.replace("\r", "\\r").replace("\n", "\\n") + "'"
+    shown = shown.replace("\r", "\\r").replace("\n", "\\n").replace("\x00", "\\x00")
+    return "'" + _SURROGATE.sub(lambda m: f"\\x{ord(m[0]) - 0xDC00:02X}", shown) + "'"
 
 
 # --- dates and times --------------------------------------------------------------------------
@@ -898,8 +1073,8 @@ class _Conversation:
 def _recipients(names: str, urls: str) -> list[_Party]:
     """The parties in ``TO`` and ``RECIPIENT PROFILE URLS`` (comma-separated, paired by position
     when both have as many; a single URL goes with the whole TO, which may hold a comma)."""
-    name_list = [name for name in (n.strip() for n in names.split(",")) if name]
-    url_list = [url for url in (u.strip() for u in urls.split(",")) if url]
+    name_list = _names(names)
+    url_list = [url for url in (u.strip() for u in re.split(r"[,;]", urls)) if url]
     if len(url_list) == 1 and name_list:
         pairs = [(names, url_list[0])]
     elif url_list and len(url_list) != len(name_list):
@@ -909,7 +1084,14 @@ def _recipients(names: str, urls: str) -> list[_Party]:
     return [party for name, url in pairs if (party := _party(name, url)) is not None]
 
 
+def _names(names: str) -> list[str]:
+    return [name for name in (n.strip() for n in names.split(",")) if name]
+
+
 def _read_messages(table: _Table, out: _Builder) -> None:
+    if "CONVERSATION ID" not in table.layout:
+        _read_direction_messages(table, out)
+        return
     repeats: Counter[str] = Counter()
     for row in table.rows:
         if row.blank or row.get("IS MESSAGE DRAFT").lower() in {"true", "yes", "1"}:
@@ -941,6 +1123,67 @@ def _message(
         out.seen_person(party, row.line)
         for party in _recipients(row.get("TO"), row.get("RECIPIENT PROFILE URLS"))
     ]
+    _interaction(
+        out, row, (conversation_id, occurred_at), conversation, repeats, sender_key, recipients
+    )
+
+
+_MESSAGE_SIDES = {"INCOMING": Direction.INBOUND, "OUTGOING": Direction.OUTBOUND}
+
+
+def _read_direction_messages(table: _Table, out: _Builder) -> None:
+    """The 2018-2020 layout ``From,To,Date,Subject,Content,Direction,Folder``: no conversation
+    id and no profile URLs, but *Direction* says whether I sent it. The sender of an OUTGOING
+    message, and the only recipient of an INCOMING one, is me: their names recognise me. The
+    conversation is the set of everyone's names."""
+    for row in table.rows:
+        side = row.get("DIRECTION").upper()
+        recipients = _names(row.get("TO"))
+        if side == "OUTGOING":
+            out.is_me.add_name(row.get("FROM"))
+        elif side == "INCOMING" and len(recipients) == 1:
+            out.is_me.add_name(recipients[0])
+    repeats: Counter[str] = Counter()
+    for row in table.rows:
+        if row.blank:
+            out.skip()
+            continue
+        direction = _MESSAGE_SIDES.get(row.get("DIRECTION").upper())
+        occurred_at = _parse_datetime(row.get("DATE"))
+        if direction is None:
+            out.warn(table, row, "INCOMING or OUTGOING", "DIRECTION", row.get("DIRECTION"))
+        elif occurred_at is None:
+            expected = "a date and time like 2018-03-14T09:05:00 or 3/14/18, 9:05 AM"
+            out.warn(table, row, expected, "DATE", row.get("DATE"))
+        else:
+            names = _names(row.get("TO"))
+            sender = _party(row.get("FROM"), "")
+            if direction is Direction.OUTBOUND:
+                sender_key = ME
+            else:
+                sender_key = out.seen_person(sender, row.line) if sender else ""
+            recipients = [
+                out.seen_person(party, row.line)
+                for name in names
+                if (party := _party(name, "")) is not None
+            ]
+            everyone = sorted({_fold(name) for name in [row.get("FROM"), *names] if name})
+            conversation_id = "names:" + ";".join(everyone)
+            conversation = out.conversations.setdefault(conversation_id, _Conversation())
+            moment = (conversation_id, occurred_at)
+            _interaction(out, row, moment, conversation, repeats, sender_key, recipients)
+
+
+def _interaction(
+    out: _Builder,
+    row: _Row,
+    moment: tuple[str, datetime],
+    conversation: _Conversation,
+    repeats: Counter[str],
+    sender_key: str,
+    recipients: list[str],
+) -> None:
+    conversation_id, occurred_at = moment
     everyone = [key for key in dict.fromkeys([sender_key, *recipients]) if key]
     conversation.saw(everyone, occurred_at.date())
     participants = tuple(key for key in everyone if key != ME)
@@ -1085,16 +1328,45 @@ def parse_linkedin(paths: Sequence[Path], me: Me, keep_message_text: bool = Fals
     ``", "``). Raises :class:`~tiewise.errors.ImportFormatError` when a file cannot be read as
     what it should be; rows that are bad on their own become warnings (see the module docstring).
     """
-    files = _collect(paths)
-    tables = sorted((_table(file) for file in files), key=lambda table: _ORDER.index(table.kind))
+    files, failures = _collect(paths)
+    tables: list[_Table] = []
+    for file in files:
+        try:
+            tables.append(_table(file))
+        except ImportFormatError as error:  # one bad file does not cost the others
+            failures.append(error)
+    if not tables:
+        raise failures[0]
+    tables.sort(key=lambda table: _ORDER.index(table.kind))
     label = str(paths[0]) if len(paths) == 1 else ", ".join(str(path) for path in paths)
     builder = _Builder(ParsedSource(SOURCE, label), _MeMatcher(me), keep_message_text)
+    builder.parsed.warnings += [_left_out(error) for error in failures]
     for table in tables:
         # records name their file when it is not the path given: a CSV in a zip or folder
         builder.file = table.file if table.file != label else None
+        builder.parsed.warnings += [
+            _damaged(table.file, line, found) for line, found in table.damaged
+        ]
         lists = (builder.parsed.interactions, builder.parsed.exchanges, builder.parsed.invitations)
         before = [len(records) for records in lists]
         _READERS[table.kind](table, builder)
         for records, start in zip(lists, before, strict=True):
             records[start:] = [replace(r, file=builder.file) for r in records[start:]]
     return builder.finish()
+
+
+def _left_out(error: ImportFormatError) -> ImportWarning:
+    """A file of the export that could not be read, as a warning: the others are imported."""
+    where = f"in '{error.field}' " if error.field else ""
+    message = f"file left out: expected {error.expected} {where}found {error.found}"
+    return ImportWarning(error.file, error.line or 1, message)
+
+
+def _damaged(file: str, line: int, found: str) -> ImportWarning:
+    """A row left out because it holds a byte that is not UTF-8 (or a NUL byte)."""
+    if _SURROGATE.search(found):
+        bad = ord(_SURROGATE.search(found)[0]) - 0xDC00  # type: ignore[index]
+        message = f"row left out: expected UTF-8 text, found byte 0x{bad:02X} in {_quote(found)}"
+    else:
+        message = f"row left out: expected text without NUL bytes, found {_quote(found)}"
+    return ImportWarning(file, line, message)

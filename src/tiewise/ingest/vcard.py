@@ -6,6 +6,8 @@ clean vCard 3.0 syntax, because real exports break vobject in several ways.
 
 Pre-processing (what vobject 0.9.9 cannot do)
 ---------------------------------------------
+- **Line ends**: LF, CRLF, CR, and ``\\r\\r\\n`` (an iPhone export whose CRLF was converted once
+  more) are each one line end.
 - **Splitting**: the file is cut into cards here (``BEGIN:VCARD`` … ``END:VCARD``, in any case),
   so line numbers are known and one bad card cannot spoil the rest. Text between cards is ignored.
   A vCard 2.1 ``AGENT`` with an embedded card is skipped as a whole.
@@ -27,6 +29,9 @@ Pre-processing (what vobject 0.9.9 cannot do)
   item, so ``FN:Berg, Anouk`` would become ``Berg``. 2.1 values (which have no backslash escapes
   except ``\\;`` in structured values) are therefore escaped into 3.0 syntax, and unescaped commas
   in 3.0/4.0 text values are escaped; Apple's ``\\:`` in URLs becomes ``:``.
+
+- **Blanks** around the name, parameters and value (``FN : Anouk ``) are dropped; RFC 2425's
+  ``PROFILE:VCARD`` (in any case, e.g. ``PROFILE:VCard``, which vobject refuses) is left out.
 
 Quirks handled after parsing: iPhone grouped properties (``item1.EMAIL`` with ``item1.X-ABLabel``),
 padded ``FN`` (white space collapsed), ``ORG:Company;`` (first unit), Outlook 2.1 bare parameters
@@ -73,6 +78,12 @@ Policies
 - A line inside a card that is not a property (``NAME:value``), a stray ``BEGIN``/``END`` of
   another component, or a line whose parameters vobject cannot read, is left out with an
   ``ImportWarning`` on that line; the rest of the card is kept.
+- A property vobject cannot read even after pre-processing is left out with a warning quoting
+  it, and the card is read again; only when that fails too is the card left out (the warning
+  quotes its first property). Warnings quote the input, never an exception's text.
+- A text property longer than :data:`MAX_FIELD_CHARS` after unfolding raises
+  ``ImportFormatError`` naming its line and field, as soon as it is that long (a 50 MB field
+  took gigabytes before); binary properties are dropped unread whatever their size.
 - A card with no name, no organisation and no e-mail, phone or profile URL counts as ``skipped``.
 """
 
@@ -101,6 +112,9 @@ _VERSION = re.compile(r"^\s*VERSION\s*:\s*(\S+)", re.IGNORECASE)
 _NAME = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?([A-Za-z0-9_-]+)$")
 _BASE64_LINE = re.compile(r"[A-Za-z0-9+/=]+")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+# A line end as clients write them: LF, CRLF, CR, and the CRCRLF of some iPhone exports (a CRLF
+# file whose line ends were converted once more) — one line end, not a line end and a blank line.
+_LINE_END = re.compile(rb"\r*\n|\r")
 # In a 3.0 text value: an escape (any character), a lone trailing backslash, a comma or a newline.
 _V3_TOKEN = re.compile(r"\\(.)|\\$|,|\r\n|\r|\n", re.DOTALL)
 _V3_ESCAPABLE = frozenset('\\;,nN"')
@@ -121,6 +135,12 @@ _TRANSFER_ENCODINGS = frozenset({"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BI
 _GOOGLE_SYSTEM_GROUPS = frozenset({"mycontacts", "starred"})
 _UNRANKED = 101  # vCard 4.0 PREF runs from 1 (most preferred) to 100
 _SNIPPET = 40
+#: The longest text property read (after unfolding); binary properties are dropped unread.
+#: A note of a few pages is some thousands of characters; a longer field is refused.
+MAX_FIELD_CHARS = 2**20
+_IGNORED = frozenset({"PROFILE"})  # RFC 2425's PROFILE:VCARD (any case) says nothing more
+# What vobject raises on a card it cannot read, beyond its own errors
+_VOBJECT_ERRORS = (VObjectError, ValueError, TypeError, AttributeError, IndexError, KeyError)
 
 
 def parse_vcard(data: bytes, file: str) -> ParsedSource:
@@ -129,7 +149,7 @@ def parse_vcard(data: bytes, file: str) -> ParsedSource:
     Raises :class:`ImportFormatError` when the file is not text, holds no ``BEGIN:VCARD`` or ends
     inside a card; bad cards and lines elsewhere become warnings (see the module docstring).
     """
-    lines = _text_bytes(data, file).splitlines()
+    lines = _LINE_END.split(_text_bytes(data, file))
     cards = _split_cards(lines, file)
     parsed = ParsedSource(source=SOURCE, file=file)
     taken: set[str] = set()
@@ -317,7 +337,7 @@ def _split_property(text: str) -> tuple[_Head, str] | None:
     index = _value_colon(text)
     if index < 0:
         return None
-    tokens = _split_params(text[:index])
+    tokens = [token.strip() for token in _split_params(text[:index])]
     match = _NAME.match(tokens[0])
     if match is None:
         return None
@@ -356,30 +376,52 @@ def _is_binary(head: _Head) -> bool:
     return head.name in _DROPPED or head.has_encoding("BASE64", "B")
 
 
-def _logical_lines(lines: list[tuple[int, str]], v21: bool) -> list[_Logical]:
-    """Unfold continuation and quoted-printable soft line breaks; leave out binary properties."""
+def _logical_lines(lines: list[tuple[int, str]], v21: bool, file: str) -> list[_Logical]:
+    """Unfold continuation and quoted-printable soft line breaks; leave out binary properties.
+    Raises :class:`ImportFormatError` for a text property longer than :data:`MAX_FIELD_CHARS`."""
     result: list[_Logical] = []
     current: _Logical | None = None
+    size = 0
     binary = False
     for number, text in lines:
         if not text.strip():  # a blank line ends any property (2.1 base64 blocks end so)
             current, binary = None, False
-        elif binary and (text[0] in " \t" or _BASE64_LINE.fullmatch(text.strip())):
             continue
-        elif current is not None and current.quoted_printable and current.parts[-1].endswith("="):
+        if binary and (text[0] in " \t" or _BASE64_LINE.fullmatch(text.strip())):
+            continue
+        if current is not None and current.quoted_printable and current.parts[-1].endswith("="):
             current.parts[-1] = current.parts[-1][:-1]
             current.parts.append(text)
         elif current is not None and text[0] in " \t":
             current.parts.append(text if v21 else text[1:])
         else:
-            split = _split_property(text)
+            split = _split_property(text[:_HEAD_CHARS])
             binary = split is not None and _is_binary(split[0])
-            current = None
+            current, size = None, 0
             if not binary:
                 qp = split is not None and split[0].has_encoding("QUOTED-PRINTABLE")
                 current = _Logical(number, [text], qp)
                 result.append(current)
+        size += len(text)
+        if current is not None and size > MAX_FIELD_CHARS:
+            raise _too_long(file, current)
     return result
+
+
+_HEAD_CHARS = 4096  # the name and parameters of a property are looked for this far
+
+
+def _too_long(file: str, logical: _Logical) -> ImportFormatError:
+    split = _split_property(logical.parts[0][:_HEAD_CHARS])
+    name = split[0].name if split is not None else None
+    size = sum(len(part) for part in logical.parts)
+    return ImportFormatError(
+        file,
+        f"a vCard field of at most {MAX_FIELD_CHARS:,} characters",
+        f"a field of {size:,} characters or more, starting {_snippet(logical.parts[0])!r}",
+        line=logical.line,
+        field=name,
+    )
 
 
 def _is_v21(lines: list[tuple[int, str]]) -> bool:
@@ -451,8 +493,9 @@ class _Problem:
     message: str
 
 
-def _prepare(logical: _Logical, v21: bool) -> str | _Problem:
-    """The logical line in clean 3.0 syntax, or the problem that leaves it out."""
+def _prepare(logical: _Logical, v21: bool) -> str | _Problem | None:
+    """The logical line in clean 3.0 syntax, the problem that leaves it out, or None for a
+    property that is ignored."""
     text = logical.text
     split = _split_property(text)
     if split is None or split[0].name in ("BEGIN", "END"):
@@ -461,8 +504,11 @@ def _prepare(logical: _Logical, v21: bool) -> str | _Problem:
             logical.line, f"expected a property NAME:value, found {found}; line left out"
         )
     head, value = split
+    if head.name in _IGNORED:
+        return None
     if logical.quoted_printable:
         value = _decode_qp(value, head.charset())
+    value = value.strip(" \t")  # blanks around a value, as some clients write them
     value = _v21_to_v3(head.name, value) if v21 else _repair_v3(head.name, value)
     clean_head = head.without_transfer_encodings()
     prepared = f"{clean_head}:{value}"
@@ -487,22 +533,39 @@ def _snippet(text: str) -> str:
 def _read_card(card: _RawCard, file: str, warnings: list[ImportWarning]) -> PersonRecord | None:
     lines = _card_text(card)
     v21 = _is_v21(lines)
-    prepared: list[str] = []
-    for logical in _logical_lines(lines, v21):
+    prepared: list[tuple[int, str]] = []
+    for logical in _logical_lines(lines, v21, file):
         result = _prepare(logical, v21)
         if isinstance(result, _Problem):
             warnings.append(ImportWarning(file, result.line, result.message))
-        else:
-            prepared.append(result)
-    text = "\n".join(["BEGIN:VCARD", *prepared, "END:VCARD", ""])
-    try:
-        component = vobject.readOne(text, transform=True)
-    except (VObjectError, ValueError) as error:
-        reason = getattr(error, "msg", None) or str(error)
-        message = f"card left out: expected a vCard vobject can read, found {reason!r}"
+        elif result is not None:
+            prepared.append((logical.line, result))
+    component = _component(prepared)
+    if component is None:
+        # find the properties vobject cannot read on their own, leave them out and try again
+        properties = [(line, text) for line, text in prepared if not _VERSION.match(text)]
+        bad = [(line, text) for line, text in properties if _component([(line, text)]) is None]
+        if 0 < len(bad) < len(properties):
+            for line, text in bad:
+                found = repr(_snippet(text))
+                message = f"expected a property vobject can read, found {found}; line left out"
+                warnings.append(ImportWarning(file, line, message))
+            component = _component([item for item in prepared if item not in bad])
+    if component is None:
+        first = next((text for _, text in prepared if not _VERSION.match(text)), "BEGIN:VCARD")
+        message = f"card left out: expected a vCard vobject can read, found {_snippet(first)!r}"
         warnings.append(ImportWarning(file, card.begin, message))
         return None
     return _person(component, card.begin)
+
+
+def _component(prepared: list[tuple[int, str]]) -> Component | None:
+    """The card vobject reads from these properties, or None when it cannot."""
+    text = "\n".join(["BEGIN:VCARD", *(line for _, line in prepared), "END:VCARD", ""])
+    try:
+        return vobject.readOne(text, transform=True)
+    except _VOBJECT_ERRORS:
+        return None
 
 
 # --- from vobject's component to a PersonRecord -------------------------------------------------
