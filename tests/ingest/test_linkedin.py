@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tiewise.errors import ImportFormatError
-from tiewise.ingest import linkedin
+from tiewise.ingest import linkedin_export
 from tiewise.ingest.linkedin import parse_linkedin
 from tiewise.ingest.records import (
     ExchangeRecord,
@@ -1004,7 +1004,7 @@ def test_a_zip_bomb_is_refused_by_its_declared_size_without_inflating(tmp_path: 
 
 
 def test_one_member_over_the_file_limit_is_left_out(tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(linkedin, "MAX_FILE_BYTES", 2**20)
+    monkeypatch.setattr(linkedin_export, "MAX_FILE_BYTES", 2**20)
     archive = zip_of(EXPORT, tmp_path / "export.zip")
     with zipfile.ZipFile(archive, "a", zipfile.ZIP_DEFLATED) as opened:
         opened.writestr("Invitations_old/messages.csv", bytes(3 * 2**20))
