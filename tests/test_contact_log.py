@@ -95,7 +95,7 @@ def test_after_meeting_lotte_at_an_event_the_plan_no_longer_says_no_contact_reco
         "recency": 0.0,
         "duration": None,
         "reciprocity": None,
-        "multiplexity": 0.0,
+        "multiplexity": None,  # no context recorded: unknown, not a known 0 (issue 16)
     }
 
     run(network, "events", "add", "Zorgborrel Nijmegen", "--on", "2026-10-28 17:00")

@@ -65,12 +65,13 @@ CONTACTS = [
     M.Contact(id=DIRK, name="Dirk", sector="healthcare"),
     M.Contact(id=EEF, name="Eef", sector="retail"),
 ]
+# one context each: multiplexity is a known 0 (with none recorded it would be unknown and drop out)
 TIES = [
-    M.Tie(ANOUK, closeness=3),
-    M.Tie(BRAM, closeness=3),
-    M.Tie(CAS, closeness=3),
-    M.Tie(DIRK, closeness=2),
-    M.Tie(EEF),
+    M.Tie(ANOUK, closeness=3, contexts=("work",)),
+    M.Tie(BRAM, closeness=3, contexts=("work",)),
+    M.Tie(CAS, closeness=3, contexts=("work",)),
+    M.Tie(DIRK, closeness=2, contexts=("work",)),
+    M.Tie(EEF, contexts=("work",)),
 ]
 # Anouk, Bram, Cas and Dirk met monthly for three months; Eef I wrote to once, three years ago,
 # and never heard back from: the let-go candidate (low value, silent two years, no reciprocity).

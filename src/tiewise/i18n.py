@@ -567,6 +567,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "[m]erge, [k]eep apart, [s]kip, [q]uit",
         "[m] samenvoegen, [k] gescheiden houden, [s] overslaan, [q] stoppen",
     ),
+    "merge.same_name": (
+        "same name ({name}; particles and accents ignored)",
+        "dezelfde naam ({name}; tussenvoegsels en accenten genegeerd)",
+    ),
+    "merge.similar_names": (
+        "names {similarity}% similar (token sort ratio, particles ignored)",
+        "namen {similarity}% gelijk (token sort ratio, tussenvoegsels genegeerd)",
+    ),
+    "merge.same_organisation": (
+        "same organisation ({organisation})",
+        "dezelfde organisatie ({organisation})",
+    ),
+    "merge.same_domain": (
+        "same e-mail domain ({domain})",
+        "hetzelfde e-maildomein ({domain})",
+    ),
+    "merge.domain_matches": (
+        "e-mail domain {domain} matches the organisation {organisation}",
+        "e-maildomein {domain} past bij de organisatie {organisation}",
+    ),
+    "merge.different_emails": (
+        "different e-mail addresses at the same organisation ({a} and {b})",
+        "verschillende e-mailadressen bij dezelfde organisatie ({a} en {b})",
+    ),
+    "merge.different_profiles": (
+        "two different profiles on {site}",
+        "twee verschillende profielen op {site}",
+    ),
+    "merge.different_organisations": (
+        "different organisations recorded ({a} and {b})",
+        "verschillende organisaties vastgelegd ({a} en {b})",
+    ),
+    "merge.against": ("{evidence} (speaks against)", "{evidence} (pleit ertegen)"),
+    "merge.score": ("score {score:.1f}", "score {score:.1f}"),
+    "merge.evidence_for": ("For", "Voor"),
+    "merge.evidence_against": ("Against", "Tegen"),
     "unmerge.done": ("Restored contact(s) {ids}.", "Contact(en) {ids} hersteld."),
     "rate.now": (
         "now {strength:.2f} ({tie_class}); {count} interactions, the last on {last}",

@@ -3,30 +3,43 @@
 Granovetter (1973, *AJS* 78) defines tie strength as a combination of time, emotional intensity,
 intimacy and reciprocal services. Marsden & Campbell (1984, *Social Forces* 63) found emotional
 closeness the best single indicator, with frequency and duration contaminated by context —
-so a self-rated closeness, where the user gave one, outweighs everything inferred. Gilbert &
-Karahalios (CHI 2009) predicted tie strength from interaction traces (intensity, intimacy,
-duration, reciprocity, structure) and found recency of contact among the strongest predictors.
+so a self-rated closeness, where the user gave one, outweighs everything inferred. Marsden &
+Campbell (2012, "Reflections on conceptualizing and measuring tie strength", *Social Forces*
+91(1)) revisit that work: closeness (intensity) and time spent (frequency, duration) are two
+dimensions of strength, and indicators of strength are kept apart from predictors such as the
+contexts a tie arises in (kin, co-worker, neighbour) — hence multiplexity's small weight here.
+Gilbert & Karahalios (CHI 2009) predicted tie strength from interaction traces (intensity,
+intimacy, duration, reciprocity, structure) and found recency of contact among the strongest
+predictors.
 
-Inputs per tie, each scaled to 0–1 (``today`` is passed in; no clock is read):
+Inputs per tie, each scaled to 0–1 (``today`` is passed in; no clock is read; only interactions
+up to the end of ``today`` count — a planned meeting is not contact yet):
 
 - ``frequency``: decayed number of interactions in the last 12 months,
   ``F = Σ exp(−age/τ)`` with τ = 90 days, scaled ``1 − exp(−F/3)`` (monthly contact ≈ 0.69,
   weekly ≈ 0.99);
 - ``recency``: ``exp(−days since last interaction / 180)``; 0 without interactions;
-- ``duration``: ``1 − exp(−years known / 5)``, years since ``met_on`` (else the first interaction);
+- ``duration``: ``1 − exp(−years known / 5)``, years since ``met_on`` (else the first
+  interaction); unknown without either;
+- ``reciprocity``: ``1 − |inbound − outbound| / (inbound + outbound)`` over interactions, averaged
+  with the same balance over exchanges given/received; unknown without either. A meeting both
+  attend is contact in both directions: every interaction of a kind where both are present —
+  meeting, call, video, coffee, meal, event (:data:`BOTH_WAYS`) — and every ``mutual`` one adds
+  one to *inbound* and one to *outbound*, whoever organised it (the organiser stays recorded as
+  the direction, for who starts contact). Messages, e-mails and other contact count one way, in
+  their recorded direction;
 - ``multiplexity``: ``(contexts − 1) / 2`` clipped to [0, 1] (one context 0, three or more 1);
-- ``reciprocity``: ``1 − |inbound − outbound| / (inbound + outbound)`` over directed interactions
-  (a *mutual* one — a meeting both attend, a logged coffee, a person met at an event — counts in
-  both directions), averaged with the same balance over exchanges given/received; unknown
-  without either.
+  **unknown** (NaN) when no context is recorded — no contexts is missing data, not a
+  single-stranded tie.
 
 Every contact moment counts alike, whatever its source: imported messages and meetings, contact
 I log myself (``tiewise log``, *Done* on the plan) and people met at an event (each an
 interaction of kind ``event``), all in the one ``interaction`` table.
 
-Inferred score: the weighted mean of the known inputs with weights frequency .35, recency .25,
-duration .15, reciprocity .15, multiplexity .10 (unknown inputs drop out and the rest is
-renormalised). With a self-rating ``c`` (1–5): ``score = 0.7·(c − 1)/4 + 0.3·inferred``.
+Inferred score: the weighted mean of the known inputs,
+``inferred = Σ_known w_i·x_i / Σ_known w_i`` with :data:`WEIGHTS` frequency .35, recency .25,
+duration .15, reciprocity .15, multiplexity .10 — unknown inputs drop out and the rest is
+renormalised. With a self-rating ``c`` (1–5): ``score = 0.7·(c − 1)/4 + 0.3·inferred``.
 
 Classes: **dormant** — had interactions but none in the last 365 days, unless rated 4 or 5;
 **strong** ``score ≥ 0.6``; **medium** ``score ≥ 0.35``; **weak** otherwise. ``margin`` is the
@@ -42,7 +55,7 @@ from datetime import date
 import numpy as np
 from scipy import sparse
 
-from tiewise.model import Direction, ExchangeDirection
+from tiewise.model import Direction, ExchangeDirection, InteractionKind
 from tiewise.snapshot import Snapshot
 
 DECAY_DAYS = 90.0
@@ -58,6 +71,18 @@ WEIGHTS = {
     "multiplexity": 0.10,
 }
 SELF_RATING_WEIGHT = 0.7
+#: Kinds of interaction where both are present: contact in both directions, whoever organised it.
+BOTH_WAYS = frozenset(
+    kind.value
+    for kind in (
+        InteractionKind.MEETING,
+        InteractionKind.CALL,
+        InteractionKind.VIDEO,
+        InteractionKind.COFFEE,
+        InteractionKind.MEAL,
+        InteractionKind.EVENT,
+    )
+)
 STRONG, MEDIUM = 0.6, 0.35
 CLASSES = ("strong", "medium", "weak", "dormant")
 
@@ -107,11 +132,11 @@ def tie_strength(snapshot: Snapshot, today: date) -> TieStrength:
     decayed = np.where(recent, np.exp(-np.nan_to_num(age) / DECAY_DAYS), 0.0)
     frequency = 1.0 - np.exp(-(participation @ decayed) / FREQUENCY_SCALE)
 
-    since_last = days_before(snapshot.last_interaction, today)
+    since_last = days_before(_last_interaction(snapshot, past), today)
     recency = np.where(np.isnan(since_last), 0.0, np.exp(-np.nan_to_num(since_last) / RECENCY_DAYS))
 
     met = np.array([t.met_on or np.datetime64("NaT") for t in snapshot.ties], dtype="datetime64[s]")
-    first = _first_interaction(snapshot)
+    first = _first_interaction(snapshot, past)
     known_days = days_before(np.where(np.isnat(met), first, met), today)
     duration = np.where(
         np.isnan(known_days),
@@ -119,8 +144,8 @@ def tie_strength(snapshot: Snapshot, today: date) -> TieStrength:
         1.0 - np.exp(-np.nan_to_num(known_days) / 365.25 / DURATION_YEARS),
     )
 
-    contexts = np.asarray(snapshot.contexts.sum(axis=1)).ravel()
-    multiplexity = np.clip((contexts - 1.0) / 2.0, 0.0, 1.0)
+    contexts = np.asarray(snapshot.contexts.sum(axis=1)).ravel().astype(float)
+    multiplexity = np.where(contexts > 0, np.clip((contexts - 1.0) / 2.0, 0.0, 1.0), np.nan)
 
     reciprocity = _reciprocity(snapshot, participation, past)
 
@@ -154,7 +179,7 @@ def tie_strength(snapshot: Snapshot, today: date) -> TieStrength:
         )
     all_inputs = {"closeness": self_rating, **inputs}
 
-    had_contact = snapshot.interaction_counts > 0
+    had_contact = np.asarray(participation @ past.astype(float)).ravel() > 0
     silent = had_contact & (np.nan_to_num(since_last, nan=np.inf) > WINDOW_DAYS)
     dormant = silent & ~(rated & (np.nan_to_num(snapshot.closeness) >= 4))
     tie_class = np.where(
@@ -174,16 +199,31 @@ def tie_strength(snapshot: Snapshot, today: date) -> TieStrength:
     )
 
 
-def _first_interaction(snapshot: Snapshot) -> np.ndarray:
-    first = np.full(snapshot.size, np.datetime64("NaT"), dtype="datetime64[s]")
+def _first_interaction(snapshot: Snapshot, past: np.ndarray) -> np.ndarray:
+    """Per contact the earliest interaction up to today (NaT without one)."""
+    return _extreme_interaction(snapshot, past, np.minimum, np.iinfo(np.int64).max)
+
+
+def _last_interaction(snapshot: Snapshot, past: np.ndarray) -> np.ndarray:
+    """Per contact the latest interaction up to today (NaT without one): a planned meeting is
+    not contact yet, so it can neither raise recency above 1 nor end dormancy."""
+    return _extreme_interaction(snapshot, past, np.maximum, np.iinfo(np.int64).min)
+
+
+def _extreme_interaction(
+    snapshot: Snapshot, past: np.ndarray, ufunc: np.ufunc, start: int
+) -> np.ndarray:
+    found = np.full(snapshot.size, np.datetime64("NaT"), dtype="datetime64[s]")
     coo = snapshot.participation.tocoo()
-    if coo.nnz:
-        times = snapshot.interaction_times[coo.row].astype(np.int64)
-        best = np.full(snapshot.size, np.iinfo(np.int64).max)
-        np.minimum.at(best, coo.col, times)
-        has = best < np.iinfo(np.int64).max
-        first[has] = best[has].astype("datetime64[s]")
-    return first
+    keep = past[coo.row]
+    rows, cols = coo.row[keep], coo.col[keep]
+    if rows.size:
+        times = snapshot.interaction_times[rows].astype("datetime64[s]").astype(np.int64)
+        best = np.full(snapshot.size, start, dtype=np.int64)
+        ufunc.at(best, cols, times)
+        has = best != start
+        found[has] = best[has].astype("datetime64[s]")
+    return found
 
 
 def _balance(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -196,13 +236,16 @@ def _reciprocity(
     snapshot: Snapshot, participation: sparse.csr_array, past: np.ndarray
 ) -> np.ndarray:
     directions = snapshot.interaction_directions
-    mutual = directions == Direction.MUTUAL.value  # a meeting both attend: both ways
-    inbound = participation @ (((directions == Direction.INBOUND.value) | mutual) & past).astype(
+    # a meeting both attend is contact in both directions, whoever organised it
+    both_ways = (directions == Direction.MUTUAL.value) | np.isin(
+        snapshot.interaction_kinds, list(BOTH_WAYS)
+    )
+    inbound = participation @ (((directions == Direction.INBOUND.value) | both_ways) & past).astype(
         float
     )
-    outbound = participation @ (((directions == Direction.OUTBOUND.value) | mutual) & past).astype(
-        float
-    )
+    outbound = participation @ (
+        ((directions == Direction.OUTBOUND.value) | both_ways) & past
+    ).astype(float)
     by_interactions = _balance(inbound, outbound)
     index = np.array([snapshot.index_of(e.contact_id) for e in snapshot.exchanges], dtype=np.int64)
     is_given = np.array(

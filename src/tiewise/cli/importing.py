@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import Progress
-from rich.table import Table
-from rich.text import Text
 
 from tiewise import model
 from tiewise.cli.base import (
@@ -23,7 +20,9 @@ from tiewise.cli.base import (
     find_contact,
 )
 from tiewise.errors import InputError
-from tiewise.store import repository as repo
+
+if TYPE_CHECKING:
+    from tiewise.ingest.identity import MergeSuggestion
 
 import_app = typer.Typer(
     help="Import LinkedIn, vCard, contact CSV and calendar exports.", no_args_is_help=True
@@ -39,8 +38,13 @@ Files = Annotated[list[Path], typer.Argument(help="Files to import.")]
 
 def _run_import(state: State, kind: str, paths: list[Path], as_json: bool, **options: Any) -> None:
     """Parse, write in one transaction, print the summary (or JSON)."""
+    from rich.progress import Progress
+    from rich.table import Table
+    from rich.text import Text
+
     from tiewise.ingest.run import parse_files
     from tiewise.ingest.writer import import_sources
+    from tiewise.store import repository as repo
 
     now = datetime.now()
     show_progress = console.is_terminal and not as_json
@@ -52,6 +56,10 @@ def _run_import(state: State, kind: str, paths: list[Path], as_json: bool, **opt
 
         with state.store.connect() as connection:
             me = repo.load_me(connection)
+            if kind == "ics":
+                from tiewise.ingest.run import calendar_options
+
+                options = {**calendar_options(connection), **options}
         sources = parse_files(kind, paths, me, now, progress=advance, **options)
         progress.update(task, description=state.t("import.writing"))
         summary = import_sources(state.store, sources, now)
@@ -123,9 +131,21 @@ def import_csv(
 
 
 @import_app.command("ics")
-def import_ics(ctx: typer.Context, files: Files, as_json: JsonOption = False) -> None:
-    """Import calendars (.ics): meetings, who was there, and networking events."""
-    _run_import(_state(ctx), "ics", files, as_json)
+def import_ics(
+    ctx: typer.Context,
+    files: Files,
+    event_category: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="A category you give networking events in your calendar (repeatable): entries "
+            "with it are events whatever else they say."
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Import calendars (.ics): meetings, who was there, and networking events (on evidence:
+    see docs/capture.md; review them with tiewise events series)."""
+    _run_import(_state(ctx), "ics", files, as_json, event_categories=event_category or [])
 
 
 # --- who is who
@@ -134,6 +154,13 @@ def import_ics(ctx: typer.Context, files: Files, as_json: JsonOption = False) ->
 def _describe_contact(contact: model.Contact) -> str:
     ids = ", ".join(i.value for i in contact.identifiers[:3])
     return f"{contact.id} {contact.name} — {contact.organisation or '—'} — {ids or '—'}"
+
+
+def _merge_evidence(state: State, suggestion: MergeSuggestion) -> str:
+    """ "score 1.0: same name (…); same organisation (…); different e-mail addresses … (speaks
+    against)" — the evidence for and against in the user's language."""
+    score = state.t("merge.score", score=suggestion.score)
+    return f"{score}: " + "; ".join(suggestion.reasons_in(state.language))
 
 
 @app.command()
@@ -162,23 +189,19 @@ def merge(
     if as_json or list_only:
         rows = [
             {
-                "contact_a": s.contact_a,
-                "contact_b": s.contact_b,
+                **s.to_json(state.language),
                 "name_a": by_id[s.contact_a].name,
                 "name_b": by_id[s.contact_b].name,
-                "organisation": s.organisation,
-                "name_similarity": s.name_similarity,
-                "reasons": s.reasons,
             }
             for s in suggestions
         ]
         if as_json:
             _print_json(rows)
             return
-        for row in rows:
+        for row, suggestion in zip(rows, suggestions, strict=True):
             console.print(
                 f"{row['contact_a']} {row['name_a']}  ⟷  {row['contact_b']} "
-                f"{row['name_b']}  ({'; '.join(row['reasons'])})",
+                f"{row['name_b']}  — {_merge_evidence(state, suggestion)}",
                 highlight=False,
             )
         if not rows:
@@ -189,7 +212,7 @@ def merge(
     for suggestion in suggestions:
         a, b = by_id[suggestion.contact_a], by_id[suggestion.contact_b]
         console.print(f"\n  {_describe_contact(a)}\n  {_describe_contact(b)}", highlight=False)
-        console.print("  " + "; ".join(suggestion.reasons), highlight=False)
+        console.print("  " + _merge_evidence(state, suggestion), highlight=False)
         answer = typer.prompt(state.t("merge.prompt"), default="s").strip().lower()[:1]
         if answer == "q":
             break

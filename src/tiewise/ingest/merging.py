@@ -4,6 +4,10 @@ A merge only sets ``contact.merged_into_id`` on the merged-away record (see docs
 facts keep the contact id they were recorded under and the Snapshot folds them into the survivor.
 An unmerge clears the pointer, so both records come back with all their history. Every decision
 is remembered in ``merge_decision``, so a pair kept apart is not suggested again.
+
+Suggestions (``identity.suggest_merges``) name the same person across sources by a similar name
+plus a shared employer (organisation or work e-mail domain) and carry the evidence for and
+against, with a score; see docs/capture.md.
 """
 
 from __future__ import annotations
@@ -40,7 +44,14 @@ def merge(store: Store, survivor: int, merged: int, now: datetime) -> None:
 
 def keep_apart(store: Store, contact_a: int, contact_b: int, now: datetime) -> None:
     """Remember that two suggested contacts are different people."""
+    if contact_a == contact_b:
+        raise InputError(
+            f"keep apart: expected two different contacts, found {contact_a} twice",
+            field="contact_b",
+        )
     with store.begin() as connection:
+        repo.load_contact(connection, contact_a)  # raises NotFoundError for unknown ids
+        repo.load_contact(connection, contact_b)
         repo.record_merge_decision(connection, contact_a, contact_b, "kept_apart", now)
 
 
