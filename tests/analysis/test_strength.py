@@ -211,3 +211,23 @@ def test_docs_state_the_weights_in_the_order_and_values_of_the_code():
     for text in (" ".join(section.split()), " ".join((module.__doc__ or "").split())):
         assert "Marsden & Campbell (1984" in text
         assert "Marsden & Campbell (2012" in text
+
+
+def test_contact_that_only_went_one_way_is_not_a_strong_tie():
+    """Granovetter (1973): strength is time *and* reciprocal services. Six e-mails I sent in the
+    last two months that nobody answered score above the strong boundary on frequency, recency
+    and duration alone (reciprocity 0 weighs .15), yet no one would call that a strong tie: it
+    is medium at most. The same six e-mails answered by six of theirs are strong; and a rating
+    of 5 of mine decides over the rule (the rating is the best indicator: Marsden & Campbell
+    1984)."""
+    out, inbound = M.Direction.OUTBOUND, M.Direction.INBOUND
+    interactions = [_message(10 * k + 1, 1, out) for k in range(6)]
+    interactions += [_message(10 * k + 1, 2, out) for k in range(6)]
+    interactions += [_message(10 * k + 2, 2, inbound) for k in range(6)]
+    interactions += [_message(10 * k + 1, 3, out) for k in range(6)]
+    ties = [M.Tie(1, met_on=date(2020, 1, 1)), M.Tie(2, met_on=date(2020, 1, 1))]
+    ties.append(M.Tie(3, closeness=5, met_on=date(2020, 1, 1)))
+    strength = tie_strength(_snapshot(ties, interactions), TODAY)
+    assert strength.inputs["reciprocity"][0] == 0.0
+    assert strength.score[0] >= 0.6  # above the boundary by its score …
+    assert strength.tie_class.tolist() == ["medium", "strong", "strong"]  # … but not strong

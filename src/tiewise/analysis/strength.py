@@ -42,7 +42,9 @@ duration .15, reciprocity .15, multiplexity .10 — unknown inputs drop out and 
 renormalised. With a self-rating ``c`` (1–5): ``score = 0.7·(c − 1)/4 + 0.3·inferred``.
 
 Classes: **dormant** — had interactions but none in the last 365 days, unless rated 4 or 5;
-**strong** ``score ≥ 0.6``; **medium** ``score ≥ 0.35``; **weak** otherwise. ``margin`` is the
+**strong** ``score ≥ 0.6`` — but not a tie whose contact only ever went one way (reciprocity
+known and 0, no rating: frequent e-mails nobody answers), which stays **medium** at most;
+**medium** ``score ≥ 0.35``; **weak** otherwise. ``margin`` is the
 distance to the nearest class boundary (small = uncertain), used to ask about the least certain
 ties first.
 """
@@ -182,10 +184,17 @@ def tie_strength(snapshot: Snapshot, today: date) -> TieStrength:
     had_contact = np.asarray(participation @ past.astype(float)).ravel() > 0
     silent = had_contact & (np.nan_to_num(since_last, nan=np.inf) > WINDOW_DAYS)
     dormant = silent & ~(rated & (np.nan_to_num(snapshot.closeness) >= 4))
+    # contact that only ever went one way is not a strong tie, however frequent (Granovetter
+    # 1973: strength includes reciprocal services); a rating of mine decides over it
+    one_sided = ~rated & (np.nan_to_num(inputs["reciprocity"], nan=1.0) == 0.0)
     tie_class = np.where(
         dormant,
         "dormant",
-        np.where(score >= STRONG, "strong", np.where(score >= MEDIUM, "medium", "weak")),
+        np.where(
+            (score >= STRONG) & ~one_sided,
+            "strong",
+            np.where(score >= MEDIUM, "medium", "weak"),
+        ),
     ).astype(object)
     margin = np.minimum(np.abs(score - STRONG), np.abs(score - MEDIUM))
     for array in (score, margin, *all_inputs.values(), *contributions.values()):
