@@ -46,6 +46,14 @@ def demo_copy(demo_db: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _private_keys(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Erasure keys go to a folder of the test run, never to the user's keyring or home (see
+    ``tiewise.erasure_key``); commands started as processes inherit the same."""
+    monkeypatch.setenv("TIEWISE_KEY_DIR", str(tmp_path_factory.mktemp("keys")))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+
+@pytest.fixture(autouse=True)
 def _unfrozen_collector():
     """Commands freeze the garbage collector's view of their Snapshot (a command is a short-lived
     process); CliRunner runs them inside the test process, so each test ends by unfreezing."""

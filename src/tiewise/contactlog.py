@@ -25,16 +25,7 @@ from tiewise.store import Store
 from tiewise.store import repository as repo
 
 Kind = model.InteractionKind
-LOG_KINDS = (
-    Kind.MEETING,
-    Kind.CALL,
-    Kind.VIDEO,
-    Kind.COFFEE,
-    Kind.MEAL,
-    Kind.MESSAGE,
-    Kind.EMAIL,
-    Kind.OTHER,
-)
+LOG_KINDS = model.LOG_KINDS
 WRITTEN = frozenset({Kind.MESSAGE, Kind.EMAIL})  # I wrote to them, unless told otherwise
 MAX_MINUTES = 24 * 60
 SOURCE = "manual"

@@ -16,9 +16,10 @@ Two files:
   the locality of an address, the contexts as categories, and the notes and stories as notes.
   ``tiewise import vcard`` reads it back.
 
-Left out: the random keys of the database (settings ``export.secret`` and ``erasure.key``) and
-the digests of erased people (``erased_identifier``) — they are bookkeeping, and the keys would
-let anyone link an anonymous export back to this database. An export is not a backup: to keep
+Left out: the random keys of the database (settings ``export.secret``, ``erasure.key`` from
+before the key moved out, and ``database.id``, which names the erasure key outside the database)
+and the digests of erased people (``erased_identifier``) — they are bookkeeping, and the keys
+would let anyone link an anonymous export back to this database. An export is not a backup: to keep
 everything, copy the database file.
 """
 
@@ -30,13 +31,14 @@ from pathlib import Path
 
 from tiewise import model
 from tiewise.erasure import KEY_SETTING
+from tiewise.erasure_key import DATABASE_ID_SETTING
 from tiewise.research.export import SECRET_SETTING
 from tiewise.snapshot import canonical_ids
 from tiewise.store import Store, privacy
 from tiewise.store import repository as repo
 from tiewise.store.database import SCHEMA_HEAD
 
-LEFT_OUT = (SECRET_SETTING, KEY_SETTING, "erased_identifier")
+LEFT_OUT = (SECRET_SETTING, KEY_SETTING, DATABASE_ID_SETTING, "erased_identifier")
 
 
 def _iso(value: object) -> str:

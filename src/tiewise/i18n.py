@@ -436,6 +436,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.priority": ("Priority", "Prioriteit"),
     "col.targets": ("Targets", "Doelgroep"),
     "col.series": ("Event series", "Evenementenreeks"),
+    "series.col.id": ("Id", "Id"),
+    "series.col.occurrences": ("Dates", "Data"),
+    "series.col.evidence": ("Why an event", "Waarom een evenement"),
+    "series.col.review": ("Your word", "Jouw oordeel"),
+    "series.evidence.title": ("title names it ({word})", "titel noemt het ({word})"),
+    "series.evidence.location": ("a place", "een locatie"),
+    "series.evidence.guests": (
+        "{count} guests from outside your organisation",
+        "{count} gasten van buiten je organisatie",
+    ),
+    "series.evidence.category": (
+        "category {category}, chosen by you",
+        "categorie {category}, door jou gekozen",
+    ),
+    "series.evidence.confirmed": ("a series you confirmed", "een reeks die je bevestigde"),
+    "series.evidence.none": (
+        "none recorded (entered by you, or imported before evidence was kept)",
+        "niet vastgelegd (door jou ingevoerd, of geïmporteerd voordat bewijs werd bewaard)",
+    ),
+    "series.review.none": ("not reviewed", "nog niet beoordeeld"),
+    "series.review.confirmed": ("confirmed", "bevestigd"),
+    "series.review.rejected": ("rejected", "afgewezen"),
+    "series.none": ("No event series yet.", "Nog geen evenementenreeksen."),
+    "series.hint": (
+        "Confirm a networking event with tiewise events confirm ID; reject what is none with "
+        "tiewise events reject ID (it leaves event advice and a re-import leaves it out).",
+        "Bevestig een netwerkevenement met tiewise events confirm ID; wijs af wat er geen is met "
+        "tiewise events reject ID (het verdwijnt uit het evenementenadvies en een nieuwe import "
+        "laat het weg).",
+    ),
+    "series.web_heading": ("Series found in calendars", "Reeksen uit je agenda"),
+    "series.web_hint": (
+        "Confirm what is a networking event; reject what is not: a rejected series leaves the "
+        "event advice and a re-import leaves it out.",
+        "Bevestig wat een netwerkevenement is; wijs af wat het niet is: een afgewezen reeks "
+        "verdwijnt uit het evenementenadvies en een nieuwe import laat haar weg.",
+    ),
+    "series.confirm": ("Confirm", "Bevestigen"),
+    "series.reject": ("Reject", "Afwijzen"),
+    "series.confirmed": (
+        "Confirmed: {name} is a networking event.",
+        "Bevestigd: {name} is een netwerkevenement.",
+    ),
+    "series.rejected": (
+        "Rejected: {name} is no longer an event; a re-import leaves it out.",
+        "Afgewezen: {name} is geen evenement meer; een nieuwe import laat het weg.",
+    ),
+    "series.not_found": (
+        "expected the id or name of an event series (tiewise events series), found {found}",
+        "verwachtte het id of de naam van een evenementenreeks (tiewise events series), "
+        "gevonden: {found}",
+    ),
     "col.visits": ("Visits", "Bezoeken"),
     "col.hours": ("Hours", "Uren"),
     "col.cost": ("Cost (€)", "Kosten (€)"),
@@ -495,12 +547,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "koppelingen aan resultaten (resultaten bewaard)",
     ),
     "erase.mentions": (
-        "Mentions of the name or e-mail address in free text replaced: {count}.",
-        "Vermeldingen van de naam of het e-mailadres in vrije tekst vervangen: {count}.",
+        "Mentions in other records (name, name parts, e-mail, phone, profile URL) replaced: "
+        "{count}.",
+        "Vermeldingen in andere gegevens (naam, delen van de naam, e-mail, telefoon, "
+        "profiel-URL) vervangen: {count}.",
     ),
+    "erase.kind.email": ("e-mail address", "e-mailadres"),
+    "erase.kind.phone": ("phone number", "telefoonnummer"),
+    "erase.kind.profile_url": ("profile URL", "profiel-URL"),
+    "erase.kind.name": ("full name", "volledige naam"),
+    "erase.kind.given_name": ("given name", "voornaam"),
+    "erase.kind.family_name": ("family name", "achternaam"),
     "erase.mentions_left": (
-        "A one-word name is not replaced automatically; check: {places}",
-        "Een naam van één woord wordt niet automatisch vervangen; kijk na: {places}",
+        "Left, because it may mean someone or something else — check by hand:",
+        "Blijven staan, omdat het iemand of iets anders kan betekenen — kijk na:",
+    ),
+    "erase.left": ("{place}: {name} — may mean {names}", "{place}: {name} — kan {names} zijn"),
+    "erase.left_lower": (
+        "{place}: {name} — in lower case, may be the word",
+        "{place}: {name} — in kleine letters, kan het woord zijn",
+    ),
+    "erase.key_missing": (
+        "The key of earlier erasures was missing (keyring or key file): a new one was made, and "
+        "people erased before could come back on a re-import. See docs/privacy.md.",
+        "De sleutel van eerdere wissingen ontbrak (sleutelbos of sleutelbestand): er is een "
+        "nieuwe gemaakt, en eerder gewiste personen kunnen bij een nieuwe import terugkomen. "
+        "Zie docs/privacy.md.",
     ),
     "erase.dry_run": (
         "Nothing has been erased yet. To erase {name}, repeat with --yes.",
@@ -958,6 +1030,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tiewise is running at {url} — stop with Ctrl+C",
         "tiewise draait op {url} — stoppen met Ctrl+C",
     ),
+    "serve.also": (
+        "from other devices (the same token): {urls}",
+        "vanaf andere apparaten (hetzelfde token): {urls}",
+    ),
     # --- recording contact, decisions, needs and offers (issue: close the loop)
     "error.expected_one_of": (
         "expected one of {options}, found '{found}'",
@@ -1161,6 +1237,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "je besloot op {date} te investeren; sindsdien geen contact",
     ),
     "error.required": ("this field is required", "dit veld is verplicht"),
+    "error.control": (
+        "expected text without control characters, found {found} ({character} at character "
+        "{position})",
+        "verwacht tekst zonder stuurtekens, gevonden {found} ({character} op teken {position})",
+    ),
     "error.number": (
         "expected a number from {low} to {high}, found '{found}'",
         "verwacht een getal van {low} tot en met {high}, gevonden: '{found}'",
@@ -1185,6 +1266,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "saved.contact": ("Saved: {name}.", "Opgeslagen: {name}."),
     "saved.note": ("Saved: a note about {name}.", "Opgeslagen: een notitie over {name}."),
     "saved.erased": ("{name} is erased.", "{name} is gewist."),
+    "saved.erased_replaced": (
+        "Replaced in other records: {places}.",
+        "Vervangen in andere gegevens: {places}.",
+    ),
+    "saved.erased_left": (
+        "Left, may mean someone or something else — check: {places}.",
+        "Blijven staan, kan iemand of iets anders zijn — kijk na: {places}.",
+    ),
     "saved.goal": ("Saved: the goal {goal}.", "Opgeslagen: het doel {goal}."),
     "saved.goal_removed": ("Removed: the goal {goal}.", "Verwijderd: het doel {goal}."),
     "saved.merged": ("Merged.", "Samengevoegd."),

@@ -63,6 +63,20 @@ class InteractionKind(StrEnum):
     OTHER = "other"
 
 
+#: The kinds a person logs by hand (``tiewise log``, the web's *Log contact*): every kind but
+#: ``event``, which only a visit to an event records.
+LOG_KINDS = (
+    InteractionKind.MEETING,
+    InteractionKind.CALL,
+    InteractionKind.VIDEO,
+    InteractionKind.COFFEE,
+    InteractionKind.MEAL,
+    InteractionKind.MESSAGE,
+    InteractionKind.EMAIL,
+    InteractionKind.OTHER,
+)
+
+
 class GoalClass(StrEnum):
     """Lin (2001): expressive action keeps resources, instrumental action gains new ones."""
 
@@ -280,15 +294,28 @@ class Goal:
     id: int | None = None
 
 
+class SeriesReview(StrEnum):
+    """The user's word on an event series found in a calendar: it is a networking event
+    (confirmed) or it is not (rejected: no longer an event, and a re-import does not bring it
+    back)."""
+
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+
+
 @dataclass(frozen=True, slots=True)
 class EventSeries:
-    """A recurring event (a monthly drinks, an annual fair) or a one-off."""
+    """A recurring event (a monthly drinks, an annual fair) or a one-off. ``evidence`` says why
+    an import took it for a networking event (``title:borrel; location``, see ``ingest/ics.py``;
+    ``None`` when the user entered it); ``review`` is the user's word on it."""
 
     name: str
     organiser: str | None = None
     category: str | None = None
     location: str | None = None
     id: int | None = None
+    evidence: str | None = None
+    review: SeriesReview | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -318,6 +318,27 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _events_not_rejected(
+    series: list[model.EventSeries],
+    occurrences: list[model.EventOccurrence],
+    attendances: list[model.Attendance],
+    encounters: list[model.Encounter],
+) -> tuple[list, list, list, list]:
+    """Leave out the series the user rejected (``tiewise events reject``) with their
+    occurrences, attendances and encounters: they are no events. The meetings behind them stay
+    meetings (interactions); the rows stay in the database, so confirming brings them back."""
+    rejected = {x.id for x in series if x.review == model.SeriesReview.REJECTED}
+    if not rejected:
+        return series, occurrences, attendances, encounters
+    gone = {o.id for o in occurrences if o.series_id in rejected}
+    return (
+        [x for x in series if x.id not in rejected],
+        [o for o in occurrences if o.id not in gone],
+        [a for a in attendances if a.occurrence_id not in gone],
+        [e for e in encounters if e.occurrence_id not in gone],
+    )
+
+
 def load_snapshot(store: Store) -> Snapshot:
     """Read the whole network of the store's user into a Snapshot (one read transaction)."""
     with store.connect() as connection:
@@ -327,6 +348,12 @@ def load_snapshot(store: Store) -> Snapshot:
 def read_snapshot(connection: Connection) -> Snapshot:
     """The Snapshot as ``connection`` sees it — also inside a write transaction, as the demo
     reads the network it has just written to decide on its advice."""
+    series, occurrences, attendances, encounters = _events_not_rejected(
+        repo.load_series(connection),
+        repo.load_occurrences(connection),
+        repo.load_attendances(connection),
+        repo.load_encounters(connection),
+    )
     with _collector_paused():
         return build_snapshot(
             me=repo.load_me(connection),
@@ -335,10 +362,10 @@ def read_snapshot(connection: Connection) -> Snapshot:
             links=LinkTable(*repo.link_arrays(connection)),
             interactions=InteractionTable(*repo.interaction_arrays(connection)),
             goals=repo.load_goals(connection),
-            series=repo.load_series(connection),
-            occurrences=repo.load_occurrences(connection),
-            attendances=repo.load_attendances(connection),
-            encounters=repo.load_encounters(connection),
+            series=series,
+            occurrences=occurrences,
+            attendances=attendances,
+            encounters=encounters,
             outcomes=repo.load_outcomes(connection),
             exchanges=repo.load_exchanges(connection),
             invitations=repo.load_invitations(connection),

@@ -485,6 +485,28 @@ def test_group_conversation_links_every_pair_but_me():
     ]
 
 
+@pytest.mark.parametrize(("others", "links"), [(12, 66), (13, 0)])
+def test_a_large_group_conversation_links_nobody(tmp_path: Path, others: int, links: int):
+    """A group message to more than MAX_LINKED_GROUP (12) people besides me says nothing of who
+    knows whom — as at a large meeting (Ingram & Morris 2007; Dunbar & Spoors 1995) — so it
+    gives messages but no links; 12 others still give every pair, 12·11/2 = 66."""
+    names = [f"Person {n}" for n in range(others)]
+    urls = [f"https://www.linkedin.com/in/person-{n}" for n in range(others)]
+    header = (
+        "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
+        "DATE,SUBJECT,CONTENT,FOLDER,ATTACHMENTS,IS MESSAGE DRAFT\n"
+    )
+    row = (
+        f'conv-9,Nieuwsbrief,Sanne Bakker,{SANNE_URL},"{",".join(names)}","{",".join(urls)}",'
+        "2024-03-01 09:00:00 UTC,,Hallo allemaal,SENT,,false\n"
+    )
+    path = tmp_path / "messages.csv"
+    path.write_text(header + row, encoding="utf-8")
+    parsed = parse(path)
+    assert len(parsed.interactions) == 1
+    assert len(parsed.links) == links
+
+
 @pytest.mark.parametrize(
     "me",
     [

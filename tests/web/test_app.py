@@ -17,7 +17,14 @@ from tiewise.store import Store
 from tiewise.store.schema import metadata
 from tiewise.web import network
 from tiewise.web.app import create_app
-from tiewise.web.safety import CSRF_COOKIE
+from tiewise.web.forms import FLASH_PLACEHOLDER
+from tiewise.web.safety import (
+    CONTENT_SECURITY_POLICY,
+    CSRF_COOKIE,
+    allowed_hosts,
+    machine_addresses,
+)
+from tiewise.web.site import CSRF_PLACEHOLDER
 
 from ..conftest import DEMO_TODAY
 
@@ -391,3 +398,158 @@ def test_the_import_summary_lists_rows_left_out_and_erased_people(
     client.post(f"/contacts/{lotte}/erase", data={"csrf": token, "confirm": "1"})
     again = client.post("/import?lang=nl", data={"csrf": token, "kind": "vcard"}, files=upload)
     assert "Weggelaten omdat de persoon eerder is gewist: 1" in again.text
+
+
+# --- issue 17: headers on every response, the machine's own addresses, placeholders, NUL
+
+
+SECURITY = {
+    "content-security-policy": CONTENT_SECURITY_POLICY,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+}
+
+
+def assert_secured(response) -> None:
+    for name, value in SECURITY.items():
+        assert response.headers.get(name) == value, (response.request.url, name)
+    policy = response.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+
+
+def test_every_response_sends_csp_nosniff_and_a_strict_referrer_policy(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+):
+    token = csrf_of(client)
+    responses = [
+        *(client.get(path) for path in PAGES),
+        client.get("/contacts/5"),
+        client.get("/network.json"),
+        client.get("/static/app.css"),
+        client.get("/static/map.js"),
+        client.get("/export.zip"),
+        client.get("/contacts/999999"),  # 404 page
+        client.get("/", headers={"host": "evil.example"}),  # refused by the middleware
+        client.post("/contacts/5/rate", data={"csrf": token, "closeness": "9"}),  # 400
+        client.post(
+            "/contacts/5/rate", data={"csrf": token, "closeness": "4"}, follow_redirects=False
+        ),
+    ]
+    assert [r.status_code for r in responses[-5:]] == [200, 404, 403, 400, 303]
+    monkeypatch.setattr("tiewise.web.workspace.network_map", lambda *a, **k: 1 / 0)
+    responses.append(client.get("/network.json"))  # 500, sent outside the middleware
+    assert responses[-1].status_code == 500
+    for response in responses:
+        assert_secured(response)
+
+
+def test_no_page_needs_inline_script_or_style(client: TestClient):
+    """The policy allows no inline script or style, so no page may carry any: no script
+    element without ``src``, no ``on…=`` handler, no ``style`` attribute or element (the
+    event charts' matplotlib styles become presentation attributes)."""
+    for path in [*PAGES, "/contacts/5"]:
+        html = client.get(path).text
+        assert not re.search(r"<script(?![^>]*\ssrc=)[^>]*>", html), path
+        assert not re.search(r"<[^>]+\son[a-z]+\s*=", html), path
+        assert not re.search(r"<[^>]+\sstyle\s*=|<style", html), path
+        assert "javascript:" not in html, path
+    events = client.get("/events").text
+    assert events.count("<svg") == 2 and 'fill="' in events
+
+
+def test_the_token_link_keeps_the_other_query_parameters(demo_copy: Path):
+    client = client_for(demo_copy, token="s3cret")
+    entry = client.get("/contacts?q=an&token=s3cret&class=weak", follow_redirects=False)
+    assert entry.status_code == 303
+    assert entry.headers["location"] == "/contacts?q=an&class=weak"
+    assert_secured(entry)
+    assert client.get(entry.headers["location"]).status_code == 200
+    plain = client_for(demo_copy, token="s3cret").get("/?token=s3cret", follow_redirects=False)
+    assert plain.headers["location"] == "/"
+
+
+def test_on_every_address_the_machines_own_addresses_and_localhost_are_accepted(
+    demo_copy: Path,
+):
+    """``serve --host 0.0.0.0`` printed a link that gave 403 when opened through the
+    machine's address or localhost."""
+    hosts = allowed_hosts("0.0.0.0", 8765)
+    addresses = [a for a in machine_addresses() if a not in ("localhost", "::1")]
+    shown = ["127.0.0.1:8765", "localhost:8765", "[::1]:8765", "127.0.0.1", "0.0.0.0:8765"]
+    shown += [f"[{a}]:8765" if ":" in a else f"{a}:8765" for a in addresses]
+    app = create_app(str(demo_copy), hosts=hosts, token="s3cret", today=lambda: DEMO_TODAY)
+    for host in shown:
+        client = TestClient(app, raise_server_exceptions=False)
+        headers = {"host": host}
+        assert client.get("/", headers=headers).status_code == 403  # no token yet
+        entry = client.get("/?token=s3cret&lang=nl", headers=headers, follow_redirects=False)
+        assert (entry.status_code, entry.headers["location"]) == (303, "/?lang=nl"), host
+        assert client.get("/?lang=nl", headers=headers).status_code == 200, host
+    stranger = TestClient(app, raise_server_exceptions=False)
+    assert stranger.get("/?token=s3cret", headers={"host": "evil.example:8765"}).status_code == 403
+    assert allowed_hosts("192.0.2.7", 80) == frozenset({"192.0.2.7", "192.0.2.7:80"})
+    assert "[fd00::7]:80" in allowed_hosts("fd00::7", 80)
+
+
+def test_a_name_spelling_the_placeholders_is_shown_as_text_without_the_token(
+    client: TestClient,
+):
+    """The CSRF token and the confirmation are put into the cached page where the template
+    left a placeholder; a name that spells a placeholder is escaped text, never replaced."""
+    token = csrf_of(client)
+    name = f"{CSRF_PLACEHOLDER} {FLASH_PLACEHOLDER} x"
+    saved = client.post("/contacts/5/edit", data={"csrf": token, "name": name})
+    assert saved.status_code == 200  # followed the redirect
+    html = client.get("/contacts/5").text
+    assert "&lt;tiewise-csrf-" in html and "&lt;tiewise-flash-" in html
+    hidden = len(re.findall(r'<input type="hidden" name="csrf" value="([^"]+)"', html))
+    assert hidden >= 5 and html.count(token) == hidden
+    assert str(CSRF_PLACEHOLDER) not in html and str(FLASH_PLACEHOLDER) not in html
+    listed = client.get("/contacts", params={"q": "tiewise-csrf"}).text
+    assert "&lt;tiewise-csrf-" in listed and token not in listed.replace(f'value="{token}"', "")
+
+
+@pytest.mark.parametrize("bad", ["Ann\x00a", "Ann\x1b[2Ja", "Ann\x7f", "Ann\na"])
+def test_a_control_character_in_a_form_is_refused_with_the_field_marked(
+    client: TestClient, demo_copy: Path, bad: str
+):
+    token = csrf_of(client)
+    before = rows(demo_copy)
+    response = client.post(
+        "/contacts/5/edit", data={"csrf": token, "form": "edit", "name": bad, "sector": "zorg"}
+    )
+    assert response.status_code == 400
+    assert "expected text without control characters, found" in response.text
+    assert re.search(r'name="name"[^>]*aria-invalid="true"', response.text)
+    assert "\x00" not in response.text and "\x1b" not in response.text
+    assert rows(demo_copy) == before
+
+
+def test_a_multi_line_note_keeps_its_lines_but_not_a_nul(client: TestClient, demo_copy: Path):
+    token = csrf_of(client)
+    before = rows(demo_copy)
+    refused = client.post("/contacts/5/note", data={"csrf": token, "text": "one\x00two"})
+    assert refused.status_code == 400 and rows(demo_copy) == before
+    kept = client.post("/contacts/5/note", data={"csrf": token, "text": "one\r\ntwo\tthree"})
+    assert kept.status_code == 200
+    assert "two\tthree" in client.get("/contacts/5").text
+
+
+def test_an_upload_whose_name_holds_a_nul_is_refused_not_a_server_error(client: TestClient):
+    token = csrf_of(client)
+    boundary = "tiewise-boundary"
+    body = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n{token}\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nvcard\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="cards\x00.vcf"'
+        "\r\nContent-Type: text/vcard\r\n\r\nBEGIN:VCARD\r\nEND:VCARD\r\n"
+        f"\r\n--{boundary}--\r\n"
+    ).encode()
+    response = client.post(
+        "/import",
+        content=body,
+        headers={"content-type": f"multipart/form-data; boundary={boundary}"},
+    )
+    assert response.status_code == 400
+    assert "control characters" in response.text

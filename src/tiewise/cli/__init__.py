@@ -22,6 +22,7 @@ from tiewise.cli import goals as _goals  # noqa: F401
 from tiewise.cli import advice as _advice  # noqa: F401
 from tiewise.cli import decisions as _decisions  # noqa: F401
 from tiewise.cli import events as _events  # noqa: F401
+from tiewise.cli import series as _series  # noqa: F401
 from tiewise.cli import serve as _serve  # noqa: F401
 from tiewise.cli import study as _study  # noqa: F401
 from tiewise.cli import export as _export  # noqa: F401

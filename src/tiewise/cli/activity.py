@@ -7,22 +7,11 @@ from datetime import datetime
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from tiewise import model
 from tiewise.cli.base import JsonOption, _print_json, _state, app, console, find_contact
-from tiewise.contactlog import (
-    LOG_KINDS,
-    interactions_of,
-    log_contact,
-    parse_kind,
-    parse_minutes,
-    parse_moment,
-    remove_interaction,
-    removed_message,
-    resolve_people,
-)
 from tiewise.errors import InputError
+from tiewise.model import LOG_KINDS
 
 KindOption = Annotated[
     str, typer.Option("--kind", help=f"What it was: {', '.join(k.value for k in LOG_KINDS)}.")
@@ -54,6 +43,14 @@ def record(
     direction: model.Direction | None = None,
 ) -> None:
     """Log one activity with ``people`` and say so (``log`` and ``plan done``)."""
+    from tiewise.contactlog import (
+        log_contact,
+        parse_kind,
+        parse_minutes,
+        parse_moment,
+        resolve_people,
+    )
+
     state = _state(ctx)
     logged_kind = parse_kind(kind)
     moment = parse_moment(on, datetime.now())
@@ -115,6 +112,10 @@ def interactions(
     as_json: JsonOption = False,
 ) -> None:
     """Every contact moment with a person, newest first, with where it came from."""
+    from rich.table import Table
+
+    from tiewise.contactlog import interactions_of, remove_interaction, removed_message
+
     state = _state(ctx)
     contact = find_contact(state, name)
     if remove is not None:

@@ -7,13 +7,14 @@ output, dates, finding a contact, the Profile). The command modules import this 
 
 from __future__ import annotations
 
+import errno
 import gc
 import json
 import os
 import sys
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -22,31 +23,92 @@ from typer.core import TyperGroup
 from tiewise import model
 from tiewise.errors import InputError, TiewiseError, UserError
 from tiewise.i18n import LANGUAGES, text
-from tiewise.store import Store
-from tiewise.store import repository as repo
-from tiewise.store.database import default_database
+from tiewise.paths import default_database
 
 if TYPE_CHECKING:
     from tiewise.snapshot import Snapshot
+    from tiewise.store import Store
 
 error_console = Console(stderr=True, markup=False)  # names and paths print as they are
 
 
+#: Text parameters that may hold several lines (tab, line feed and carriage return allowed).
+MULTI_LINE_PARAMETERS = frozenset({"note", "note_text", "text", "description", "story"})
+
+
+def _refuse_control_characters(command: Any) -> None:
+    """Every text parameter of ``command`` (and of its subcommands) refuses control characters
+    (``tiewise.hygiene``): the value is checked as it is parsed, before the command runs, so
+    no command can store a NUL whichever argument it comes in."""
+    if getattr(command, "_tiewise_text_checked", False):
+        return
+    command._tiewise_text_checked = True  # type: ignore[attr-defined]
+    for param in command.params:  # text is checked by value: paths, numbers, flags pass
+        param.callback = _text_checked(param, param.callback)
+    for sub in getattr(command, "commands", {}).values():
+        _refuse_control_characters(sub)
+
+
+def _text_checked(param: Any, callback: Any) -> Any:
+    from tiewise.hygiene import check_text
+
+    if param.param_type_name == "option":
+        shown = param.opts[0]
+    else:
+        shown = getattr(param, "metavar", None) or str(param.name).upper()
+    multiline = param.name in MULTI_LINE_PARAMETERS
+
+    def checked(ctx: Any, parameter: Any, value: Any) -> Any:
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(item, str):
+                check_text(item, shown, multiline=multiline)
+        return callback(ctx, parameter, value) if callback is not None else value
+
+    return checked
+
+
 class _Group(TyperGroup):
-    """The root command group: a TiewiseError becomes one line on stderr and exit status 2."""
+    """The root command group: a TiewiseError becomes one line on stderr and exit status 2;
+    every text argument of every command refuses control characters."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            _refuse_control_characters(command)
+        return command
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except TiewiseError as error:
-            language = ctx.obj.language if isinstance(ctx.obj, State) else "en"
-            error_console.print(
-                f"{text('error', language)}: {_said(error, language)}",
-                markup=False,
-                highlight=False,
-                soft_wrap=True,
-            )
-            raise typer.Exit(2) from error
+            _fail(ctx, error)
+        except OSError as error:  # a full disk, a read-only folder … writing an output file
+            said = _os_error(error)
+            if said is None:
+                raise
+            _fail(ctx, said, error)
+
+
+def _fail(ctx: Any, error: TiewiseError, cause: BaseException | None = None) -> NoReturn:
+    language = ctx.obj.language if isinstance(ctx.obj, State) else "en"
+    error_console.print(
+        f"{text('error', language)}: {_said(error, language)}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+    raise typer.Exit(2) from (cause or error)
+
+
+def _os_error(error: OSError) -> TiewiseError | None:
+    """One line for what the machine refused (no room, no permission), else None."""
+    from tiewise.errors import StoreError
+    from tiewise.store.failures import translated
+
+    where = os.fsdecode(error.filename) if error.filename is not None else "output"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return StoreError(where, "permission to write", error.strerror or str(error))
+    return translated(error, where)
 
 
 def _said(error: TiewiseError, language: str) -> str:
@@ -67,6 +129,8 @@ class State:
     @property
     def store(self) -> Store:
         if self._store is None:
+            from tiewise.store import Store  # SQLAlchemy: only for commands that open the data
+
             self._store = Store.open(self.db)
         return self._store
 
@@ -141,6 +205,8 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 def find_contact(state: State, name: str) -> model.Contact:
     """The one contact a user means by ``name`` (see ``repository.find_contact``)."""
+    from tiewise.store import repository as repo
+
     with state.store.connect() as connection:
         return repo.find_contact(connection, name)
 

@@ -9,9 +9,6 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
-from rich.table import Table
-from rich.text import Text
 
 from tiewise import model
 from tiewise.cli.base import (
@@ -25,12 +22,8 @@ from tiewise.cli.base import (
     console,
     find_contact,
 )
-from tiewise.decisionlog import status_changed
-from tiewise.erasure import erase_contact
 from tiewise.errors import InputError
-from tiewise.identifiers import identifier
 from tiewise.model import IdentifierKind as IK
-from tiewise.store import repository as repo
 
 if TYPE_CHECKING:
     from tiewise.snapshot import Snapshot
@@ -86,6 +79,8 @@ def contacts(
     today: Today = None,
 ) -> None:
     """List your contacts with tie strength and interactions."""
+    from rich.table import Table
+
     state = _state(ctx)
     rows = _contact_rows(_snapshot(state), _parse_date(today, "--today") or date.today())
     if as_json:
@@ -126,6 +121,10 @@ def contact_show(
     today: Today = None,
 ) -> None:
     """Show one contact: identifiers, tie strength and why, notes and stories."""
+    from rich.text import Text
+
+    from tiewise.store import repository as repo
+
     state = _state(ctx)
     contact = find_contact(state, name)
     as_of = _parse_date(today, "--today") or date.today()
@@ -201,6 +200,8 @@ def contact_show(
 def _identifiers(
     emails: list[str], phones: list[str], urls: list[str]
 ) -> tuple[model.Identifier, ...]:
+    from tiewise.identifiers import identifier
+
     found = []
     for kind, values in ((IK.EMAIL, emails), (IK.PHONE, phones), (IK.PROFILE_URL, urls)):
         for value in values:
@@ -239,6 +240,8 @@ def contact_add(
     met_on: Annotated[str | None, typer.Option(help="When you met (YYYY-MM-DD).")] = None,
 ) -> None:
     """Add a contact by hand."""
+    from tiewise.store import repository as repo
+
     state = _state(ctx)
     if not name.strip():
         raise InputError("NAME: expected a name, found an empty text")
@@ -277,6 +280,8 @@ def contact_add(
 
 
 def _refuse_known_identifiers(connection: Any, identifiers: tuple[model.Identifier, ...]) -> None:
+    from tiewise.store import repository as repo
+
     known = {
         (i.kind, i.value): c
         for c in repo.load_contacts(connection, include_merged=True)
@@ -315,6 +320,9 @@ def contact_edit(
     ] = None,
 ) -> None:
     """Change a contact or the tie with them; options not given stay as they are."""
+    from tiewise.decisionlog import status_changed
+    from tiewise.store import repository as repo
+
     state = _state(ctx)
     contact = find_contact(state, name)
     identifiers = _identifiers(email or [], phone or [], url or [])
@@ -398,6 +406,12 @@ def contact_erase(
 ) -> None:
     """Erase a person completely (AVG/GDPR): every record and fact about them, and their name in
     your notes; later imports leave them out."""
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
+    from tiewise.erasure import erase_contact, left_line, replaced_places
+
     state = _state(ctx)
     contact = find_contact(state, name)
     erasure = erase_contact(
@@ -413,10 +427,16 @@ def contact_erase(
         table.add_row(state.t(f"erase.{key}"), str(erasure.counts[key]))
     console.print(table)
     console.print(state.t("erase.mentions", count=erasure.mentions_replaced))
+    for place, kinds in replaced_places(erasure, lambda kind: state.t(f"erase.kind.{kind}")):
+        console.print(f"  {place}: {kinds}", markup=False)
     if erasure.mentions_left:
-        console.print(state.t("erase.mentions_left", places=", ".join(erasure.mentions_left[:10])))
+        console.print(state.t("erase.mentions_left"))
+        for left in erasure.mentions_left:
+            console.print(f"  {left_line(left, state.t)}", markup=False)
     done = state.t("erase.dry_run" if erasure.dry_run else "erase.done", name=erasure.name)
     console.print(done, markup=False)
+    if erasure.key_missing:
+        console.print(Text(state.t("erase.key_missing"), style="yellow"))
     if erasure.files_cleared is False:
         console.print(Text(state.t("erase.files_not_cleared"), style="yellow"))
 
@@ -431,6 +451,8 @@ def note(
     ] = False,
 ) -> None:
     """Write a note — or, with --story, a story — about a contact."""
+    from tiewise.store import repository as repo
+
     state = _state(ctx)
     if not note_text.strip():
         raise InputError("TEXT: expected a note, found an empty text")
@@ -448,6 +470,7 @@ def note(
 def _topics(
     ctx: typer.Context, name: str, text: str | None, remove: bool, kind: model.TopicKind
 ) -> None:
+    from tiewise.store import repository as repo
     from tiewise.topics import change_topics, parse_topics
 
     state = _state(ctx)
@@ -517,6 +540,8 @@ def me(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show or set who you are, so that imports recognise you and never list you as a contact."""
+    from tiewise.store import repository as repo
+
     state = _state(ctx)
     added = _identifiers(email or [], phone or [], url or [])
     with state.store.begin() as connection:
@@ -573,6 +598,10 @@ def rate(
     today: Today = None,
 ) -> None:
     """Rate how close you feel (1–5), least certain ties first; one key per tie."""
+    from rich.text import Text
+
+    from tiewise.store import repository as repo
+
     state = _state(ctx)
     snapshot = _snapshot(state)
     import numpy as np

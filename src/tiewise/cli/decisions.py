@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from tiewise import model
 from tiewise.cli.base import (
@@ -49,6 +48,8 @@ def decisions(
 ) -> None:
     """Every decision you took on advice and invitations, newest first; a dismissal that has
     lapsed (8 weeks, or the figures changed) is marked."""
+    from rich.table import Table
+
     if ctx.invoked_subcommand is not None:
         return
     from tiewise.advice.portfolio import lapsed_dismissals

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from tiewise import model
 from tiewise.cli.base import (
@@ -29,15 +28,6 @@ from tiewise.cli.base import (
     find_contact,
 )
 from tiewise.errors import InputError
-from tiewise.eventlog import (
-    LazyOrigin,
-    add_occurrences,
-    ensure_series,
-    log_attendance,
-    record_outcome,
-)
-from tiewise.ingest.events_csv import parse_time
-from tiewise.store import repository as repo
 
 events_app = typer.Typer(
     help="Event series, attendance and outcomes: what each event yields, and when to stay home.",
@@ -62,6 +52,8 @@ def _threshold(value: float | None) -> float | None:
 
 
 def _parse_moment(value: str, option: str) -> datetime:
+    from tiewise.ingest.events_csv import parse_time
+
     try:
         return parse_time(value)
     except ValueError as error:
@@ -92,6 +84,8 @@ def events_add(
 ) -> None:
     """Add an event series and its occurrences, by hand or from a CSV of events.
     Calendar exports bring networking events in too: tiewise import ics FILE."""
+    from tiewise.eventlog import LazyOrigin, add_occurrences, ensure_series
+
     state = _state(ctx)
     details: dict[str, dict[str, str | None]] = {}
     if csv_file is not None:
@@ -156,6 +150,8 @@ def events_log(
     today: Today = None,
 ) -> None:
     """Log my attendance of one occurrence: hours, cost, enjoyment, the people I met."""
+    from tiewise.eventlog import log_attendance
+
     state = _state(ctx)
     people = [find_contact(state, name) for name in met or ()]
     logged = log_attendance(
@@ -203,6 +199,8 @@ def events_outcome(
     today: Today = None,
 ) -> None:
     """Record what networking yielded: a client, a lead, advice, fun … (not in the future)."""
+    from tiewise.eventlog import record_outcome
+
     state = _state(ctx)
     people = [find_contact(state, name) for name in contact or ()]
     outcome_id = record_outcome(
@@ -223,6 +221,8 @@ def events_outcome(
 @events_app.command("list")
 def events_list(ctx: typer.Context, as_json: JsonOption = False, today: Today = None) -> None:
     """Event series with their occurrences, my visits, the last visit and the next date."""
+    from rich.table import Table
+
     from tiewise.analysis.attendance import event_ledgers
     from tiewise.cli.base import _snapshot
 
@@ -335,6 +335,7 @@ def events_values(
 ) -> None:
     """Show or set the euro value of outcomes recorded without one, and the threshold."""
     from tiewise.advice.events import DEFAULT_VALUES, THRESHOLD_SETTING, VALUE_SETTING
+    from tiewise.store import repository as repo
 
     state = _state(ctx)
     updates: dict[str, str] = {}

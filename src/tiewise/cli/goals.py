@@ -6,7 +6,6 @@ from dataclasses import replace
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
 from tiewise import model
 from tiewise.cli.base import (
@@ -17,8 +16,6 @@ from tiewise.cli.base import (
     console,
 )
 from tiewise.errors import InputError, NotFoundError
-from tiewise.goals import goal_class, goal_label
-from tiewise.store import repository as repo
 
 goals_app = typer.Typer(help="Name your networking goals: the catalogue, add, list, remove.")
 app.add_typer(goals_app, name="goals")
@@ -49,6 +46,8 @@ def _parse_targets(values: list[str]) -> tuple[model.GoalTarget, ...]:
 
 
 def _goal_json(goal: model.Goal, language: str) -> dict[str, Any]:
+    from tiewise.goals import goal_class, goal_label
+
     return {
         "id": goal.id,
         "key": goal.key,
@@ -63,6 +62,8 @@ def _goal_json(goal: model.Goal, language: str) -> dict[str, Any]:
 @goals_app.command("catalogue")
 def goals_catalogue(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """The thirteen goals of the column, with their class, tie profile and sources."""
+    from rich.table import Table
+
     from tiewise.goals import CATALOGUE
 
     state = _state(ctx)
@@ -124,7 +125,8 @@ def goals_add(
 ) -> None:
     """Add a goal, or change the priority, targets and class of one you have (what you do not
     give stays as it is)."""
-    from tiewise.goals import BY_KEY, CUSTOM
+    from tiewise.goals import BY_KEY, CUSTOM, goal_label
+    from tiewise.store import repository as repo
 
     state = _state(ctx)
     key = key.strip().lower()
@@ -166,6 +168,10 @@ def goals_add(
 @goals_app.command("list")
 def goals_list(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Your goals, highest priority first."""
+    from rich.table import Table
+
+    from tiewise.store import repository as repo
+
     state = _state(ctx)
     with state.store.connect() as connection:
         goals = sorted(repo.load_goals(connection), key=lambda g: (-g.priority, g.id))
@@ -196,6 +202,9 @@ def goals_remove(
     goal: Annotated[str, typer.Argument(help="The goal's key, or its id (see goals list).")],
 ) -> None:
     """Remove a goal (outcomes that served it are kept, without the goal)."""
+    from tiewise.goals import goal_label
+    from tiewise.store import repository as repo
+
     state = _state(ctx)
     with state.store.begin() as connection:
         goals = repo.load_goals(connection)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from tiewise.cli.base import (
     JsonOption,
@@ -150,6 +149,8 @@ def measure(
     out: Annotated[Path | None, typer.Option(help="Write the measures to this CSV file.")] = None,
 ) -> None:
     """Burt's measures (effective size, efficiency, constraint, hierarchy) for every node."""
+    from rich.table import Table
+
     from tiewise.analysis.burt import burt_measures
     from tiewise.analysis.edgelist import measures_as_json, read_edge_list, write_measures_csv
 

@@ -22,13 +22,17 @@ Quirks handled
     - Outlook/Exchange: Windows time-zone names (``TZID=W. Europe Standard Time``, quoted or not,
       mapped by icalendar), custom TZIDs with their VTIMEZONE, ``MAILTO:`` in capitals,
       ``RRULE ... UNTIL`` without ``Z``.
-    - Line ends CRLF, LF or CR; a UTF-8 byte order mark; UTF-16 with a byte order mark; blank
-      lines; several VCALENDARs in one file; text after the last ``END:VCALENDAR`` (ignored with
-      a warning); lines that are not ``NAME;PARAMS:VALUE`` (ignored with a warning).
+    - Line ends CRLF, LF, CR or CR CR LF (one line end); a UTF-8 byte order mark; UTF-16 with a
+      byte order mark; blank lines; several VCALENDARs in one file; text after the last
+      ``END:VCALENDAR`` (ignored with a warning); lines that are not ``NAME;PARAMS:VALUE``
+      (ignored with a warning); blanks around a value that is no free text
+      (``DTEND: 20240812T223000Z``), read as clients write them.
     - Only VEVENTs, VTIMEZONEs and the calendar's own properties are handed to icalendar, so a
       flaw elsewhere cannot stop the import: to-dos, journals, free/busy and unknown components
       are not read; a VTIMEZONE or calendar property icalendar cannot read is dropped with a
-      warning (times in that zone are then read as floating).
+      warning (times in that zone are then read as floating). A wrong END inside a component
+      that is not read (``END:VTOOD`` in a to-do) ends that component with a warning; inside a
+      VEVENT or the calendar it is an error.
 
 Policies
     - Times are converted to naive UTC. Floating times (no TZID, no ``Z``) and TZIDs that neither
@@ -57,15 +61,35 @@ Policies
       event gives neither.
     - Links: every pair of present people of a past meeting occurrence, also when I declined
       (they met without me), with ``evidence`` = the number of occurrences they shared in the
-      file. Meetings with more than :data:`LINK_GROUP_LIMIT` present people (an all-hands, a
-      webinar) give interactions but no links: they say little about who knows whom.
-    - Networking events: a VEVENT not organised by me whose SUMMARY or CATEGORIES contains one of
-      :data:`NETWORKING_WORDS`, compared without case and accents. Dutch words (``borrel``,
-      ``netwerk``, ``ondernemers``, ``congres``, ``beurs``) match inside compounds
-      (``Ondernemersborrel``); the others match as a whole word, its plural, or the end of a
-      compound (``netwerkevent``), except a few look-alikes (``prevent``, ``affair``). All-day
-      and attendee-less events qualify too. ``organiser`` is the organiser's real name, else
-      their e-mail address; ``attendees`` are the present people except me, organiser included.
+      file. Meetings with more than :data:`LINK_GROUP_LIMIT` (12,
+      :data:`~tiewise.ingest.records.MAX_LINKED_GROUP`) present people besides me (an
+      all-hands, a webinar, a mixer) give interactions but no links: guests at a mixer mostly
+      do not meet (Ingram & Morris 2007, *ASQ* 52: 558–585). The writer applies the same bound
+      to every source.
+    - Networking events, only on evidence a person would accept (:class:`EventRule`), for an
+      occurrence that is not cancelled:
+
+      1. its CATEGORIES hold a category the user chose (``import ics --event-category``), or
+         its SUMMARY is the name of a series the user confirmed (``events confirm``) — the
+         user's word, whatever else the entry says; otherwise
+      2. never when I organise it, never an all-day entry without guests, never a gathering
+         of colleagues only (every other person at my own e-mail domain, free mail providers
+         excepted);
+      3. its title names an event — a word of :data:`NETWORKING_WORDS` in SUMMARY or in a
+         category that is a word (a category that is a URL, like Google's
+         ``http://schemas.google.com/g/2005#event`` on every entry of its exports, names
+         nothing), compared without case and accents; Dutch words (``borrel``, ``netwerk``,
+         ``ondernemers``, ``congres``, ``beurs``) match inside compounds
+         (``Ondernemersborrel``), the others as a whole word, its plural, or the end of a
+         compound (``netwerkevent``), except look-alikes (``prevent``, ``affair``);
+      4. *and* it has a LOCATION or at least :data:`EVENT_GUESTS` (3) present guests from
+         outside my organisation. A title alone is never enough.
+
+      The evidence travels with the record (``title:borrel``, ``location``, ``guests:4``,
+      ``category:Netwerk``, ``confirmed``) and is kept on the series, so that ``tiewise events
+      series`` can show why; a series the user rejected is skipped by the writer.
+      ``organiser`` is the organiser's real name, else their e-mail address; ``attendees``
+      are the present people except me, organiser included.
     - Names: ``CN`` when it is a real name. When it is missing or holds an e-mail address, the
       name is derived from the local part: ``anouk.devries@x.nl`` → "Anouk Devries",
       ``anouk.van.der.berg@x.nl`` → "Anouk van der Berg" (Dutch particles stay lower case).
@@ -88,11 +112,15 @@ Errors
     exception leaves :func:`parse_ics`.
 
 Limits
-    A series is expanded year by year and cut after :data:`MAX_OCCURRENCES` occurrences. Rules
+    A series is expanded year by year and cut after :data:`MAX_OCCURRENCES` (5,000) occurrences
+    in the window; a file after :data:`MAX_FILE_OCCURRENCES` (100,000): each cut is a warning
+    in the import summary saying what was read. A rule with ``INTERVAL`` below 1 never advances
+    (RFC 5545 requires a positive integer) and is skipped with a warning quoting it. Rules
     recurring more often than hourly (``FREQ=SECONDLY``/``MINUTELY``, or more than 24 times a
     day through BYHOUR/BYMINUTE/BYSECOND), and rules recurring several times a day whose
     expansion would walk more than :data:`MAX_WALK` occurrences from DTSTART on, are skipped
     with a warning: no meeting series looks like that, and expanding them would take minutes.
+    Warnings quote the input (the line, the rule), never an exception's text.
 """
 
 from __future__ import annotations
@@ -115,7 +143,9 @@ from icalendar.timezone import tzp
 
 from tiewise.errors import ImportFormatError
 from tiewise.identifiers import identifier, normalise_email
+from tiewise.ingest.identity import PUBLIC_MAIL_DOMAINS
 from tiewise.ingest.records import (
+    MAX_LINKED_GROUP,
     ImportWarning,
     InteractionRecord,
     LinkRecord,
@@ -131,9 +161,12 @@ LINK_SOURCE = "calendar"
 HORIZON = timedelta(days=120)
 HISTORY = timedelta(days=3653)  # ten years
 DEFAULT_ZONE = "Europe/Amsterdam"
-LINK_GROUP_LIMIT = 25
+LINK_GROUP_LIMIT = MAX_LINKED_GROUP
 MAX_OCCURRENCES = 5000
+MAX_FILE_OCCURRENCES = 100_000
 MAX_WALK = 2_000_000
+#: Guests from outside my organisation that make a gathering with a networking title an event.
+EVENT_GUESTS = 3
 
 NETWORKING_WORDS = (
     "borrel",
@@ -170,6 +203,11 @@ _ABSENT_PARTSTATS = frozenset({"DECLINED", "DELEGATED"})
 _TIME_FIELDS = frozenset(
     {"DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "RRULE", "RDATE", "EXDATE"}
 )
+#: Fields whose value is no free text: blanks around their value are dropped when read.
+_TRIMMED = _TIME_FIELDS | frozenset(
+    "DTSTAMP CREATED LAST-MODIFIED DUE STATUS TRANSP CLASS SEQUENCE PRIORITY UID TZID"
+    " TZOFFSETFROM TZOFFSETTO TZNAME ATTENDEE ORGANIZER CATEGORIES X-WR-TIMEZONE".split()
+)
 _PARTICLES = frozenset("van der den de het ter ten te op in von zu da di du".split())
 _INDEX = "X-TIEWISE-INDEX"
 _FOUND_WIDTH = 60
@@ -187,35 +225,54 @@ def parse_ics(
     *,
     horizon: datetime | None = None,
     since: datetime | None = None,
+    event_categories: Iterable[str] = (),
+    confirmed_series: Iterable[str] = (),
 ) -> ParsedSource:
     """Parse the bytes of one ``.ics`` file (see the module docstring for the policies).
 
     ``now`` is naive UTC (an aware datetime is converted): occurrences starting before it are
     past (interactions, links), those before ``horizon`` (default ``now`` + 120 days) are
     upcoming (networking events only). ``since`` (default ``now`` − ten years) is the earliest
-    start read. Raises :class:`ImportFormatError` and nothing else."""
+    start read. ``event_categories`` are the calendar categories the user chose to mark
+    networking events; ``confirmed_series`` the names of series the user confirmed as events
+    (both compared without case and accents). Raises :class:`ImportFormatError` and nothing
+    else."""
     try:
         window = _Window.of(now, horizon, since)
-        return _parse(data, file, me, window)
+        rule = EventRule.of(me, event_categories, confirmed_series)
+        return _parse(data, file, me, window, rule)
     except ImportFormatError:
         raise
     except Exception as exc:  # the contract: nothing but ImportFormatError escapes
         raise ImportFormatError(
-            file, "a readable iCalendar file", f"{type(exc).__name__}: {_shorten(str(exc))}"
+            file, "a readable iCalendar file", "content tiewise cannot read (please report it)"
         ) from exc
 
 
-def _parse(data: bytes, file: str, me: Me, window: _Window) -> ParsedSource:
+def _parse(data: bytes, file: str, me: Me, window: _Window, rule: EventRule) -> ParsedSource:
     text = _decode(data, file)
     scan = _Scanner(file).scan(_unfold(text))
     calendars = _load(scan, file)
     result = ParsedSource(source=SOURCE, file=file)
     result.warnings.extend(scan.warnings)
     mine = frozenset(e.lower() for e in me.values(IdentifierKind.EMAIL))
-    assembler = _Assembler(result, mine, window)
+    assembler = _Assembler(result, mine, window, rule)
     events = _prepare(calendars, scan, file, result.warnings)
+    room = MAX_FILE_OCCURRENCES
     for group in _groups(events):
-        occurrences = _occurrences_of(group, window, file, result.warnings)
+        if room <= 0:
+            result.warnings.append(
+                ImportWarning(
+                    file,
+                    min(s.block.begin for s in group),
+                    f"expected at most {MAX_FILE_OCCURRENCES} occurrences in one file from"
+                    f" {window.since.date()} to {window.until.date()}, found more; this and the"
+                    " later series are not read (the cap of one file)",
+                )
+            )
+            break
+        occurrences = _occurrences_of(group, window, file, result.warnings)[:room]
+        room -= len(occurrences)
         for occurrence in occurrences:
             assembler.add(occurrence)
     assembler.finish(len(events))
@@ -270,6 +327,9 @@ def _decode(data: bytes, file: str) -> str:
         ) from exc
 
 
+_LINE_END = re.compile(r"\r*\n|\r")
+
+
 @dataclass(slots=True)
 class _Line:
     """One content line after unfolding; ``first``/``last`` are its physical lines."""
@@ -281,8 +341,10 @@ class _Line:
 
 def _unfold(text: str) -> list[_Line]:
     """Join folded lines (a line starting with a space or tab continues the previous one, also
-    across blank lines, as icalendar does); drop blank lines."""
-    physical = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    across blank lines, as icalendar does); drop blank lines. A line ends with LF, CRLF, CR or
+    ``CR CR LF`` (a CRLF file passed once more through a CRLF conversion, as some iPhone and
+    Windows exports are): one line end each, so a line keeps the number it has in the file."""
+    physical = _LINE_END.split(text)
     lines: list[_Line] = []
     for number, raw in enumerate(physical, start=1):
         if raw[:1] in (" ", "\t") and lines:
@@ -304,6 +366,7 @@ class _Block:
 
     begin: int
     fields: dict[str, int] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)  # the first line of each field, as read
     parties: dict[str, int] = field(default_factory=dict)
     digest: hashlib._Hash = field(default_factory=hashlib.sha256)
 
@@ -410,6 +473,8 @@ class _Scanner:
                 field=component,
             )
         opened = self.stack[-1]
+        if component != opened.name and opened.dropped and self._closes_unread(line, component):
+            return
         if component != opened.name:
             raise ImportFormatError(
                 self.file,
@@ -425,16 +490,47 @@ class _Scanner:
         if not self.stack:
             self.calendars += 1
 
+    def _closes_unread(self, line: _Line, component: str) -> bool:
+        """An END that does not match inside a component that is not read (a to-do, a
+        journal, an alarm): ``END:VTOOD`` ends the VTODO, ``END:VCALENDAR`` ends it and the
+        calendar. A flaw in what is not read never rejects the events; a warning names it."""
+        names = [opened.name for opened in self.stack]
+        if component in names:
+            depth = len(names) - 1 - names[::-1].index(component)
+            if not all(opened.dropped for opened in self.stack[depth + 1 :]):
+                return False  # the END skips a component that is read: truncated
+        else:
+            depth = len(names) - 1
+        unclosed = self.stack[depth + 1 :] if component in names else [self.stack[-1]]
+        for opened in unclosed:
+            self._warn(
+                line.first,
+                f"expected END:{opened.name} (the {opened.name} begun at line {opened.line}),"
+                f" found {_shorten(line.text)!r}; the {opened.name} is not read and ends here",
+            )
+        if component in names:
+            del self.stack[depth + 1 :]
+            self._end(line, component)
+        else:
+            self.stack.pop()
+        return True
+
     def _property(self, line: _Line, name: str, value: str) -> None:
         if len(self.stack) == 1:
             if not self._readable_calendar_property(line):
                 return
             self.calendar_fields.setdefault(name, line.first)
-        self._keep(line)
+        read = line
+        if name in _TRIMMED and value != value.strip(" \t") and line.text.endswith(value):
+            # "DTEND: 20240812T223000Z": blanks around a value that is no text are read as
+            # clients write them (the digest of a VEVENT without UID keeps the line as given)
+            read = _Line(line.first, line.last, line.text[: -len(value)] + value.strip(" \t"))
+        self._keep(line, read.text)
         block = self.stack[-1].block
         if block is None:
             return
         block.fields.setdefault(name, line.first)
+        block.texts.setdefault(name, line.text)
         if name in ("ATTENDEE", "ORGANIZER"):
             email = normalise_email(value)
             if email is not None:
@@ -442,27 +538,26 @@ class _Scanner:
 
     def _readable_calendar_property(self, line: _Line) -> bool:
         text = f"BEGIN:VCALENDAR\r\n{line.text}\r\nEND:VCALENDAR\r\n"
-        problem = _unreadable(text)
-        if problem is not None:
+        readable = _readable(text)
+        if not readable:
             self._warn(
                 line.first,
-                f"expected a calendar property, found {_shorten(line.text)!r} ({problem});"
-                " line ignored",
+                f"expected a calendar property, found {_shorten(line.text)!r}; line ignored",
             )
-        return problem is None
+        return readable
 
     def _zone_read(self, begun: int) -> None:
         """A VTIMEZONE is complete: keep it when icalendar can read it."""
         lines, self.zone_lines = self.zone_lines or [], None
-        problem = _unreadable("\r\n".join(["BEGIN:VCALENDAR", *lines, "END:VCALENDAR", ""]))
-        if problem is None:
+        if _readable("\r\n".join(["BEGIN:VCALENDAR", *lines, "END:VCALENDAR", ""])):
             self.kept.extend(lines)
         else:
             del self.blocks[self.zone_blocks :]  # a VEVENT nested in it goes too
+            tzid = next((t for t in lines if t.upper().startswith("TZID")), lines[0])
             self._warn(
                 begun,
-                f"expected a valid VTIMEZONE, found {problem}; time zone ignored (its times are"
-                f" read as floating)",
+                f"expected a valid VTIMEZONE, found one icalendar cannot read ({_shorten(tzid)!r});"
+                " time zone ignored (its times are read as floating)",
             )
 
     def _outside(self, line: _Line) -> None:
@@ -478,11 +573,11 @@ class _Scanner:
             line=line.first,
         )
 
-    def _keep(self, line: _Line) -> None:
+    def _keep(self, line: _Line, text: str | None = None) -> None:
         if self._dropped():
             return
         target = self.zone_lines if self.zone_lines is not None else self.kept
-        target.append(line.text)
+        target.append(line.text if text is None else text)
         for opened in self.stack:
             if opened.block is not None:
                 opened.block.digest.update(line.text.encode("utf-8", "surrogatepass"))
@@ -525,13 +620,13 @@ def _split(text: str) -> tuple[str, str]:
     return name, value
 
 
-def _unreadable(text: str) -> str | None:
-    """Why icalendar cannot read this small calendar, or None when it can."""
+def _readable(text: str) -> bool:
+    """Whether icalendar can read this small calendar."""
     try:
         icalendar.Calendar.from_ical(text.encode("utf-8", "surrogatepass"))
-    except Exception as exc:
-        return f"{type(exc).__name__}: {_shorten(str(exc))}"
-    return None
+    except Exception:
+        return False
+    return True
 
 
 def _load(scan: _Scan, file: str) -> list[icalendar.Calendar]:
@@ -541,7 +636,7 @@ def _load(scan: _Scan, file: str) -> list[icalendar.Calendar]:
         components = icalendar.Calendar.from_ical(content, multiple=True)
     except Exception as exc:
         raise ImportFormatError(
-            file, "valid iCalendar content", f"{type(exc).__name__}: {_shorten(str(exc))}"
+            file, "valid iCalendar content", "content icalendar cannot read as a calendar"
         ) from exc
     calendars = [c for c in components if isinstance(c, icalendar.Calendar)]
     for calendar in calendars:
@@ -650,14 +745,15 @@ def _usable(
     """False (with a warning) when a field the expansion needs is missing or unreadable; other
     unreadable fields only give a warning."""
     usable = True
-    for name, message in event.errors:
+    for name, _message in event.errors:
         if name is None:
             continue  # a line that is no content line: the scanner warned already
         name = str(name).upper()
         critical = name in _TIME_FIELDS
         usable = usable and not critical
+        written = block.texts.get(name)
         broken = [v for v in _as_list(event.get(name)) if isinstance(v, vBroken)]
-        found = repr(_shorten(str(broken[0]))) if broken else repr(_shorten(message))
+        found = repr(_shorten(str(broken[0]) if broken else written or name))
         outcome = "event skipped" if critical else "field ignored"
         warnings.append(
             ImportWarning(
@@ -711,13 +807,13 @@ def _occurrences_of(
     except _Unusable as exc:
         warnings.append(ImportWarning(file, line, f"{exc}; event skipped"))
         return []
-    except Exception as exc:
+    except Exception:
         warnings.append(
             ImportWarning(
                 file,
                 line,
-                "expected a VEVENT that can be expanded into occurrences, found"
-                f" {type(exc).__name__}: {_shorten(str(exc))}; event skipped",
+                "expected a VEVENT whose DTSTART, DTEND, RRULE, RDATE and EXDATE together give"
+                f" its occurrences, found {_timing(group)}; event skipped",
             )
         )
         return []
@@ -730,11 +826,20 @@ def _occurrences_of(
             ImportWarning(
                 file,
                 line,
-                f"expected at most {MAX_OCCURRENCES} occurrences of one series, found more;"
-                " the later ones are ignored",
+                f"expected at most {MAX_OCCURRENCES} occurrences of one series from"
+                f" {window.since.date()} to {window.until.date()}, found more in"
+                f" {_timing(group)}; the first {MAX_OCCURRENCES} are read, the later ones"
+                " ignored (the cap of one series)",
             )
         )
     return inside[:MAX_OCCURRENCES]
+
+
+def _timing(group: list[_Source]) -> str:
+    """The lines that make a series' occurrences, as written (for a warning)."""
+    first = min(group, key=lambda s: s.block.begin).block.texts
+    parts = [first[name] for name in ("DTSTART", "RRULE", "RDATE", "EXDATE") if name in first]
+    return repr(_shorten(" ".join(parts) or "no DTSTART", 2 * _FOUND_WIDTH))
 
 
 def _check_cost(group: list[_Source], window: _Window) -> None:
@@ -746,10 +851,16 @@ def _check_cost(group: list[_Source], window: _Window) -> None:
             if not isinstance(rule, vRecur):
                 continue
             freq = {str(f).upper() for f in rule.get("FREQ", [])}
+            written = source.block.texts.get("RRULE")
+            found = repr(_shorten(written or f"RRULE:{rule.to_ical().decode('utf-8', 'replace')}"))
+            if any(not isinstance(i, int) or i < 1 for i in _as_list(rule.get("INTERVAL"))):
+                raise _Unusable(
+                    "field 'RRULE': expected an INTERVAL of 1 or more (RFC 5545 3.3.10: a rule"
+                    f" with INTERVAL=0 never advances), found {found}"
+                )
             per_day = 24 if "HOURLY" in freq else 1
             for part in ("BYHOUR", "BYMINUTE", "BYSECOND"):
                 per_day *= max(1, len(_as_list(rule.get(part))))
-            found = repr(rule.to_ical().decode("utf-8", "replace"))
             if freq & {"SECONDLY", "MINUTELY"} or per_day > 24:
                 raise _Unusable(
                     f"field 'RRULE': expected a rule recurring at most hourly, found {found}"
@@ -1010,20 +1121,95 @@ def name_from_email(email: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# Networking events
+# Networking events: on evidence a person would accept
 
 
 def is_networking_text(text: str) -> bool:
     """Whether ``text`` (a SUMMARY or a category) names a networking event; see the module
     docstring for the matching rule."""
+    return networking_word(text) is not None
+
+
+def networking_word(text: str) -> str | None:
+    """The word of ``text`` that names a networking event (``Ondernemersborrel``), or None.
+    A category that is a URL (Google's ``http://schemas.google.com/g/2005#event``) names
+    nothing: it is a type every entry of such an export carries."""
+    if _URL.match(text.strip()):
+        return None
     for word in _WORD.findall(_fold(text)):
         if word in _LOOK_ALIKES:
             continue
         if any(k in word for k in _COMPOUND_WORDS):
-            return True
+            return word
         if any(word.endswith((k, k + "s", k + "es")) for k in _WORDS):
-            return True
-    return False
+            return word
+    return None
+
+
+_URL = re.compile(r"[a-z][a-z0-9+.-]*://|www\.|mailto:", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class EventRule:
+    """When a calendar entry is a networking event (see the module docstring, *Networking
+    events*): my e-mail addresses and the domains of my organisation (colleagues), the
+    categories the user chose and the series the user confirmed (folded)."""
+
+    mine: frozenset[str]
+    my_domains: frozenset[str]
+    categories: frozenset[str] = frozenset()
+    confirmed: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, me: Me, categories: Iterable[str] = (), confirmed: Iterable[str] = ()) -> EventRule:
+        mine = frozenset(e.lower() for e in me.values(IdentifierKind.EMAIL))
+        domains = {e.rpartition("@")[2] for e in mine} - PUBLIC_MAIL_DOMAINS
+        return cls(
+            mine,
+            frozenset(d for d in domains if d),
+            frozenset(_fold(c).strip() for c in categories if c.strip()),
+            frozenset(_fold(n).strip() for n in confirmed if n.strip()),
+        )
+
+    def colleague(self, email: str) -> bool:
+        domain = email.rpartition("@")[2]
+        return domain in self.my_domains or any(domain.endswith("." + d) for d in self.my_domains)
+
+    def evidence(self, occurrence: _Occurrence) -> tuple[str, ...]:
+        """Why ``occurrence`` is a networking event, or ``()`` when it is none. The user's
+        choice first: a category they chose, a series they confirmed. Otherwise a title that
+        names an event *and* a place or several guests from outside my organisation — never a
+        title alone, never a category URL, never an all-day entry without guests, never what
+        I organise, never a gathering of colleagues only."""
+        chosen = [c for c in occurrence.categories if _fold(c).strip() in self.categories]
+        if chosen:
+            return (f"category:{chosen[0]}",)
+        if occurrence.summary and _fold(occurrence.summary).strip() in self.confirmed:
+            return ("confirmed",)
+        organiser = occurrence.organiser
+        if organiser is not None and organiser.email in self.mine:
+            return ()
+        guests = [p for p in occurrence.parties if p.attendee and p.person]
+        if occurrence.all_day and not guests:
+            return ()
+        word = next(
+            filter(None, map(networking_word, (occurrence.summary or "", *occurrence.categories))),
+            None,
+        )
+        if word is None:
+            return ()
+        others = [
+            p for p in occurrence.parties if p.person and p.present and p.email not in self.mine
+        ]
+        outsiders = [p for p in others if not self.colleague(p.email)]
+        if others and not outsiders:
+            return ()  # only colleagues: an office party, not networking
+        found = [f"title:{word}"]
+        if occurrence.location:
+            found.append("location")
+        if len(outsiders) >= EVENT_GUESTS:
+            found.append(f"guests:{len(outsiders)}")
+        return tuple(found) if len(found) > 1 else ()
 
 
 def _fold(text: str) -> str:
@@ -1047,10 +1233,13 @@ class _Assembler:
     """Turns occurrences into records: interactions, links, networking occurrences and the
     people they refer to."""
 
-    def __init__(self, result: ParsedSource, mine: frozenset[str], window: _Window) -> None:
+    def __init__(
+        self, result: ParsedSource, mine: frozenset[str], window: _Window, rule: EventRule
+    ) -> None:
         self.result = result
         self.mine = mine
         self.window = window
+        self.rule = rule
         self.seen: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
         self.links: dict[tuple[str, str], _Link] = {}
         self.slots: set[tuple[str, str]] = set()
@@ -1065,8 +1254,9 @@ class _Assembler:
         )
         if self._is_meeting(occurrence, others) and occurrence.start < self.window.now:
             self._meeting(occurrence, others)
-        if self._is_networking(occurrence):
-            self._networking(occurrence, others)
+        evidence = self.rule.evidence(occurrence)
+        if evidence:
+            self._networking(occurrence, others, evidence)
 
     def _is_meeting(self, occurrence: _Occurrence, others: tuple[_Party, ...]) -> bool:
         """Timed, with a guest list (ATTENDEE people, me included) and someone other than me
@@ -1074,13 +1264,6 @@ class _Assembler:
         invitation from Eva to me alone is a meeting with Eva."""
         invited = any(p.attendee and p.person for p in occurrence.parties)
         return not occurrence.all_day and invited and bool(others)
-
-    def _is_networking(self, occurrence: _Occurrence) -> bool:
-        organiser = occurrence.organiser
-        if organiser is not None and organiser.email in self.mine:
-            return False
-        texts = (occurrence.summary or "", *occurrence.categories)
-        return any(is_networking_text(t) for t in texts)
 
     def _meeting(self, occurrence: _Occurrence, others: tuple[_Party, ...]) -> None:
         i_declined = any(p.email in self.mine and not p.present for p in occurrence.parties)
@@ -1122,7 +1305,9 @@ class _Assembler:
                 link.first_seen = min(link.first_seen, day)
                 link.last_seen = max(link.last_seen, day)
 
-    def _networking(self, occurrence: _Occurrence, others: tuple[_Party, ...]) -> None:
+    def _networking(
+        self, occurrence: _Occurrence, others: tuple[_Party, ...], evidence: tuple[str, ...]
+    ) -> None:
         self._see(others)
         self.used.add(occurrence.index)
         organiser = occurrence.organiser
@@ -1136,6 +1321,7 @@ class _Assembler:
                 location=occurrence.location,
                 organiser=(organiser.name or organiser.email) if organiser else None,
                 attendees=tuple(p.email for p in others),
+                evidence=evidence,
             )
         )
 

@@ -17,6 +17,7 @@ from typing import Any
 from tiewise.identifiers import identifier
 from tiewise.ingest.linkedin_export import Row, Table, quote
 from tiewise.ingest.records import (
+    MAX_LINKED_GROUP,
     ME,
     ImportWarning,
     LinkRecord,
@@ -229,12 +230,14 @@ class Conversation:
 def _group_links(
     conversations: Iterable[Conversation], aliases: dict[str, str]
 ) -> list[LinkRecord]:
-    """Everyone in a conversation of three or more people knows each other: one link per pair
-    (me excluded) per conversation."""
+    """Everyone in a conversation of three or more people, and at most
+    :data:`~tiewise.ingest.records.MAX_LINKED_GROUP` besides me, knows each other: one link per
+    pair (me excluded) per conversation. A larger group conversation (a mailing of many
+    recipients) says nothing of who knows whom, as a large meeting does not."""
     links = []
     for conversation in conversations:
         people = _renamed(list(conversation.people), aliases)
-        if len(people) + conversation.with_me < 3:
+        if len(people) + conversation.with_me < 3 or len(people) > MAX_LINKED_GROUP:
             continue
         for pair in combinations(people, 2):
             first, second = sorted(pair)

@@ -32,6 +32,15 @@ from tiewise.model import (
 
 ME = "me:"
 
+#: The largest group whose members are taken to know each other: a meeting (or a group
+#: conversation) with more people than this, me not counted, gives interactions but no links
+#: between its people. Guests at a mixer mostly talk with people they already knew and meet
+#: few new ones (Ingram & Morris 2007, *ASQ* 52: 558–585); a group of a dozen is about the
+#: largest in which everyone can still take part in one conversation and be introduced — the
+#: "sympathy group" of 12–15 (Dunbar & Spoors 1995, *Human Nature* 6: 273–290). Without the
+#: bound one meeting of 1,000 guests made 499,500 links and took 847 MB.
+MAX_LINKED_GROUP = 12
+
 
 @dataclass(frozen=True, slots=True)
 class PersonRecord:
@@ -125,6 +134,9 @@ class OccurrenceRecord:
     organiser: str | None = None
     attendees: tuple[str, ...] = ()
     category: str | None = None
+    #: why the entry counts as a networking event (``ics.py``: ``title:borrel``, ``location``,
+    #: ``guests:4``, ``category:Netwerk``, ``confirmed``); empty when the user entered it
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,21 +152,47 @@ class MeRecord:
 
 @dataclass(frozen=True, slots=True)
 class ImportWarning:
-    """A row that was skipped, with the reason in the same terms as an ImportFormatError."""
+    """A row that was skipped, with the reason in the same terms as an ImportFormatError.
+
+    ``dropped`` says whether a record was left out because of it (a card, a row, an entry) or
+    only a line or field (the record kept); ``None`` lets :attr:`drops_record` judge by the
+    message (``… ignored`` and ``line left out`` leave the record in)."""
 
     file: str
     line: int
     message: str
+    dropped: bool | None = None
+
+    @property
+    def drops_record(self) -> bool:
+        if self.dropped is not None:
+            return self.dropped
+        text = self.message.rstrip(")").lower()
+        return not (
+            text.endswith("ignored") or "ignored (" in text or text.endswith("line left out")
+        )
 
     def __str__(self) -> str:
         return f"{self.file}, line {self.line}: {self.message}"
 
 
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """A record a reader left out on purpose (a blank row, a card without a name), and why."""
+
+    file: str
+    line: int
+    why: str
+
+
 @dataclass
 class ParsedSource:
     """Everything one file (or one LinkedIn export) says. ``skipped`` counts rows left out on
-    purpose (comma-only rows, hidden members); ``warnings`` name rows left out because they
-    were bad."""
+    purpose (comma-only rows, hidden members); ``skips`` says why for those a reader names
+    (every one of them for vCard and CSV); ``warnings`` name rows left out because they were
+    bad. ``read`` is the number of records in the file when the reader counts them itself
+    (vCard: cards; CSV: rows after the header), so that the import summary can show that every
+    one of them is accounted for (``ingest/tally.py``)."""
 
     source: str  # linkedin | vcard | csv | ics
     file: str
@@ -167,3 +205,5 @@ class ParsedSource:
     me: MeRecord | None = None
     skipped: int = 0
     warnings: list[ImportWarning] = field(default_factory=list)
+    skips: list[Skip] = field(default_factory=list)
+    read: int | None = None

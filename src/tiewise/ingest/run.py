@@ -9,6 +9,8 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import Connection
+
 from tiewise.errors import ImportFormatError
 from tiewise.ingest.contacts_csv import parse_contacts_csv
 from tiewise.ingest.ics import parse_ics
@@ -16,7 +18,7 @@ from tiewise.ingest.linkedin import parse_linkedin
 from tiewise.ingest.records import ParsedSource
 from tiewise.ingest.vcard import parse_vcard
 from tiewise.ingest.writer import ImportSummary, import_sources
-from tiewise.model import Me
+from tiewise.model import Me, SeriesReview
 from tiewise.store import Store
 from tiewise.store import repository as repo
 
@@ -56,6 +58,8 @@ def parse_files(
     keep_message_text: bool = False,
     csv_format: str | None = None,
     mapping: Mapping[str, str] | None = None,
+    event_categories: Sequence[str] = (),
+    confirmed_series: Sequence[str] = (),
     progress: Callable[[Path], None] = lambda _path: None,
 ) -> list[tuple[ParsedSource, str]]:
     """Parse every file (a LinkedIn export counts as one source); pure apart from reading."""
@@ -73,11 +77,26 @@ def parse_files(
         elif kind == "csv":
             source = parse_contacts_csv(data, name, csv_format, mapping)
         elif kind == "ics":
-            source = parse_ics(data, name, me, now=now, horizon=now + CALENDAR_HORIZON)
+            source = parse_ics(
+                data,
+                name,
+                me,
+                now=now,
+                horizon=now + CALENDAR_HORIZON,
+                event_categories=event_categories,
+                confirmed_series=confirmed_series,
+            )
         else:
             raise ValueError(f"unknown import kind {kind!r}; expected one of {KINDS}")
         parsed.append((source, hashlib.sha256(data).hexdigest()))
     return parsed
+
+
+def calendar_options(connection: Connection) -> dict[str, object]:
+    """What a calendar import needs from the store: the series the user confirmed as events
+    (entries by those names are events whatever the evidence)."""
+    confirmed = [x.name for x in repo.load_series(connection) if x.review == SeriesReview.CONFIRMED]
+    return {"confirmed_series": confirmed}
 
 
 def run_import(
@@ -90,5 +109,7 @@ def run_import(
     """Parse ``paths`` as ``kind`` and write them in one transaction; return the summary."""
     with store.connect() as connection:
         me = repo.load_me(connection)
+        if kind == "ics":
+            options = {**calendar_options(connection), **options}
     sources = parse_files(kind, paths, me, now, **options)  # type: ignore[arg-type]
     return import_sources(store, sources, now)

@@ -36,8 +36,9 @@ from sqlalchemy import Connection, Table
 
 from tiewise import model
 from tiewise.erasure import ERASED_KEY, ErasedIdentifiers
+from tiewise.ingest.hygiene import scrub
 from tiewise.ingest.identity import IdentityIndex, fold
-from tiewise.ingest.records import ME, ParsedSource, PersonRecord
+from tiewise.ingest.records import MAX_LINKED_GROUP, ME, ParsedSource, PersonRecord
 from tiewise.model import IdentifierKind
 from tiewise.store import Store
 from tiewise.store import repository as repo
@@ -109,10 +110,12 @@ def import_sources(
     store: Store, sources: Sequence[tuple[ParsedSource, str]], now: datetime
 ) -> ImportSummary:
     """Write several parsed sources (with the SHA-256 of their bytes) in one transaction."""
+    sources = [(scrub(parsed), digest) for parsed, digest in sources]  # no control characters
     total = ImportSummary()
     with store.begin() as connection:
         for parsed, digest in sources:
             total.add(_Import(connection, parsed, digest, now).run())
+        total.errors[:0] = ErasedIdentifiers.warnings(connection)  # their key is lost: first
     return total
 
 
@@ -428,9 +431,13 @@ class _Import:
         return new
 
     def _links(self, interactions: list[model.Interaction]) -> None:
-        """Each new interaction with several contacts is evidence that they know each other."""
+        """Each new interaction with several contacts is evidence that they know each other —
+        up to :data:`~tiewise.ingest.records.MAX_LINKED_GROUP` of them: the people of a larger
+        meeting or group conversation are not all made to know each other."""
         evidence: dict[tuple[int, int, str], list[date]] = defaultdict(list)
         for interaction in interactions:
+            if len(interaction.participants) > MAX_LINKED_GROUP:
+                continue
             for a, b in combinations(interaction.participants, 2):
                 evidence[(a, b, interaction.channel)].append(interaction.occurred_at.date())
         observed = {(a, b) for a, b, _ in evidence}
@@ -500,8 +507,13 @@ class _Import:
         self.summary.added += len(new)
 
     def _occurrences(self) -> None:
-        series = {x.name: x.id for x in repo.load_series(self.connection)}
+        known = repo.load_series(self.connection)
+        series = {x.name: x.id for x in known}
+        rejected = {x.name for x in known if x.review == model.SeriesReview.REJECTED}
         for record in self._unseen(self.parsed.occurrences, s.event_occurrence):
+            if record.name in rejected:  # the user said it is no event: it stays out
+                self.summary.skipped += 1
+                continue
             if record.name not in series:
                 (series[record.name],) = repo.add_series(
                     self.connection,
@@ -511,6 +523,7 @@ class _Import:
                             organiser=record.organiser,
                             category=record.category,
                             location=record.location,
+                            evidence="; ".join(record.evidence) or None,
                         )
                     ],
                 )

@@ -17,12 +17,13 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_data_dir
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 
 from tiewise.errors import StoreBusyError, StoreError
+from tiewise.store.failures import install as install_failures
+from tiewise.store.failures import read_only_reason, read_only_uri, read_only_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -37,11 +38,6 @@ WRITE_OPTION = "tiewise_write"
 TRANSIENT_SQLITE_ERRORS = frozenset({"disk I/O error", "database is locked"})
 LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's SQLSTATE for a lock_timeout
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-def default_database() -> Path:
-    """The default database file in the user's data directory (platformdirs)."""
-    return Path(user_data_dir("tiewise", appauthor=False)) / "tiewise.db"
 
 
 def database_url(target: str | os.PathLike[str]) -> str:
@@ -61,7 +57,7 @@ def _alembic_config(url: str) -> Config:
     return config
 
 
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 """The newest migration's revision, so that opening an up-to-date database needs no Alembic
 import (about 0.1 s); a test checks it against the migrations directory."""
 
@@ -121,7 +117,7 @@ def _check_sqlite_file(path: Path) -> None:
 
 def _is_sqlite(path: Path) -> bool:
     """Whether SQLite reads ``path`` as a database (its header says "SQLite format 3")."""
-    probe = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    probe = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         probe.execute("PRAGMA schema_version").fetchone()
         return True
@@ -134,7 +130,7 @@ def _is_sqlite(path: Path) -> bool:
 def _read_identity(path: Path) -> tuple[int, set[str], str | None]:
     """The application id, the tables and the schema revision of an SQLite file, read through
     a read-only connection (so a file that is not ours stays as it was)."""
-    reader = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    reader = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         application_id = reader.execute("PRAGMA application_id").fetchone()[0]
         tables = {
@@ -220,8 +216,10 @@ def _configure_server(engine: Engine) -> None:
             raise
 
 
-def create_store_engine(url: str) -> Engine:
+def create_store_engine(url: str | URL, where: str | None = None) -> Engine:
     engine = create_engine(url, future=True)
+    shown = engine.url.database if engine.dialect.name == "sqlite" else None
+    install_failures(engine, where or shown or engine.url.render_as_string(hide_password=True))
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     elif engine.dialect.name == "postgresql":
@@ -241,6 +239,10 @@ def open_engine(target: str | os.PathLike[str]) -> Engine:
         path = Path(parsed.database)
         _check_sqlite_file(path)
         path.parent.mkdir(parents=True, exist_ok=True)
+        if read_only_reason(path):  # reads work, a write is one line (store/failures.py)
+            engine = create_store_engine(read_only_url(path), str(path))
+            migrate(engine)
+            return engine
     engine = create_store_engine(url)
     if engine.dialect.name != "sqlite":
         _check_server_database(engine, url)

@@ -97,6 +97,31 @@ def free_text_rows(connection: Connection, hint: str | None) -> list[tuple[Table
     return rows
 
 
+def free_text_owners(connection: Connection) -> dict[tuple[str, int], set[int]]:
+    """The contacts each free-text row belongs to, by (table name, row key): a note's or a
+    tie's contact, an interaction's participants, an outcome's linked contacts, an exchange's
+    or an invitation's contact. Rows that belong to no one are left out."""
+    p, linked = s.interaction_participant, s.outcome_contact
+    queries = (
+        (s.note, select(s.note.c.id, s.note.c.contact_id)),
+        (s.tie, select(s.tie.c.contact_id, s.tie.c.contact_id)),
+        (s.interaction, select(p.c.interaction_id, p.c.contact_id)),
+        (s.outcome, select(linked.c.outcome_id, linked.c.contact_id)),
+        (s.exchange, select(s.exchange.c.id, s.exchange.c.contact_id)),
+        (
+            s.invitation,
+            select(s.invitation.c.id, s.invitation.c.contact_id).where(
+                s.invitation.c.contact_id.is_not(None)
+            ),
+        ),
+    )
+    owners: dict[tuple[str, int], set[int]] = {}
+    for table, query in queries:
+        for row_key, contact_id in connection.execute(query):
+            owners.setdefault((table.name, row_key), set()).add(contact_id)
+    return owners
+
+
 def set_free_text(
     connection: Connection, table: Table, column: str, row_key: int, text: str
 ) -> None:

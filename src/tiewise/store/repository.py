@@ -972,7 +972,14 @@ def remove_goal(connection: Connection, goal_id: int) -> None:
 
 def add_series(connection: Connection, series: Sequence[model.EventSeries]) -> list[int]:
     rows = [
-        {"name": e.name, "organiser": e.organiser, "category": e.category, "location": e.location}
+        {
+            "name": e.name,
+            "organiser": e.organiser,
+            "category": e.category,
+            "location": e.location,
+            "evidence": e.evidence,
+            "review": e.review.value if e.review else None,
+        }
         for e in series
     ]
     if not rows:
@@ -988,10 +995,35 @@ def add_series(connection: Connection, series: Sequence[model.EventSeries]) -> l
 def load_series(connection: Connection) -> list[model.EventSeries]:
     return [
         model.EventSeries(
-            id=r.id, name=r.name, organiser=r.organiser, category=r.category, location=r.location
+            id=r.id,
+            name=r.name,
+            organiser=r.organiser,
+            category=r.category,
+            location=r.location,
+            evidence=r.evidence,
+            review=model.SeriesReview(r.review) if r.review else None,
         )
         for r in connection.execute(select(s.event_series).order_by(s.event_series.c.id))
     ]
+
+
+def review_series(
+    connection: Connection, series_id: int, review: model.SeriesReview | None
+) -> bool:
+    """Record the user's word on a series (``None`` clears it); False when there is no such
+    series. A rejected series is left out of the Snapshot, and imports skip its occurrences."""
+    table = s.event_series
+    result = connection.execute(
+        update(table).where(table.c.id == series_id).values(review=review.value if review else None)
+    )
+    return result.rowcount == 1
+
+
+def occurrence_counts(connection: Connection) -> dict[int, int]:
+    """Number of occurrences per series id."""
+    o = s.event_occurrence
+    query = select(o.c.series_id, func.count()).where(o.c.series_id.is_not(None))
+    return {row[0]: row[1] for row in connection.execute(query.group_by(o.c.series_id))}
 
 
 def add_occurrences(

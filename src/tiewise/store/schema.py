@@ -231,6 +231,9 @@ event_series = Table(
     Column("organiser", Text),
     Column("category", String(64)),
     Column("location", Text),
+    Column("evidence", Text),  # why an import took it for a networking event
+    Column("review", String(16)),  # the user's word: confirmed | rejected | NULL
+    _choice("review", model.SeriesReview),
 )
 
 event_occurrence = Table(

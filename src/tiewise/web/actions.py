@@ -40,15 +40,17 @@ from tiewise.decisionlog import (
     set_status,
     undo_decision,
 )
-from tiewise.erasure import erase_contact
+from tiewise.erasure import erase_contact, erasure_message
 from tiewise.errors import InputError, NotFoundError, TiewiseError, not_one_of
 from tiewise.eventlog import log_attendance, record_outcome
 from tiewise.goals import catalogue_goal, goal_label
+from tiewise.hygiene import check_text
 from tiewise.i18n import text
 from tiewise.store import repository as repo
 from tiewise.topics import change_topics, parse_topics
 from tiewise.web.forms import (
     FormState,
+    check_form,
     choices,
     names,
     number_field,
@@ -100,6 +102,7 @@ def routes(site: Site) -> list[Route]:
             check_csrf(request, form.get("csrf"))
             language = site.language_of(request)
             try:
+                check_form(form)  # no control characters in any field (tiewise.hygiene)
                 target, message = await run_in_threadpool(work, request, form, language)
             except TiewiseError as error:
                 request.state.form = FormState.of(form, error, language)
@@ -162,8 +165,8 @@ def routes(site: Site) -> list[Route]:
                 key="error.confirm_erase",
             )
         contact = _contact(request)
-        erase_contact(store, contact, text("erase.placeholder", language), datetime.now())
-        return "/contacts", text("saved.erased", language, name=contact.name)
+        erasure = erase_contact(store, contact, text("erase.placeholder", language), datetime.now())
+        return "/contacts", erasure_message(erasure, language)
 
     def log(request: Request, form: FormData, language: str) -> Done:
         """Log contact: on a contact's page (that person, and others named), or on the
@@ -466,6 +469,18 @@ def routes(site: Site) -> list[Route]:
         )
         return "/events", text("events.outcome_added", language, id=outcome_id, kind=kind)
 
+    def series_review(request: Request, form: FormData, language: str) -> Done:
+        """Confirm or reject an event series found in a calendar (``tiewise.seriesreview``)."""
+        from tiewise.seriesreview import review, review_message
+
+        verdicts = [r.value for r in model.SeriesReview]
+        chosen = str(form.get("review", ""))
+        if chosen not in verdicts:
+            raise not_one_of("review", verdicts, chosen)
+        series_id = str(request.path_params["series_id"])
+        series = review(store, series_id, model.SeriesReview(chosen))
+        return "/events", review_message(series, language)
+
     async def upload(request: Request) -> Response:
         form = await request.form()
         check_csrf(request, form.get("csrf"))
@@ -476,6 +491,7 @@ def routes(site: Site) -> list[Route]:
                 raise InputError(f"kind: expected one of {', '.join(IMPORT_KINDS)}, found {kind!r}")
             if not isinstance(upload, UploadFile) or not upload.filename:
                 raise InputError("file: expected a file to import, found none")
+            check_text(upload.filename, "file")  # a NUL in a file name: refused, not a 500
             data = await upload.read()
             summary = await run_in_threadpool(_import, site, kind, upload.filename, data)
         except TiewiseError as error:
@@ -513,6 +529,7 @@ def routes(site: Site) -> list[Route]:
         ("/settings", settings, "settings", False),
         ("/events/log", event_log, "events", True),
         ("/events/outcome", event_outcome, "events", False),
+        ("/events/series/{series_id:int}/review", series_review, "events", False),
     ]
     return [
         *(

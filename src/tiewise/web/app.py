@@ -22,7 +22,7 @@ from starlette.staticfiles import StaticFiles
 
 from tiewise.errors import StoreBusyError, TiewiseError
 from tiewise.web import actions, downloads, pages
-from tiewise.web.safety import MAX_BODY, Forbidden, SafetyMiddleware
+from tiewise.web.safety import MAX_BODY, Forbidden, SafetyMiddleware, secured
 from tiewise.web.site import HERE, Site
 from tiewise.web.workspace import Workspace
 
@@ -59,7 +59,8 @@ def create_app(
 
     async def server_error(request: Request, error: Exception) -> Response:
         log.exception("error while serving %s", request.url.path)  # the trace stays in the log
-        return site.render(request, "error.html", 500, message=None)
+        # sent by Starlette's outermost layer, outside SafetyMiddleware: add its headers here
+        return secured(site.render(request, "error.html", 500, message=None))
 
     routes = [
         *pages.routes(site),

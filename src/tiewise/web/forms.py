@@ -12,19 +12,33 @@ choose from (radio buttons named ``choose:<name>``). The templates do this with 
 from __future__ import annotations
 
 import dataclasses
+import secrets
 from typing import Any
 from urllib.parse import quote, unquote
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import Response
 
 from tiewise.errors import InputError, NotFoundError, TiewiseError, UserError
+from tiewise.hygiene import MULTI_LINE, SINGLE_LINE, check_text
 from tiewise.i18n import text
 
 FLASH_COOKIE = "tiewise_flash"
-FLASH_PLACEHOLDER = "\x00flash\x00"  # replaced by the confirmation of the last save, if any
+_NONCE = secrets.token_hex(8)
+
+
+def placeholder(name: str) -> Markup:
+    """A mark that a page's markup carries where something per request goes in (the CSRF
+    token, a confirmation). It holds ``<`` and ``>``, which autoescape turns into ``&lt;`` and
+    ``&gt;`` in every piece of user text, and a random part new in every process: no name,
+    note or imported value can ever spell it in a page, so only the template's own marks are
+    replaced."""
+    return Markup(f"<tiewise-{name}-{_NONCE}>")
+
+
+FLASH_PLACEHOLDER = placeholder("flash")  # replaced by the confirmation of the last save, if any
 CHOOSE = "choose:"  # prefix of the fields that pick one of several people a name matched
 
 
@@ -51,12 +65,34 @@ class FormState:
         message = text(error.key, language, **error.values) if keyed else str(error)  # type: ignore[union-attr, arg-type]
         return cls(
             id=str(form.get("form", "")),
-            values={k: str(v) for k, v in form.multi_items() if isinstance(v, str) and k != "csrf"},
+            values={
+                k: _shown(k, v) for k, v in form.multi_items() if isinstance(v, str) and k != "csrf"
+            },
             message=message,
             field=error.field if isinstance(error, UserError) else None,
             name=error.name if isinstance(error, NotFoundError) else None,
             candidates=list(error.candidates) if isinstance(error, NotFoundError) else [],
         )
+
+
+#: The fields that are a textarea: tab, line feed and carriage return are text in them.
+MULTI_LINE_FIELDS = frozenset({"people", "text", "met", "new", "contacts", "targets"})
+
+
+def check_form(form: FormData) -> None:
+    """Refuse a form any of whose text fields holds a control character (``tiewise.hygiene``):
+    a NUL or an escape typed or pasted is never stored. Checked for every field of every form
+    before the action runs, so no action can forget it; the field at fault is marked."""
+    for key, value in form.multi_items():
+        check_text(key, key)
+        if isinstance(value, str):
+            check_text(value, key, multiline=key in MULTI_LINE_FIELDS)
+
+
+def _shown(key: str, value: str) -> str:
+    """A value typed, as the form shows it again: a control character refused becomes
+    U+FFFD (what a browser shows for a NUL anyway), so the user sees where it was."""
+    return (MULTI_LINE if key in MULTI_LINE_FIELDS else SINGLE_LINE).sub("\ufffd", value)
 
 
 def choices(form: FormData) -> dict[str, int]:
@@ -75,7 +111,7 @@ def names(form: FormData, name: str) -> list[str]:
 
 
 def text_field(form: FormData, name: str, required: bool = False, key: str = "") -> str:
-    value = str(form.get(name, "")).strip()
+    value = check_text(str(form.get(name, "")), name, multiline=name in MULTI_LINE_FIELDS).strip()
     if required and not value:
         raise InputError(
             f"{name}: expected {key or 'a value'}, found nothing",

@@ -256,6 +256,7 @@ def routes(site: Site) -> list[Route]:
                 series=views.profile.snapshot.series,
                 goals=views.profile.snapshot.goals,
                 outcome_kinds=[k.value for k in OutcomeKind],
+                reviews=_series_reviews(site, language),
             )
 
         return site.page(request, "events.html", context)
@@ -297,6 +298,26 @@ def routes(site: Site) -> list[Route]:
         Route("/events", events),
         Route("/import", import_page),
         Route("/settings", settings),
+    ]
+
+
+def _series_reviews(site: Site, language: str) -> list[dict[str, Any]]:
+    """The series found in calendars (rejected ones too), with their evidence in words, for
+    the Confirm / Reject forms of the events page."""
+    from tiewise.seriesreview import describe_evidence, describe_review, series_rows
+
+    with site.workspace.store.connect() as connection:
+        rows = series_rows(connection)
+    return [
+        {
+            "id": row.series.id,
+            "name": row.series.name,
+            "occurrences": row.occurrences,
+            "evidence": describe_evidence(row.evidence, language),
+            "review": row.series.review.value if row.series.review else None,
+            "review_label": describe_review(row.series, language),
+        }
+        for row in rows
     ]
 
 

@@ -1,0 +1,197 @@
+"""What became of every record an import read: the accounting behind ``tiewise import``.
+
+Per file and per kind of record (people, interactions, exchanges, invitations, event
+occurrences, and ``other`` for rows a reader left out before it could tell what they were),
+every record read ends in exactly one place:
+
+``read == added + updated + unchanged + merged + skipped + conflicts + errors``
+
+- ``added`` — a new contact, interaction, exchange, invitation or occurrence;
+- ``updated`` — an existing contact (or me) that gained a field, an identifier, a context or an
+  earlier meeting date;
+- ``unchanged`` — already in the database with everything the record says (a re-import);
+- ``merged`` — folded into another record of this import or into a contact, each with *whom*
+  (``into``) and *why* (``same e-mail x@y``, ``same valid phone +31…``);
+- ``skipped`` — left out on purpose, each with why (``exact duplicate of line 4``, ``erased
+  person``, ``a series you rejected`` …);
+- ``conflicts`` — a record that carries one of *my* identifiers but names someone else: left out
+  for the user to review, never dropped silently;
+- ``errors`` — records left out because they were bad (the warning names file, line, field,
+  expected and found). Warnings that leave no record out (a line or field ignored) are
+  ``notes``: listed, not counted.
+
+Readers that count the records of their file themselves (vCard: cards, contact CSV: rows after
+the header) give ``read``; then a record lost between reader and writer shows as an imbalance.
+For the others ``read`` is what they delivered plus what they left out. :meth:`KindTally.balanced`
+checks the identity; a test asserts it on every fixture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+PEOPLE = "people"
+INTERACTIONS = "interactions"
+EXCHANGES = "exchanges"
+INVITATIONS = "invitations"
+OCCURRENCES = "occurrences"
+OTHER = "other"
+KINDS = (PEOPLE, INTERACTIONS, EXCHANGES, INVITATIONS, OCCURRENCES, OTHER)
+#: The counted outcomes, in the order they are shown.
+OUTCOMES = ("added", "updated", "unchanged", "merged", "skipped", "conflicts", "errors")
+
+
+@dataclass(slots=True)
+class Entry:
+    """One record merged, skipped or in conflict — or ``count`` records with the same reason
+    and no line of their own (``already imported``, rows a reader left out unnamed)."""
+
+    why: str
+    record: str | None = None  # "line 12: Anouk de Vries"
+    into: str | None = None  # merged: the record or contact it joined
+    count: int = 1
+
+    def as_json(self) -> dict[str, object]:
+        found: dict[str, object] = {"why": self.why}
+        if self.record is not None:
+            found["record"] = self.record
+        if self.into is not None:
+            found["into"] = self.into
+        if self.record is None:
+            found["count"] = self.count
+        return found
+
+    def __str__(self) -> str:
+        into = f" → {self.into}" if self.into else ""
+        what = self.record if self.record is not None else f"{self.count}×"
+        return f"{what}{into}: {self.why}"
+
+
+def _count(entries: Iterable[Entry]) -> int:
+    return sum(entry.count for entry in entries)
+
+
+@dataclass(slots=True)
+class KindTally:
+    """The outcomes of one kind of record in one file."""
+
+    read: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    merged: list[Entry] = field(default_factory=list)
+    skipped: list[Entry] = field(default_factory=list)
+    conflicts: list[Entry] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def skip(self, why: str, record: str | None = None) -> None:
+        _note(self.skipped, why, record)
+
+    def merge(self, record: str, into: str, why: str) -> None:
+        self.merged.append(Entry(why, record, into))
+
+    def conflict(self, record: str, why: str) -> None:
+        self.conflicts.append(Entry(why, record))
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "read": self.read,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "merged": _count(self.merged),
+            "skipped": _count(self.skipped),
+            "conflicts": _count(self.conflicts),
+            "errors": len(self.errors),
+        }
+
+    def accounted(self) -> int:
+        counts = self.counts()
+        return sum(counts[name] for name in OUTCOMES)
+
+    def balanced(self) -> bool:
+        """``read == added + updated + unchanged + merged + skipped + conflicts + errors``."""
+        return self.read == self.accounted()
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            **self.counts(),
+            "merges": [e.as_json() for e in self.merged],
+            "skips": [e.as_json() for e in self.skipped],
+            "conflict_list": [e.as_json() for e in self.conflicts],
+            "error_list": list(self.errors),
+        }
+
+
+def _note(entries: list[Entry], why: str, record: str | None) -> None:
+    """Add a record to ``entries``; records without a name of their own are counted together."""
+    if record is None:
+        for entry in entries:
+            if entry.record is None and entry.why == why:
+                entry.count += 1
+                return
+    entries.append(Entry(why, record))
+
+
+@dataclass(slots=True)
+class FileTally:
+    """The outcomes per kind of record of one file (a CSV inside a LinkedIn zip is a file)."""
+
+    file: str
+    kinds: dict[str, KindTally] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # warnings that left no record out
+
+    def kind(self, name: str) -> KindTally:
+        if name not in self.kinds:
+            self.kinds[name] = KindTally()
+        return self.kinds[name]
+
+    def total(self) -> KindTally:
+        """All kinds together."""
+        return combined(self.kinds.values())
+
+    def balanced(self) -> bool:
+        return all(tally.balanced() for tally in self.kinds.values())
+
+    def as_json(self) -> dict[str, object]:
+        ordered = sorted(self.kinds.items(), key=lambda item: KINDS.index(item[0]))
+        return {
+            "file": self.file,
+            **self.total().counts(),
+            "kinds": {name: tally.as_json() for name, tally in ordered},
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(slots=True)
+class Tally:
+    """The files of one import, in the order they were first named."""
+
+    files: dict[str, FileTally] = field(default_factory=dict)
+
+    def of(self, file: str) -> FileTally:
+        if file not in self.files:
+            self.files[file] = FileTally(file)
+        return self.files[file]
+
+    def kind(self, file: str, kind: str) -> KindTally:
+        return self.of(file).kind(kind)
+
+    def total(self) -> KindTally:
+        return combined(found.total() for found in self.files.values())
+
+
+def combined(tallies: Iterable[KindTally]) -> KindTally:
+    """The sum of several tallies (kinds of one file, or files of one import)."""
+    total = KindTally()
+    for tally in tallies:
+        total.read += tally.read
+        total.added += tally.added
+        total.updated += tally.updated
+        total.unchanged += tally.unchanged
+        total.merged += tally.merged
+        total.skipped += tally.skipped
+        total.conflicts += tally.conflicts
+        total.errors += tally.errors
+    return total

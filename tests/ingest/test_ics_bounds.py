@@ -1,0 +1,163 @@
+"""A calendar import is bounded (issue 17, point 9): hostile rules are refused, expansion is
+capped and the cap reported, a large meeting makes no links between its guests. Each case runs
+under a memory cap (``RLIMIT_AS`` in a child process, or ``tracemalloc``) and a CPU cap — never
+a wall-clock assertion."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+import tracemalloc
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from tests.ingest.test_ics import ANOUK, ME, NOW, calendar, meeting, parse_text
+from tests.test_cli import run
+from tiewise.ingest import ics
+from tiewise.ingest.records import MAX_LINKED_GROUP
+from tiewise.ingest.run import run_import
+from tiewise.store import Store
+
+MEMORY_CAP = 512 * 2**20  # address space of the child: the libraries take about 190 MB
+CPU_CAP = 60  # seconds of CPU, a guard against a hang (the cases take well under a second)
+
+_CHILD = """
+import json, resource, sys
+resource.setrlimit(resource.RLIMIT_AS, ({memory}, {memory}))
+resource.setrlimit(resource.RLIMIT_CPU, ({cpu}, {cpu}))
+from datetime import datetime
+from tiewise.ingest.ics import parse_ics
+from tiewise.model import Me
+result = parse_ics(sys.stdin.buffer.read(), "hostile.ics", Me(name="Jan"), datetime(2025, 11, 15))
+print(json.dumps({{
+    "interactions": len(result.interactions),
+    "occurrences": len(result.occurrences),
+    "warnings": [[w.line, w.message] for w in result.warnings],
+    "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+}}))
+"""
+
+
+def parse_capped(text: str) -> dict:
+    """Parse ``text`` in a child process under the memory and CPU caps."""
+    code = textwrap.dedent(_CHILD.format(memory=MEMORY_CAP, cpu=CPU_CAP))
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        input=text.replace("\n", "\r\n").encode(),
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    return json.loads(done.stdout)
+
+
+def hostile(rule: str) -> str:
+    """A 330-byte calendar of the kind that ran away: one meeting with a rule and no end."""
+    return calendar(meeting("runaway", "20250101T090000Z", ANOUK, extra=f"RRULE:{rule}"))
+
+
+def test_a_rule_that_cannot_advance_is_refused_under_a_memory_cap() -> None:
+    """RRULE:FREQ=DAILY;INTERVAL=0 grew ~30 MB/s without end (2.4 GB after 95 s)."""
+    result = parse_capped(hostile("FREQ=DAILY;INTERVAL=0"))
+    assert (result["interactions"], result["occurrences"]) == (0, 0)
+    assert result["warnings"] == [
+        [
+            4,
+            "field 'RRULE': expected an INTERVAL of 1 or more (RFC 5545 3.3.10: a rule with"
+            " INTERVAL=0 never advances), found 'RRULE:FREQ=DAILY;INTERVAL=0'; event skipped",
+        ]
+    ]
+
+
+def test_secondly_without_end_is_refused_under_a_memory_cap() -> None:
+    result = parse_capped(hostile("FREQ=SECONDLY"))
+    assert (result["interactions"], result["occurrences"]) == (0, 0)
+    assert (
+        "expected a rule recurring at most hourly, found 'RRULE:FREQ=SECONDLY'"
+        in (result["warnings"][0][1])
+    )
+
+
+def test_the_other_meetings_of_a_hostile_file_are_read() -> None:
+    text = calendar(
+        meeting("runaway", "20250101T090000Z", ANOUK, extra="RRULE:FREQ=DAILY;INTERVAL=0"),
+        meeting("ok", "20250102T090000Z", ANOUK),
+    )
+    assert parse_capped(text)["interactions"] == 1
+
+
+def test_one_series_is_capped_and_the_cap_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ics, "MAX_OCCURRENCES", 10)
+    event = meeting("weekly", "20250101T090000Z", ANOUK, extra="RRULE:FREQ=WEEKLY")
+    result = parse_text(calendar(event))
+    assert len(result.interactions) == 10
+    assert result.interactions[-1].occurred_at == datetime(2025, 3, 5, 9, 0)  # the first ten
+    (warning,) = result.warnings
+    assert warning.line == 4
+    assert warning.message.startswith("expected at most 10 occurrences of one series from")
+    assert "the first 10 are read, the later ones ignored (the cap of one series)" in (
+        warning.message
+    )
+
+
+def test_one_file_is_capped_and_the_cap_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ics, "MAX_FILE_OCCURRENCES", 12)
+    events = [
+        meeting(f"weekly{n}", f"2025010{n + 1}T090000Z", ANOUK, extra="RRULE:FREQ=WEEKLY;COUNT=5")
+        for n in range(4)
+    ]
+    result = parse_text(calendar(*events))
+    assert len(result.interactions) == 12
+    (warning,) = result.warnings
+    assert "expected at most 12 occurrences in one file" in warning.message
+    assert "this and the later series are not read (the cap of one file)" in warning.message
+    assert result.skipped == 1  # the fourth series
+
+
+def test_the_cap_appears_in_the_import_summary(tmp_path: Path) -> None:
+    """A twice-daily meeting over ten years (about 7,500 occurrences) is cut at 5,000, and the
+    import summary's errors say so."""
+    event = meeting("twice-daily", "20151116T090000Z", ANOUK, extra="RRULE:FREQ=DAILY;BYHOUR=9,14")
+    path = tmp_path / "busy.ics"
+    path.write_text(calendar(event).replace("\n", "\r\n"), encoding="utf-8")
+    summary = json.loads(run(tmp_path / "t.db", "import", "ics", str(path), "--json"))
+    assert summary["added"] == ics.MAX_OCCURRENCES + 1  # the meetings and Anouk
+    assert len(summary["errors"]) == 1
+    assert "expected at most 5000 occurrences of one series" in summary["errors"][0]
+
+
+def _crowd(size: int) -> str:
+    guests = [f"guest{n}@org{n % 40}.example.com" for n in range(size)]
+    return calendar(meeting("town-hall", "20250301T090000Z", *guests))
+
+
+@pytest.mark.parametrize(("size", "links"), [(MAX_LINKED_GROUP, 66), (MAX_LINKED_GROUP + 1, 0)])
+def test_links_up_to_the_group_limit(size: int, links: int, store: Store, tmp_path: Path) -> None:
+    assert MAX_LINKED_GROUP == 12
+    assert len(parse_text(_crowd(size)).links) == links
+    path = tmp_path / "crowd.ics"
+    path.write_text(_crowd(size), encoding="utf-8")
+    summary = run_import(store, "ics", [path], NOW)
+    assert (summary.links, summary.interactions) == (links, 1)
+
+
+def test_a_meeting_of_1000_makes_no_links_in_bounded_memory(store: Store, tmp_path: Path) -> None:
+    """Before issue 17: 499,500 links and about 740 MB traced (847 MB resident)."""
+    path = tmp_path / "crowd.ics"
+    path.write_text(_crowd(1000), encoding="utf-8")
+    tracemalloc.start()
+    try:
+        summary = run_import(store, "ics", [path], NOW)
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert (summary.links, summary.interactions, summary.contacts) == (0, 1, 1000)
+    assert peak < 100 * 2**20
+
+
+def test_the_me_fixture_is_the_parsers() -> None:
+    assert ME.name == "Jan Jansen"  # the imports above recognise no one as me
