@@ -41,7 +41,7 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 WILDCARD = ("0.0.0.0", "::", "")  # bound to every address of the machine
 MAX_BODY = 20 * 1024 * 1024
 #: Only this site's own files: the stylesheet and the map's script are static files, the charts
-#: are SVG without style attributes (``site.svg_for_csp``), no page has inline script or style.
+#: are SVG without style attributes (``svg.svg_for_csp``), no page has inline script or style.
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; "

@@ -9,16 +9,12 @@ them together, so no module imports the one that imports it.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
-from html import escape as html_escape
-from html import unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
@@ -39,59 +35,6 @@ def page_link(request: Request, page: int) -> str:
     return "?" + urlencode({**request.query_params, "page": page})
 
 
-_STYLED_TAG = re.compile(r"<[A-Za-z][^<>]*?\sstyle=\"[^\"]*\"[^<>]*>")
-_STYLE_ATTRIBUTE = re.compile(r"\sstyle=\"([^\"]*)\"")
-_STYLE_ELEMENT = re.compile(
-    r"<style[^>]*>\s*\*\s*\{([^}]*)\}\s*</style>|<style[^>]*>.*?</style>", re.S
-)
-_SVG_ROOT = re.compile(r"<svg\b")
-
-
-def _declarations(style: str) -> list[tuple[str, str]]:
-    """``fill: #fff; stroke: none`` as ``[("fill", "#fff"), ("stroke", "none")]``."""
-    found = []
-    for part in unescape(style).split(";"):
-        name, colon, value = part.partition(":")
-        if colon and re.fullmatch(r"[a-z-]+", name.strip()):
-            found.append((name.strip(), value.strip()))
-    return found
-
-
-def _attributes(declarations: list[tuple[str, str]]) -> str:
-    return "".join(f' {name}="{html_escape(value, quote=True)}"' for name, value in declarations)
-
-
-def svg_for_csp(svg: str) -> Markup:
-    """An SVG drawn by matplotlib, made fit to sit inline in a page whose Content-Security-
-    Policy allows no inline style: each ``style`` attribute becomes presentation attributes
-    (``fill="#fff"``, which CSP does not govern and which rank below the stylesheet as the
-    declarations did not: the site's stylesheet sets nothing inside charts), and the
-    ``<style>`` element (``*{stroke-linejoin: round; stroke-linecap: butt}``) becomes
-    attributes of the root, inherited by every element that does not set its own."""
-
-    def attributes(tag: re.Match[str]) -> str:
-        text = tag.group(0)
-        declared = _declarations(_STYLE_ATTRIBUTE.search(text).group(1))  # type: ignore[union-attr]
-        text = _STYLE_ATTRIBUTE.sub("", text, count=1)
-        for name, _ in declared:  # an attribute the style overrode
-            text = re.sub(rf'\s{re.escape(name)}="[^"]*"', "", text)
-        end = -2 if text.endswith("/>") else -1
-        return text[:end] + _attributes(declared) + text[end:]
-
-    inherited: list[tuple[str, str]] = []
-
-    def root_rules(element: re.Match[str]) -> str:
-        if element.group(1):
-            inherited.extend(_declarations(element.group(1)))
-        return ""
-
-    svg = _STYLE_ELEMENT.sub(root_rules, svg)
-    svg = _STYLED_TAG.sub(attributes, svg)
-    if inherited:
-        svg = _SVG_ROOT.sub("<svg" + _attributes(inherited), svg, count=1)
-    return Markup(svg)  # drawn by matplotlib, which escapes every label
-
-
 def _environment(language: str) -> Environment:
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
@@ -103,7 +46,6 @@ def _environment(language: str) -> Environment:
     env.filters["number"] = lambda value, digits=0: number(value, digits, language)
     env.filters["percent"] = lambda value: percent(value, language)
     env.filters["day"] = lambda value: day(value, language)
-    env.filters["svg"] = svg_for_csp
     env.globals["language"] = language
     env.globals["page_link"] = page_link
     env.globals["t"] = lambda key, **values: text(key, language, **values)  # tiewise.i18n

@@ -146,10 +146,12 @@ class Views:
         key = (hashlib.sha256(repr(self.events.series).encode()).hexdigest(), language)
         if key not in self._chart_cache:
             from tiewise.report.charts import chart_svgs
+            from tiewise.web.svg import svg_for_csp
 
             if len(self._chart_cache) >= CHARTS_KEPT:
                 self._chart_cache.pop(next(iter(self._chart_cache)))
-            self._chart_cache[key] = chart_svgs(self.events, language)
+            drawn = chart_svgs(self.events, language)
+            self._chart_cache[key] = {name: svg_for_csp(svg) for name, svg in drawn.items()}
         return self._chart_cache[key]
 
 
@@ -161,7 +163,7 @@ class Workspace:
         self._lock = threading.Lock()
         self._views: Views | None = None
         self._version: tuple | None = None
-        self._charts: dict[tuple[str, str], dict[str, str]] = {}
+        self._charts: dict[tuple[str, str], dict[str, str]] = {}  # CSP-fit SVG
         self._kept_suggestions: tuple[list[MergeSuggestion], dict[int, Contact]] | None = None
 
     def _disk_version(self) -> tuple | None:
