@@ -130,6 +130,20 @@ def test_the_cap_appears_in_the_import_summary(tmp_path: Path) -> None:
     assert "expected at most 5000 occurrences of one series" in summary["errors"][0]
 
 
+def test_a_meeting_across_the_end_of_an_expansion_span_is_read_once() -> None:
+    """A recurring series is expanded a year at a time from ten years (and two days) before
+    now; with now at 14:30 every span ends at 14:30, inside a 14:00–15:00 meeting, which the
+    recurrence library returns in both spans. Each occurrence must count once towards the cap:
+    a twice-daily meeting over ten years (about 7,300 in the window) gives exactly the first
+    5,000, all distinct — the duplicates once took 6 places under the cap."""
+    now = datetime(2026, 6, 1, 14, 30)
+    event = meeting("twice-daily", "20151116T090000Z", ANOUK, extra="RRULE:FREQ=DAILY;BYHOUR=9,14")
+    text = calendar(event).replace("\n", "\r\n").encode()
+    parsed = ics.parse_ics(text, "busy.ics", ME, now)
+    starts = [i.occurred_at for i in parsed.interactions]
+    assert len(starts) == len(set(starts)) == ics.MAX_OCCURRENCES
+
+
 def _crowd(size: int) -> str:
     guests = [f"guest{n}@org{n % 40}.example.com" for n in range(size)]
     return calendar(meeting("town-hall", "20250301T090000Z", *guests))

@@ -890,8 +890,13 @@ def _expand(group: list[_Source], window: _Window) -> list[icalendar.Event]:
     recurring = any(name in s.event for s in group for name in ("RRULE", "RDATE"))
     margin = timedelta(days=2)
     found: list[icalendar.Event] = []
+    seen: set[tuple[str, str]] = set()  # an occurrence across a span's end is in both spans
     for start, stop in _spans(window.since - margin, window.until + margin, recurring):
-        found.extend(query.between(start, stop))
+        for occurrence in query.between(start, stop):
+            key = (str(occurrence.get("UID", "")), occurrence["DTSTART"].to_ical().decode())
+            if key not in seen:
+                seen.add(key)
+                found.append(occurrence)
         if len(found) > 2 * MAX_OCCURRENCES:
             break
     return found
