@@ -631,8 +631,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.contacts": ("new contacts", "nieuwe contacten"),
     "import.interactions": ("new interactions", "nieuwe contactmomenten"),
     "import.links": ("links", "verbindingen"),
-    "import.warning": ("skipped:", "overgeslagen:"),
+    "import.warning": ("warning:", "waarschuwing:"),
     "import.more_warnings": ("… and {count} more", "… en nog {count}"),
+    "import.file": ("file", "bestand"),
+    "import.kind": ("records", "soort"),
+    "import.read": ("read", "gelezen"),
+    "import.unchanged": ("unchanged", "ongewijzigd"),
+    "import.conflicts": ("conflicts", "conflicten"),
+    "import.errors": ("errors", "fouten"),
+    "import.total": ("total", "totaal"),
+    "import.kind.people": ("people", "personen"),
+    "import.kind.interactions": ("interactions", "contactmomenten"),
+    "import.kind.exchanges": ("exchanges", "uitwisselingen"),
+    "import.kind.invitations": ("invitations", "uitnodigingen"),
+    "import.kind.occurrences": ("event dates", "evenementdata"),
+    "import.kind.other": ("other rows", "overige regels"),
+    "import.adds_up": (
+        "Every record read is accounted for: read = added + updated + unchanged + merged + "
+        "skipped + conflicts + errors.",
+        "Elk gelezen record is verantwoord: gelezen = toegevoegd + bijgewerkt + ongewijzigd + "
+        "samengevoegd + overgeslagen + conflicten + fouten.",
+    ),
+    "import.breakdown": (
+        "New contacts: {contacts} · new interactions: {interactions} · links: {links}",
+        "Nieuwe contacten: {contacts} · nieuwe contactmomenten: {interactions} · "
+        "verbindingen: {links}",
+    ),
+    "import.merges": (
+        "Merged (record → whom it joined: why):",
+        "Samengevoegd (record → met wie: waarom):",
+    ),
+    "import.skips": ("Skipped (why):", "Overgeslagen (waarom):"),
+    "import.conflict_list": (
+        "Conflicts to review — they carry your e-mail address or phone number but name someone "
+        "else; nothing was written for them:",
+        "Conflicten om na te kijken — ze dragen uw e-mailadres of telefoonnummer maar noemen "
+        "iemand anders; er is niets van opgeslagen:",
+    ),
+    "import.conflict_hint": (
+        "Is it someone else (a partner sharing your home number)? Add them with tiewise contact "
+        "add. Is it you under another name? Then there is nothing to do.",
+        "Is het iemand anders (een partner met hetzelfde huisnummer)? Voeg die toe met tiewise "
+        "contact add. Bent u het onder een andere naam? Dan hoeft er niets te gebeuren.",
+    ),
+    "import.more_details": (
+        "… and {count} more (--json lists them all)",
+        "… en nog {count} (--json geeft ze allemaal)",
+    ),
     "merge.done": ("Merged {merged} into {survivor}.", "{merged} samengevoegd met {survivor}."),
     "merge.none": ("No suggested merges.", "Geen voorstellen om samen te voegen."),
     "merge.prompt": (

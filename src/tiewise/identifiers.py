@@ -1,7 +1,11 @@
 """Normal forms of identifiers, so that the same person is recognised across sources.
 
 - e-mail: trimmed, lower-cased, a ``mailto:`` prefix removed;
-- phone: E.164 via ``phonenumbers`` (default region NL), or the digits when it cannot be parsed;
+- phone: E.164 via ``phonenumbers`` (default region NL), or the digits when it cannot be parsed
+  (what a user types by hand is kept so); importers keep :func:`phone_number` numbers, and only
+  a valid number is an identity (:func:`is_identity`): ``TEL;TYPE=WORK:123456`` — an office
+  extension — is *possible* in the Netherlands (``+31123456``) but not valid, and must never fuse
+  two people;
 - profile URL: scheme, ``www.``, query, fragment and trailing slash removed, lower-cased path,
   country and mobile hosts folded (``nl.linkedin.com`` → ``linkedin.com``, ``twitter.com`` →
   ``x.com``): ``linkedin.com/in/anouk-de-vries``.
@@ -10,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import phonenumbers
@@ -41,6 +46,56 @@ def normalise_phone(value: str, region: str = DEFAULT_REGION) -> str | None:
         digits = re.sub(r"\D", "", text)
         return digits or None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+@lru_cache(maxsize=65536)
+def valid_phone(value: str, region: str = DEFAULT_REGION) -> str | None:
+    """The number in E.164 when ``phonenumbers`` says it is a *valid* number (a number plan
+    that exists, of the right length), else ``None``: extensions (``123456``), short codes
+    (``112``), unallocated ranges and text are no phone numbers one person can be known by.
+    A ``tel:`` URI's parameters (``;ext=12``) are dropped."""
+    text = value.strip()
+    if text.lower().startswith("tel:"):
+        text = text[4:].split(";", 1)[0]
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def phone_number(value: str, region: str = DEFAULT_REGION) -> tuple[str, bool] | None:
+    """A phone number as an importer keeps it, and whether it is valid (an identity): a valid
+    number; or one written in international form (``+31 6 9554 1731``) that ``phonenumbers``
+    does not know as allocated — kept on the contact, never matched on. Anything else (an
+    extension such as ``123456``, which NL would make ``+31123456``, a short code, text) is
+    ``None``."""
+    valid = valid_phone(value, region)
+    if valid is not None:
+        return valid, True
+    text = value.strip()
+    if text.lower().startswith("tel:"):
+        text = text[4:].split(";", 1)[0]
+    if not text.strip().startswith("+"):
+        return None
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), False
+
+
+def is_identity(found: Identifier) -> bool:
+    """Whether ``found`` may recognise a person on its own: every e-mail address, profile URL
+    and source id, but a phone number only when it is a valid E.164 number (a number typed by
+    hand as ``123456`` is kept on the contact, never matched on)."""
+    if found.kind is not IdentifierKind.PHONE:
+        return True
+    return found.value.startswith("+") and valid_phone(found.value) == found.value
 
 
 #: Hosts that serve one site under several names: country, mobile and old names.

@@ -29,6 +29,43 @@ def _me(db: Path) -> None:
     )
 
 
+_OUTCOMES = ("added", "updated", "unchanged", "merged", "skipped", "conflicts", "errors")
+
+
+def _assert_adds_up(summary: dict) -> None:
+    """Per file and kind, and in total: read = added + … + errors (errors: records left out)."""
+    for found in summary["files"]:
+        for kind, counts in found["kinds"].items():
+            assert counts["read"] == sum(counts[k] for k in _OUTCOMES), (found["file"], kind)
+            assert counts["merged"] == len(counts["merges"])
+            assert counts["conflicts"] == len(counts["conflict_list"])
+            assert counts["errors"] == len(counts["error_list"])
+        assert found["read"] == sum(found[k] for k in _OUTCOMES)
+    assert summary["read"] == sum(f["read"] for f in summary["files"])
+    for key in ("added", "updated", "unchanged", "merged", "skipped", "conflicts"):
+        assert summary[key] == sum(f[key] for f in summary["files"]), key
+
+
+def test_the_table_shows_every_file_and_kind_and_adds_up(tmp_path: Path):
+    db = tmp_path / "mine.db"
+    _me(db)
+    out = run(db, "import", "vcard", str(FIXTURES / "vcard" / "multi.vcf"))
+    flat = " ".join(out.split())
+    for column in ("read", "added", "updated", "unchanged", "merged", "skipped", "conflicts"):
+        assert column in flat
+    assert "multi.vcf people 7 5 0 0 1 1 0 0" in flat
+    assert "J. van 't Hek → line 13: Hek, Jeroen van 't: same e-mail jeroen@example.nl" in flat
+    assert "line 33: a card without name, organisation, e-mail, phone or profile" in flat
+    dutch = " ".join(
+        run(db, "import", "vcard", str(FIXTURES / "vcard" / "multi.vcf"), lang="nl").split()
+    )
+    # too narrow for the Dutch table: one equation per file and kind
+    assert (
+        "multi.vcf personen: gelezen 7 = toegevoegd 0 + bijgewerkt 0 + ongewijzigd 6 + "
+        "samengevoegd 0 + overgeslagen 1 + conflicten 0 + fouten 0" in dutch
+    )
+
+
 def test_every_format_imports_and_a_second_import_changes_nothing(tmp_path: Path):
     db = tmp_path / "mine.db"
     _me(db)
@@ -40,12 +77,25 @@ def test_every_format_imports_and_a_second_import_changes_nothing(tmp_path: Path
     ]
     for kind, path in commands:
         first = json.loads(run(db, "import", kind, path, "--json"))
-        assert set(first) == {"added", "updated", "merged", "skipped", "errors"}
+        assert set(first) == {
+            "read",
+            "added",
+            "updated",
+            "unchanged",
+            "merged",
+            "skipped",
+            "conflicts",
+            "errors",
+            "files",
+        }
         assert first["added"] > 0, kind
+        _assert_adds_up(first)
     before = table_rows(db)
     for kind, path in commands:
         again = json.loads(run(db, "import", kind, path, "--json"))
         assert (again["added"], again["updated"], again["merged"]) == (0, 0, 0), kind
+        assert again["unchanged"] > 0, kind
+        _assert_adds_up(again)
     assert table_rows(db) == before
     contacts = json.loads(run(db, "contacts", "--json"))
     assert not any(c["name"] == "Eva de Wit" for c in contacts)  # me is never a contact

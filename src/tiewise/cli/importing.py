@@ -39,8 +39,6 @@ Files = Annotated[list[Path], typer.Argument(help="Files to import.")]
 def _run_import(state: State, kind: str, paths: list[Path], as_json: bool, **options: Any) -> None:
     """Parse, write in one transaction, print the summary (or JSON)."""
     from rich.progress import Progress
-    from rich.table import Table
-    from rich.text import Text
 
     from tiewise.ingest.run import parse_files
     from tiewise.ingest.writer import import_sources
@@ -66,12 +64,93 @@ def _run_import(state: State, kind: str, paths: list[Path], as_json: bool, **opt
     if as_json:
         _print_json(summary.as_json())
         return
-    table = Table(title=state.t("import.summary"), title_justify="left")
-    keys = ("added", "updated", "merged", "skipped", "contacts", "interactions", "links")
-    for key in keys:
-        table.add_column(state.t(f"import.{key}"), justify="right")
-    table.add_row(*(str(getattr(summary, k)) for k in keys))
-    console.print(table)
+    _print_summary(state, summary)
+
+
+#: The columns of the import table: what became of the records read.
+_COUNTS = ("read", "added", "updated", "unchanged", "merged", "skipped", "conflicts", "errors")
+_SHOWN = 20  # merges, skips and conflicts listed in the terminal (all in --json)
+
+
+def _print_summary(state: State, summary: Any) -> None:
+    """One row per file and kind of record, adding up (``ingest/tally.py``), a total when
+    there are several, what was merged into whom and why, what was skipped and why, the
+    conflicts to review, then the warnings."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from tiewise.ingest.tally import KINDS, combined
+
+    headers = [state.t(f"import.{key}") for key in _COUNTS]
+    rows: list[tuple[str, str, dict[str, int]]] = [
+        (Path(found.file).name, kind, found.kinds[kind].counts())
+        for found in summary.files
+        for kind in sorted(found.kinds, key=KINDS.index)
+    ]
+    if len(rows) > 1:
+        total = combined(f.total() for f in summary.files).counts()
+        rows.append((state.t("import.total"), "", total))
+    labels = ["  " + state.t(f"import.kind.{kind}") if kind else file for file, kind, _ in rows] + [
+        Path(f.file).name for f in summary.files
+    ]
+    needed = max(map(len, labels)) + sum(
+        max(len(header), *(len(f"{counts[k]:,}") for _, _, counts in rows)) + 2
+        for header, k in zip(headers, _COUNTS, strict=True)
+    )
+    console.print(state.t("import.summary"), style="bold", highlight=False)
+    if needed > console.width:  # too narrow for the table: one equation per file and kind
+        shown = None
+        for file, kind, counts in rows:
+            if kind and file != shown:
+                console.print(Text(file, style="bold"))
+                shown = file
+            parts = [f"{state.t(f'import.{k}')} {counts[k]:,}" for k in _COUNTS]
+            name = state.t(f"import.kind.{kind}") if kind else file
+            console.print(f"  {name}: {parts[0]} = {' + '.join(parts[1:])}", highlight=False)
+    else:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+        table.add_column(state.t("import.file"), no_wrap=True)
+        for header in headers:
+            table.add_column(header, justify="right", no_wrap=True)
+        shown = None
+        for file, kind, counts in rows:
+            if kind and file != shown:  # the file on a row of its own, then its kinds
+                table.add_row(Text(file, style="bold"), *[""] * len(_COUNTS))
+                shown = file
+            name = "  " + state.t(f"import.kind.{kind}") if kind else file
+            table.add_row(name, *(f"{counts[k]:,}" for k in _COUNTS))
+        console.print(table)
+    console.print(state.t("import.adds_up"), highlight=False)
+    console.print(
+        state.t(
+            "import.breakdown",
+            contacts=summary.contacts,
+            interactions=summary.interactions,
+            links=summary.links,
+        ),
+        highlight=False,
+    )
+    for title, attribute in (
+        ("import.merges", "merged"),
+        ("import.skips", "skipped"),
+        ("import.conflict_list", "conflicts"),
+    ):
+        entries = [
+            (Path(found.file).name, entry)
+            for found in summary.files
+            for kind in found.kinds.values()
+            for entry in getattr(kind, attribute)
+        ]
+        if not entries:
+            continue
+        console.print(state.t(title), highlight=False)
+        for name, entry in entries[:_SHOWN]:
+            console.print(Text(f"  {name}, {entry}"), highlight=False)
+        if len(entries) > _SHOWN:
+            console.print(state.t("import.more_details", count=len(entries) - _SHOWN))
+        if attribute == "conflicts":
+            console.print(state.t("import.conflict_hint"), highlight=False)
     if summary.erased:
         console.print(state.t("import.erased", count=summary.erased))
     for warning in summary.errors[:20]:

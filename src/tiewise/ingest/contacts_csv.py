@@ -62,9 +62,10 @@ Values
   organisation, then the first identifier stands in as the name.
 - Identifiers, normalised with :func:`tiewise.identifiers.identifier` (phones: region NL), in the
   order e-mails, phones, profile URLs, without duplicates. Invalid e-mails are skipped, and so are
-  phones that are neither E.164 nor at least 7 digits. Outlook phone columns are read most
-  personal first (mobile, primary, business, home, other, car); shared numbers (company main
-  phone, assistant, fax, pager, telex …) are never read: they would merge colleagues. An Exchange
+  phones that ``phonenumbers`` does not call valid (an extension, a short code, text). Outlook
+  phone columns are read most personal first (mobile, primary, business, home, other, car);
+  shared numbers (company main phone, assistant, fax, pager, telex …) are never read: they
+  would merge colleagues. An Exchange
   entry (``E-mail Type`` ``EX``, an X.500 address) yields the SMTP address from its display name
   when it holds one. Profile URLs come from website columns, and only when they point at one
   person on LinkedIn (``/in/``, ``/pub/``), Facebook or X/Twitter: a company homepage
@@ -73,11 +74,12 @@ Values
 
 Keys, skipped rows, warnings, errors
 ------------------------------------
-- ``PersonRecord.key``: the first normalised e-mail, else the first phone, else
+- ``PersonRecord.key``: the first normalised e-mail, else the first valid phone, else
   ``csv:name:<name>|<organisation>``. When a key is already taken in this file (a duplicate
   contact), ``#<line>`` is appended, e.g. ``anouk@example.nl#7``.
 - ``skipped`` counts blank rows (only empty cells), a repeated header row and rows with no name,
-  no organisation and no identifier.
+  no organisation and no identifier; ``skips`` names each with its line. ``read`` counts the
+  rows after the header: every one is a person, a skip or a warning that left it out.
 - ``warnings`` (:class:`~tiewise.ingest.records.ImportWarning`) name rows left out because they are
   bad: a different number of columns than the header (an unquoted comma shifts every later
   cell, so even a row with only empty extra cells is misaligned), an undecodable used cell, or a
@@ -114,8 +116,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from tiewise.errors import ImportFormatError
-from tiewise.identifiers import identifier, person_profile
-from tiewise.ingest.records import ImportWarning, ParsedSource, PersonRecord
+from tiewise.identifiers import identifier, is_identity, person_profile, phone_number
+from tiewise.ingest.records import ImportWarning, ParsedSource, PersonRecord, Skip
 from tiewise.model import Identifier, IdentifierKind
 
 FORMATS = ("google", "google_legacy", "outlook", "generic")
@@ -314,7 +316,6 @@ _WEBSITE_SEPARATOR = re.compile(r"(?:\s*(?::::|[;,])\s*|\s+)")
 _MULTI_VALUE = re.compile(r"\s+:::\s+")
 _ANGLE_ADDRESS = re.compile(r"<([^<>]*)>")
 _DISPLAY_NAME = re.compile(r"^(?P<name>.*?)\s*\((?P<address>[^()]*@[^()]*)\)\s*$")
-_MIN_PHONE_DIGITS = 7
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -575,15 +576,24 @@ def _numbered_field(title: str, numbered: Mapping[tuple[str, str], str]) -> tupl
 
 
 def _parse_rows(rows: Iterator[_Row], layout: _Layout, file: str) -> ParsedSource:
-    parsed = ParsedSource(source="csv", file=file)
+    parsed = ParsedSource(source="csv", file=file, read=0)
     keys: set[str] = set()
     header = [_norm(title) for title in layout.header]
+
+    def skip(line: int, why: str) -> None:
+        parsed.skipped += 1
+        parsed.skips.append(Skip(file, line, why))
+
     for row in rows:
+        parsed.read = (parsed.read or 0) + 1
         if row.problem:
             parsed.warnings.append(ImportWarning(file, row.line, row.problem))
             continue
-        if _is_blank(row.cells) or [_norm(cell) for cell in row.cells] == header:
-            parsed.skipped += 1
+        if _is_blank(row.cells):
+            skip(row.line, "a blank row")
+            continue
+        if [_norm(cell) for cell in row.cells] == header:
+            skip(row.line, "the header again")
             continue
         problem = _row_problem(row.cells, layout)
         if problem:
@@ -591,7 +601,7 @@ def _parse_rows(rows: Iterator[_Row], layout: _Layout, file: str) -> ParsedSourc
             continue
         person = _person(_cells(row.cells, layout), row.line, layout)
         if person is None:
-            parsed.skipped += 1
+            skip(row.line, "a row without name, organisation, e-mail, phone or profile")
             continue
         key = _unique_key(person, keys)
         keys.add(key)
@@ -752,12 +762,10 @@ def _email(value: str) -> Identifier | None:
 
 
 def _phone(value: str) -> Identifier | None:
-    found = identifier(IdentifierKind.PHONE, value)
-    if found is None:
-        return None
-    if found.value.startswith("+") or len(found.value) >= _MIN_PHONE_DIGITS:
-        return found
-    return None
+    """A number in E.164: valid, or written internationally (kept, not an identity); an
+    extension, a short code or text is no identifier (``identifiers.phone_number``)."""
+    found = phone_number(value)
+    return Identifier(IdentifierKind.PHONE, found[0]) if found else None
 
 
 # --- keys and small helpers ------------------------------------------------------------------
@@ -773,7 +781,7 @@ def _unique_key(person: PersonRecord, taken: set[str]) -> str:
 def _base_key(person: PersonRecord) -> str:
     for kind in (IdentifierKind.EMAIL, IdentifierKind.PHONE):
         for found in person.identifiers:
-            if found.kind == kind:
+            if found.kind == kind and is_identity(found):
                 return found.value
     return f"csv:name:{person.name}|{person.organisation or ''}"
 

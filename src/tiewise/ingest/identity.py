@@ -30,7 +30,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -38,6 +38,8 @@ from rapidfuzz import fuzz, process
 from tiewise.advice.reasons import Reason
 from tiewise.errors import InputError
 from tiewise.i18n import text as _text
+from tiewise.identifiers import is_identity
+from tiewise.ingest.records import ImportWarning, PersonRecord
 from tiewise.model import Contact, Identifier, IdentifierKind
 
 #: Dutch (and a few neighbouring) name particles, "tussenvoegsels".
@@ -123,9 +125,12 @@ class IdentityIndex:
         return None if holder is None else self.survivor(holder)
 
     def matches(self, identifiers: Iterable[Identifier]) -> list[int]:
-        """Surviving contacts holding any of ``identifiers``, in order of first match."""
+        """Surviving contacts holding any of ``identifiers``, in order of first match; a phone
+        number recognises someone only when it is valid (``identifiers.is_identity``)."""
         found: list[int] = []
         for identifier in identifiers:
+            if not is_identity(identifier):  # a phone number that is not valid
+                continue
             holder = self.owner(identifier)
             if holder is not None and holder not in found:
                 found.append(holder)
@@ -529,3 +534,69 @@ def _similar_pairs(
                 for j in holders[distinct[b]]:
                     similar[(min(i, j), max(i, j))] = score
     return [(i, j, score) for (i, j), score in similar.items()]
+
+
+# --- identity during an import: shared phone lines, and whether a name may be mine ---------------
+
+
+def names_one_person(a: str, b: str) -> bool:
+    """Whether two names may name one person: every token of one in the other ("Eva" and "Eva
+    de Wit", "Wit, Eva"), or ``token_sort_ratio`` of at least :data:`NAME_SIMILARITY` on
+    :func:`name_key`. An empty name tells nothing, so it may."""
+    first, second = name_key(a), name_key(b)
+    tokens_a, tokens_b = set(first.split()), set(second.split())
+    if not tokens_a or not tokens_b or tokens_a <= tokens_b or tokens_b <= tokens_a:
+        return True
+    return fuzz.token_sort_ratio(first, second) >= NAME_SIMILARITY
+
+
+def _same_names(names: Iterable[str]) -> bool:
+    """All names are one name (tokens in any order, accents, case and particles aside)."""
+    keys = {" ".join(sorted(name_key(name).split())) for name in names}
+    return len(keys) == 1 and "" not in keys
+
+
+def shared_phones(
+    persons: Sequence[PersonRecord], file: str
+) -> tuple[list[PersonRecord], list[ImportWarning]]:
+    """The records without the phone numbers that several records *of one file* with different
+    names carry — an office line, a switchboard, a shared home number — and a warning for each
+    such number. A phone number is an identity only when it belongs to one person: two cards
+    with different names and one number are two people who share a line, not one person. The
+    number is kept in each record's note (``Shared phone: +31…``), never used to recognise
+    anyone. Records that share a number *and* a name (one person's two cards) keep it."""
+    holders: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, person in enumerate(persons):
+        for item in person.identifiers:
+            if item.kind is IdentifierKind.PHONE:
+                holders[(person.file or file, item.value)].append(index)
+    shared: dict[int, list[str]] = defaultdict(list)
+    warnings = []
+    for (where, phone), indexes in holders.items():
+        if len(indexes) < 2 or _same_names(persons[i].name for i in indexes):
+            continue
+        for index in indexes:
+            shared[index].append(phone)
+        people = "; ".join(f"{persons[i].name}, line {persons[i].line}" for i in indexes[:5])
+        more = f"; and {len(indexes) - 5} more" if len(indexes) > 5 else ""
+        message = (
+            f"phone {phone}: on {len(indexes)} records with different names ({people}{more}):"
+            " a shared line, not used to recognise anyone; kept in their notes"
+        )
+        warnings.append(ImportWarning(where, persons[indexes[0]].line, message, dropped=False))
+    if not shared:
+        return list(persons), []
+    result = list(persons)
+    for index, phones in shared.items():
+        person = persons[index]
+        lines = "\n".join(f"Shared phone: {phone}" for phone in phones)
+        result[index] = replace(
+            person,
+            identifiers=tuple(
+                i
+                for i in person.identifiers
+                if not (i.kind is IdentifierKind.PHONE and i.value in phones)
+            ),
+            note=f"{person.note}\n{lines}" if person.note else lines,
+        )
+    return result, warnings

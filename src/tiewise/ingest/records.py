@@ -150,13 +150,22 @@ class MeRecord:
     region: str | None = None
 
 
+#: Endings of warnings after which the record itself was kept (only a line or value lost).
+_KEPT_MARKERS = (
+    "ignored",
+    "line left out",
+    "value was left out",
+    "left out of it",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class ImportWarning:
     """A row that was skipped, with the reason in the same terms as an ImportFormatError.
 
     ``dropped`` says whether a record was left out because of it (a card, a row, an entry) or
     only a line or field (the record kept); ``None`` lets :attr:`drops_record` judge by the
-    message (``… ignored`` and ``line left out`` leave the record in)."""
+    message (``… ignored``, ``line left out`` and ``the value was left out`` keep the record)."""
 
     file: str
     line: int
@@ -167,10 +176,8 @@ class ImportWarning:
     def drops_record(self) -> bool:
         if self.dropped is not None:
             return self.dropped
-        text = self.message.rstrip(")").lower()
-        return not (
-            text.endswith("ignored") or "ignored (" in text or text.endswith("line left out")
-        )
+        text = self.message.lower()
+        return not any(marker in text for marker in _KEPT_MARKERS)
 
     def __str__(self) -> str:
         return f"{self.file}, line {self.line}: {self.message}"

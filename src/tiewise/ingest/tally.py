@@ -31,6 +31,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from tiewise.ingest.records import ParsedSource
+
 PEOPLE = "people"
 INTERACTIONS = "interactions"
 EXCHANGES = "exchanges"
@@ -195,3 +197,61 @@ def combined(tallies: Iterable[KindTally]) -> KindTally:
         total.conflicts += tally.conflicts
         total.errors += tally.errors
     return total
+
+
+#: Why a reader that does not name its skipped rows left them out (``ParsedSource.skipped``).
+_UNNAMED_SKIPS = {
+    "ics": "calendar entries that give no meeting or event (all-day, cancelled, without"
+    " guests, outside the window …)",
+    "linkedin": "rows left out by the reader (blank rows, hidden members, drafts, rows read"
+    " before …)",
+}
+
+
+def label(line: int | None, name: str | None = None) -> str:
+    """How a record is named in the summary: ``line 12: Anouk de Vries``."""
+    where = f"line {line}" if line is not None else "a record"
+    return f"{where}: {name}" if name else where
+
+
+def read_tally(parsed: ParsedSource) -> Tally:
+    """What the reader delivered and left out of each file, before the writer sees it.
+
+    Records count as read in the file they came from. What a reader left out is counted under
+    people for vCard and CSV (every row is a person), under ``other`` for the rest (a skipped
+    calendar entry or LinkedIn row is not yet a kind of record). When the reader counted the
+    records of its file itself (``ParsedSource.read``), that count is ``read``."""
+    tally = Tally()
+    tally.of(parsed.file)
+    groups = (
+        (PEOPLE, parsed.persons),
+        (INTERACTIONS, parsed.interactions),
+        (EXCHANGES, parsed.exchanges),
+        (INVITATIONS, parsed.invitations),
+        (OCCURRENCES, parsed.occurrences),
+    )
+    for kind, records in groups:
+        for record in records:
+            tally.kind(getattr(record, "file", None) or parsed.file, kind).read += 1
+    if parsed.me is not None:
+        tally.kind(parsed.file, PEOPLE).read += 1
+    own = PEOPLE if parsed.source in ("vcard", "csv") else OTHER
+    for skip in parsed.skips:
+        found = tally.kind(skip.file, own)
+        found.skip(skip.why, label(skip.line))
+        found.read += 1
+    unnamed = _UNNAMED_SKIPS.get(parsed.source, "left out by the reader")
+    for _ in range(parsed.skipped - len(parsed.skips)):
+        found = tally.kind(parsed.file, own)
+        found.skip(unnamed)
+        found.read += 1
+    for warning in parsed.warnings:
+        if warning.drops_record:
+            found = tally.kind(warning.file, own)
+            found.errors.append(str(warning))
+            found.read += 1
+        else:
+            tally.of(warning.file).notes.append(str(warning))
+    if parsed.read is not None:
+        tally.kind(parsed.file, PEOPLE).read = parsed.read
+    return tally

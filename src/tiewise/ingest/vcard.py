@@ -49,19 +49,21 @@ Fields
   (several are joined by a blank line); ``region``: the locality of the first ``ADR`` that has one.
 - ``contexts``: ``CATEGORIES``, lower-cased, without Google's system groups ``myContacts`` and
   ``starred``.
-- ``identifiers``: every ``EMAIL`` and ``TEL`` that normalises (phones only when they normalise to
-  E.164, region NL; short numbers and text are skipped), ``URL`` and ``X-SOCIALPROFILE`` values
-  that are person profiles, and ``SOURCE_ID`` ``vcard:<UID>``. A profile is LinkedIn
-  ``in/<slug>`` (or ``pub/``), Facebook ``<name>`` or X/Twitter ``<handle>``, cut to that path
-  and moved to the main host (``nl.linkedin.com``, ``m.facebook.com``, ``mobile.twitter.com``);
-  company pages, groups, share links and ``profile.php?id=`` (whose identity normalisation would
-  drop with the query) are not profiles. Preferred values come first (``PREF=n``, ``TYPE=pref``
-  or a bare ``PREF``; the same order picks the first ADR, FN, ...), then file order.
+- ``identifiers``: every ``EMAIL`` that normalises and every ``TEL`` that ``phonenumbers`` calls a
+  *valid* number (E.164, region NL; an office extension such as ``TEL;TYPE=WORK:123456``, short
+  numbers and text are skipped — ``123456`` is "possible" in NL as ``+31123456`` but no number),
+  ``URL`` and ``X-SOCIALPROFILE`` values that are person profiles, and ``SOURCE_ID``
+  ``vcard:<UID>``. A profile is LinkedIn ``in/<slug>`` (or ``pub/``), Facebook ``<name>`` or
+  X/Twitter ``<handle>``, cut to that path and moved to the main host (``nl.linkedin.com``,
+  ``m.facebook.com``, ``mobile.twitter.com``); company pages, groups, share links and
+  ``profile.php?id=`` (whose identity normalisation would drop with the query) are not profiles.
+  Preferred values come first (``PREF=n``, ``TYPE=pref`` or a bare ``PREF``; the same order picks
+  the first ADR, FN, ...), then file order.
 
 Keys
 ----
 ``vcard:uid:<UID>`` when the card has a UID, else the first (preferred) e-mail, else the first
-phone, else ``vcard:name:<name>|<organisation>``. When a key is already taken in the file (two
+valid phone, else ``vcard:name:<name>|<organisation>``. When a key is already taken in the file (two
 cards with the same UID or e-mail), the later card's key gets ``#<line>`` appended, e.g.
 ``anouk@example.nl#12``.
 
@@ -84,7 +86,9 @@ Policies
 - A text property longer than :data:`MAX_FIELD_CHARS` after unfolding raises
   ``ImportFormatError`` naming its line and field, as soon as it is that long (a 50 MB field
   took gigabytes before); binary properties are dropped unread whatever their size.
-- A card with no name, no organisation and no e-mail, phone or profile URL counts as ``skipped``.
+- A card with no name, no organisation and no e-mail, phone or profile URL counts as ``skipped``
+  (with its line in ``skips``). ``read`` is the number of cards in the file: every one of them
+  is a person, a skip or a warning that left it out.
 """
 
 from __future__ import annotations
@@ -98,8 +102,8 @@ import vobject
 from vobject.base import Component, ContentLine, ParseError, VObjectError, parseLine
 
 from tiewise.errors import ImportFormatError
-from tiewise.identifiers import identifier, person_profile
-from tiewise.ingest.records import ImportWarning, ParsedSource, PersonRecord
+from tiewise.identifiers import identifier, is_identity, person_profile, phone_number
+from tiewise.ingest.records import ImportWarning, ParsedSource, PersonRecord, Skip
 from tiewise.model import Identifier, IdentifierKind
 
 SOURCE = "vcard"
@@ -138,6 +142,7 @@ _SNIPPET = 40
 #: The longest text property read (after unfolding); binary properties are dropped unread.
 #: A note of a few pages is some thousands of characters; a longer field is refused.
 MAX_FIELD_CHARS = 2**20
+_EMPTY_CARD = "a card without name, organisation, e-mail, phone or profile"
 _IGNORED = frozenset({"PROFILE"})  # RFC 2425's PROFILE:VCARD (any case) says nothing more
 # What vobject raises on a card it cannot read, beyond its own errors
 _VOBJECT_ERRORS = (VObjectError, ValueError, TypeError, AttributeError, IndexError, KeyError)
@@ -151,7 +156,7 @@ def parse_vcard(data: bytes, file: str) -> ParsedSource:
     """
     lines = _LINE_END.split(_text_bytes(data, file))
     cards = _split_cards(lines, file)
-    parsed = ParsedSource(source=SOURCE, file=file)
+    parsed = ParsedSource(source=SOURCE, file=file, read=len(cards))
     taken: set[str] = set()
     for card in cards:
         if card.interrupted_at is not None:
@@ -164,6 +169,7 @@ def parse_vcard(data: bytes, file: str) -> ParsedSource:
             continue
         if not person.name:
             parsed.skipped += 1
+            parsed.skips.append(Skip(file, card.begin, _EMPTY_CARD))
             continue
         if person.key in taken:
             person = replace(person, key=f"{person.key}#{person.line}")
@@ -664,11 +670,11 @@ def _contexts(card: Component) -> tuple[str, ...]:
 
 
 def _phone(value: str) -> Identifier | None:
-    text = value.strip()
-    if text.lower().startswith("tel:"):
-        text = text[4:].split(";", 1)[0]  # drop URI parameters such as ;ext=
-    found = identifier(IdentifierKind.PHONE, text)
-    return found if found is not None and found.value.startswith("+") else None
+    """A number in E.164 (``tel:`` URI parameters such as ``;ext=`` dropped): valid, or written
+    internationally (kept, not an identity); an office extension (``123456``), a short code or
+    text is no identifier (``identifiers.phone_number``)."""
+    found = phone_number(value)
+    return Identifier(IdentifierKind.PHONE, found[0]) if found else None
 
 
 def _identifiers(card: Component, uid: str | None) -> tuple[Identifier, ...]:
@@ -709,7 +715,10 @@ def _person(card: Component, line: int) -> PersonRecord:
     key = (
         (f"vcard:uid:{uid}" if uid else None)
         or _first_of(identifiers, IdentifierKind.EMAIL)
-        or _first_of(identifiers, IdentifierKind.PHONE)
+        or next(
+            (i.value for i in identifiers if i.kind is IdentifierKind.PHONE and is_identity(i)),
+            None,
+        )
         or f"vcard:name:{name}|{organisation or ''}"
     )
     return PersonRecord(

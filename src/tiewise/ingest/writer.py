@@ -36,8 +36,10 @@ from sqlalchemy import Connection, Table
 
 from tiewise import model
 from tiewise.erasure import ERASED_KEY, ErasedIdentifiers
+from tiewise.identifiers import is_identity
+from tiewise.ingest import tally as t
 from tiewise.ingest.hygiene import scrub
-from tiewise.ingest.identity import IdentityIndex, fold
+from tiewise.ingest.identity import IdentityIndex, fold, names_one_person, shared_phones
 from tiewise.ingest.records import MAX_LINKED_GROUP, ME, ParsedSource, PersonRecord
 from tiewise.model import IdentifierKind
 from tiewise.store import Store
@@ -52,6 +54,17 @@ class _HasKey(Protocol):
 _Keyed = TypeVar("_Keyed", bound=_HasKey)
 _Item = TypeVar("_Item")
 _FIELDS = ("given_name", "family_name", "organisation", "role", "sector", "region")
+_KIND_WORDS = {
+    IdentifierKind.EMAIL: "e-mail",
+    IdentifierKind.PHONE: "valid phone",
+    IdentifierKind.PROFILE_URL: "profile",
+    IdentifierKind.SOURCE_ID: "record id",
+}
+
+
+def _what(identifier: model.Identifier) -> str:
+    """An identifier as the summary names it: ``e-mail x@y``, ``valid phone +31…``."""
+    return f"{_KIND_WORDS.get(identifier.kind, identifier.kind.value)} {identifier.value}"
 
 
 @dataclass
@@ -63,6 +76,12 @@ class ImportSummary:
     summary table. ``updated`` counts existing contacts (and me) that gained something.
     ``erased`` counts the records of people erased earlier, left out (see ``tiewise.erasure``);
     the JSON counts them as skipped and says so in ``errors``.
+
+    Every record read is accounted for, per file and kind (``files``, see ``ingest/tally.py``):
+    ``read == added + updated + unchanged + merged + skipped + conflicts + errors``, where
+    ``merged`` counts records folded into another record or contact, ``unchanged`` records
+    already in the database, ``conflicts`` records that carry one of my identifiers but name
+    someone else. The totals here are the sums over the files.
     """
 
     added: int = 0
@@ -74,6 +93,10 @@ class ImportSummary:
     contacts: int = 0
     interactions: int = 0
     links: int = 0
+    read: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    files: list[t.FileTally] = field(default_factory=list)
 
     def add(self, other: ImportSummary) -> None:
         self.contacts += other.contacts
@@ -85,19 +108,27 @@ class ImportSummary:
         self.errors += other.errors
         self.interactions += other.interactions
         self.links += other.links
+        self.read += other.read
+        self.unchanged += other.unchanged
+        self.conflicts += other.conflicts
+        self.files += other.files
 
     def as_json(self) -> dict[str, object]:
         return {
+            "read": self.read,
             "added": self.added,
             "updated": self.updated,
+            "unchanged": self.unchanged,
             "merged": self.merged,
             "skipped": self.skipped + self.erased,
+            "conflicts": self.conflicts,
             "errors": list(self.errors)
             + (
                 [f"records left out because their person was erased earlier: {self.erased}"]
                 if self.erased
                 else []
             ),
+            "files": [found.as_json() for found in self.files],
         }
 
 
@@ -149,6 +180,10 @@ class _Import:
         self.notes: list[model.Note] = []
         self.merges: list[tuple[int, int]] = []
         self.updated: set[int] = set()
+        self.tally = t.read_tally(parsed)  # every record read, and what became of it
+        self.existing = set(self.contacts)  # contacts from before this import
+        self.claimed: dict[int, PersonRecord] = {}  # contact → first record of this import on it
+        self.seen: dict[PersonRecord, PersonRecord] = {}  # a record without key and line → it
 
     def _origin_id(self, file: str) -> int:
         """The origin row of ``file`` (the source's file, or a file inside it), written the
@@ -184,7 +219,21 @@ class _Import:
         self._exchanges()
         self._invitations()
         self._occurrences()
+        self._totals()
         return self.summary
+
+    def _totals(self) -> None:
+        """The summary's counts: the sums of what became of every record (``tally``)."""
+        counts = self.tally.total().counts()
+        summary = self.summary
+        summary.read = counts["read"]
+        summary.added = counts["added"]
+        summary.updated = counts["updated"]
+        summary.unchanged = counts["unchanged"]
+        summary.merged = counts["merged"]
+        summary.conflicts = counts["conflicts"]
+        summary.skipped = counts["skipped"] - summary.erased  # as_json adds the erased back
+        summary.files = list(self.tally.files.values())
 
     # --- me ---------------------------------------------------------------------------------
 
@@ -206,40 +255,77 @@ class _Import:
             repo.save_me(self.connection, merged)
             self.me = merged
             self.my_identifiers = {(i.kind, i.value) for i in merged.identifiers}
-            self.summary.updated += 1
+            self.tally.kind(self.parsed.file, t.PEOPLE).updated += 1
+        else:
+            self.tally.kind(self.parsed.file, t.PEOPLE).unchanged += 1
 
     # --- people: resolved in memory, then written in bulk -----------------------------------
 
     def _identifiers_of(self, person: PersonRecord) -> tuple[model.Identifier, ...]:
         origin = self._origin(person)
         identifiers = tuple(replace(i, origin=origin) for i in person.identifiers)
-        if not any(i.kind != IdentifierKind.SOURCE_ID for i in identifiers):
+        if not any(i.kind != IdentifierKind.SOURCE_ID and is_identity(i) for i in identifiers):
             source_id = f"{self.parsed.source}:{person.key}"
             if all(i.value != source_id for i in identifiers):
                 identifiers += (model.Identifier(IdentifierKind.SOURCE_ID, source_id, origin),)
         return identifiers
 
     def _people(self) -> None:
-        """Resolve every person record, then write new contacts, enrichments and merges."""
-        for person in self.parsed.persons:
+        """Resolve every person record, then write new contacts, enrichments and merges. A
+        phone number several records of one file with different names carry is a shared line:
+        it recognises nobody (:func:`~tiewise.ingest.identity.shared_phones`)."""
+        persons, shared = shared_phones(self.parsed.persons, self.parsed.file)
+        for warning in shared:
+            self.tally.of(warning.file).notes.append(str(warning))
+            self.summary.errors.append(str(warning))
+        for person in persons:
             self.person_of[person.key] = self._person(person)
         self._flush_people()
 
     def _person(self, person: PersonRecord) -> int | None:
+        """Resolve one record and count what became of it (``tally``): added, updated,
+        unchanged, merged (into whom, why), skipped (why) or a conflict with me."""
+        people = self.tally.kind(self._origin(person).file, t.PEOPLE)  # type: ignore[arg-type]
+        name = t.label(person.line, person.name)
+        twin = self.seen.setdefault(replace(person, key="", line=0), person)
+        if twin is not person:  # the same record again: a duplicate row or card
+            people.skip(f"exact duplicate of line {twin.line}", name)
+            return self.person_of.get(twin.key)
         identifiers = self._identifiers_of(person)
-        if person.key.startswith(ME) or any(
-            (i.kind, i.value) in self.my_identifiers for i in identifiers
-        ):
+        mine = [i for i in identifiers if (i.kind, i.value) in self.my_identifiers]
+        if person.key.startswith(ME) or mine:
+            if person.key.startswith(ME) or self._is_me(person):
+                people.skip("this is you" + (f" (same {_what(mine[0])})" if mine else ""), name)
+            else:
+                people.conflict(
+                    name,
+                    f"carries your {_what(mine[0])} but names someone else: left out for you "
+                    "to review",
+                )
             return None
         if self.erased.any_of(identifiers):
             self.erased_keys.add(person.key)
             self.summary.erased += 1
+            people.skip("erased person (kept out, as asked)", name)
             return None
         matches = self.index.matches(identifiers)
+        by_name = False
         if not matches and not person.is_connection and not person.identifiers:
             matches = self._by_exact_name(person.name)
+            by_name = bool(matches)
         if not matches:
-            return self._new_contact(person, identifiers)
+            people.added += 1
+            # a number that is no identity may be another contact's already: stored once
+            identifiers = tuple(i for i in identifiers if self.index.owner(i) is None)
+            contact = self._new_contact(person, identifiers)
+            self.claimed[contact] = person
+            return contact
+        why = (
+            [f"the one contact named {person.name} (a reference without identifiers)"]
+            if by_name
+            else self._shared(identifiers, matches)
+        )
+        earlier = next((self.claimed[m] for m in matches if m in self.claimed), None)
         survivor = matches[0]
         for other in matches[1:]:
             moved = self._members(other)
@@ -247,8 +333,44 @@ class _Import:
             self.merges.append((survivor, other))
             self.members[survivor] = self._members(survivor) + moved  # type: ignore[index]
             self.members.pop(other, None)  # type: ignore[union-attr]
-        self._enrich(survivor, person, identifiers)
+            if other in self.claimed:
+                self.claimed.setdefault(survivor, self.claimed[other])
+        changed = self._enrich(survivor, person, identifiers)
+        if not changed and len(matches) == 1 and survivor in self.existing:
+            people.unchanged += 1  # already in the database with all it says: a re-import
+        elif earlier is not None:
+            into = t.label(earlier.line, earlier.name)
+            there = self._origin(earlier).file or ""
+            if there != (self._origin(person).file or ""):  # another file of the import
+                into = f"{there.replace(chr(92), '/').rsplit('/', 1)[-1]}, {into}"
+            people.merge(name, into, "; ".join(why))
+        elif len(matches) > 1:
+            joined = " and ".join(self._described(m) for m in matches)
+            people.merge(name, joined, "; ".join(why) + " — one person")
+        elif changed:
+            people.updated += 1
+        else:
+            people.unchanged += 1
+        self.claimed.setdefault(survivor, person)
         return survivor
+
+    def _is_me(self, person: PersonRecord) -> bool:
+        """Whether a record carrying one of my identifiers names me: my name unknown, no name
+        of its own (an address or organisation standing in), or a name that may be mine."""
+        if not self.me.name or person.name in {i.value for i in person.identifiers}:
+            return True
+        if person.organisation and person.name == person.organisation:
+            return True
+        return names_one_person(self.me.name, person.name)
+
+    def _shared(self, identifiers: Iterable[model.Identifier], matches: list[int]) -> list[str]:
+        """Why a record is one of ``matches``: the identifiers it shares with them."""
+        found = ["same " + _what(i) for i in identifiers if self.index.owner(i) in matches]
+        return list(dict.fromkeys(found)) or ["same identifier"]
+
+    def _described(self, contact_id: int) -> str:
+        contact = self.contacts.get(contact_id)
+        return f"contact {contact_id} ({contact.name})" if contact else f"contact {contact_id}"
 
     def _by_exact_name(self, name: str) -> list[int]:
         """The one surviving contact with exactly this (folded) name, if there is one."""
@@ -298,7 +420,7 @@ class _Import:
         ids = self.members.get(survivor) or [survivor]
         return sorted(ids, key=lambda i: (i != survivor, i))
 
-    def _enrich(self, contact_id: int, person: PersonRecord, identifiers: tuple) -> None:
+    def _enrich(self, contact_id: int, person: PersonRecord, identifiers: tuple) -> bool:
         """Fill what the person, read across all their merged records, still lacks: empty
         fields, unknown identifiers, new contexts, an earlier meeting date (in memory)."""
         members = self._members(contact_id)
@@ -339,6 +461,7 @@ class _Import:
             changed = True
         if changed and contact_id > 0:
             self.updated.add(contact_id)
+        return changed
 
     def _flush_people(self) -> None:
         real: dict[int, int] = {}
@@ -361,7 +484,6 @@ class _Import:
             self.notes = [
                 replace(n, contact_id=real.get(n.contact_id, n.contact_id)) for n in self.notes
             ]
-            self.summary.added += len(real)
             self.summary.contacts += len(real)
         if self.changed_fields:
             repo.update_contacts(
@@ -375,8 +497,6 @@ class _Import:
         for survivor, merged in self.merges:
             repo.set_merged_into(self.connection, merged, survivor)
             repo.record_merge_decision(self.connection, survivor, merged, "merged", self.now)
-        self.summary.merged += len(self.merges)
-        self.summary.updated += len(self.updated - {m for _, m in self.merges})
 
     def _origin(self, record: Any) -> model.Origin:
         """Where a record came from: its file inside the source (a CSV in a LinkedIn zip), else
@@ -384,18 +504,30 @@ class _Import:
         file = getattr(record, "file", None) or self.parsed.file
         return model.Origin(self.parsed.source, file, record.line)
 
-    def _unseen(self, records: Iterable[_Keyed], table: Table) -> Iterator[_Keyed]:
+    def _unseen(self, records: Iterable[_Keyed], table: Table, kind: str) -> Iterator[_Keyed]:
         """The records whose key is neither in ``table`` (as it is, or in the erased form an
-        erasure gave it) nor earlier in this source; the others count as skipped (this is what
-        makes a re-import change nothing)."""
+        erasure gave it) nor earlier in this source; the others count as unchanged (this is
+        what makes a re-import change nothing), as skipped when an erased person's or repeated
+        in this source."""
         known = repo.known_keys(self.connection, table)
         erased = any(key.startswith(ERASED_KEY) for key in known)
+        fresh: set[str] = set()
         for record in records:
-            if record.key in known or (erased and self.erased.known_key(record.key, known)):
-                self.summary.skipped += 1
-                continue
-            known.add(record.key)
-            yield record
+            tally = self._tally(record, kind)
+            if record.key in fresh:
+                tally.skip("the same record again in this source")
+            elif record.key in known:
+                tally.unchanged += 1
+            elif erased and self.erased.known_key(record.key, known):
+                tally.skip("erased person (kept out, as asked)")
+            else:
+                fresh.add(record.key)
+                known.add(record.key)
+                yield record
+
+    def _tally(self, record: Any, kind: str) -> t.KindTally:
+        """The tally of ``kind`` of the file ``record`` came from."""
+        return self.tally.kind(self._origin(record).file, kind)  # type: ignore[arg-type]
 
     # --- facts --------------------------------------------------------------------------------
 
@@ -405,11 +537,14 @@ class _Import:
 
     def _interactions(self) -> list[model.Interaction]:
         new = []
-        for record in self._unseen(self.parsed.interactions, s.interaction):
+        for record in self._unseen(self.parsed.interactions, s.interaction, t.INTERACTIONS):
             participants = self._contact_ids(record.participants)
             if not participants:
-                self.summary.skipped += 1
+                self._tally(record, t.INTERACTIONS).skip(
+                    "nobody known besides you (people erased, in conflict or unnamed)"
+                )
                 continue
+            self._tally(record, t.INTERACTIONS).added += 1
             new.append(
                 model.Interaction(
                     occurred_at=record.occurred_at,
@@ -427,7 +562,6 @@ class _Import:
         for origin_id, group in self._by_origin(new, lambda i: i.origin):
             repo.add_interactions(self.connection, group, origin_id)
         self.summary.interactions = len(new)
-        self.summary.added += len(new)
         return new
 
     def _links(self, interactions: list[model.Interaction]) -> None:
@@ -461,11 +595,14 @@ class _Import:
 
     def _exchanges(self) -> None:
         new = []
-        for record in self._unseen(self.parsed.exchanges, s.exchange):
+        for record in self._unseen(self.parsed.exchanges, s.exchange, t.EXCHANGES):
             ids = self._contact_ids((record.person,))
             if not ids:
-                self.summary.skipped += 1
+                self._tally(record, t.EXCHANGES).skip(
+                    "the person is not known (erased, in conflict or you)"
+                )
                 continue
+            self._tally(record, t.EXCHANGES).added += 1
             new.append(
                 model.Exchange(
                     contact_id=ids[0],
@@ -479,14 +616,15 @@ class _Import:
             )
         for origin_id, group in self._by_origin(new, lambda e: e.origin):
             repo.add_exchanges(self.connection, group, origin_id)
-        self.summary.added += len(new)
 
     def _invitations(self) -> None:
         new = []
-        for record in self._unseen(self.parsed.invitations, s.invitation):
+        for record in self._unseen(self.parsed.invitations, s.invitation, t.INVITATIONS):
             if record.person in self.erased_keys or self.erased.profile(record.profile_url):
                 self.summary.erased += 1
+                self._tally(record, t.INVITATIONS).skip("erased person (kept out, as asked)")
                 continue
+            self._tally(record, t.INVITATIONS).added += 1
             ids = self._contact_ids((record.person,)) if record.person else ()
             new.append(
                 model.Invitation(
@@ -504,15 +642,14 @@ class _Import:
             )
         for origin_id, group in self._by_origin(new, lambda i: i.origin):
             repo.add_invitations(self.connection, group, origin_id)
-        self.summary.added += len(new)
 
     def _occurrences(self) -> None:
         known = repo.load_series(self.connection)
         series = {x.name: x.id for x in known}
         rejected = {x.name for x in known if x.review == model.SeriesReview.REJECTED}
-        for record in self._unseen(self.parsed.occurrences, s.event_occurrence):
+        for record in self._unseen(self.parsed.occurrences, s.event_occurrence, t.OCCURRENCES):
             if record.name in rejected:  # the user said it is no event: it stays out
-                self.summary.skipped += 1
+                self._tally(record, t.OCCURRENCES).skip(f"a series you rejected ({record.name})")
                 continue
             if record.name not in series:
                 (series[record.name],) = repo.add_series(
@@ -542,7 +679,7 @@ class _Import:
                 ],
                 self._origin_id(self._origin(record).file),  # type: ignore[arg-type]
             )
-            self.summary.added += 1
+            self._tally(record, t.OCCURRENCES).added += 1
             attendees = self._contact_ids(record.attendees)
             repo.add_encounters(
                 self.connection,

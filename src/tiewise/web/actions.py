@@ -550,6 +550,14 @@ def _import(site: Site, kind: str, filename: str, data: bytes) -> Any:
         path = Path(folder) / safe
         path.write_bytes(data)
         try:
-            return run_import(site.workspace.store, kind, [path], datetime.now())
+            summary = run_import(site.workspace.store, kind, [path], datetime.now())
         except TiewiseError as error:
             raise InputError(str(error).replace(str(path), safe)) from error
+    # the summary names the user's file, not the temporary copy
+    summary.errors = [message.replace(str(path), safe) for message in summary.errors]
+    for found in summary.files:
+        found.file = found.file.replace(str(path), safe)
+        found.notes = [message.replace(str(path), safe) for message in found.notes]
+        for tally in found.kinds.values():
+            tally.errors = [message.replace(str(path), safe) for message in tally.errors]
+    return summary
