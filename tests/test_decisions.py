@@ -549,7 +549,8 @@ def test_accepting_let_go_sets_the_status_and_undo_restores_it(demo: Path):
         "lapsed": False,
     }
     assert row["figures"]["value"] == value["value"]
-    assert row["figures"]["class"] in ("weak", "dormant")
+    assert value["value"] < value["needed"]  # less than its time calls for (seed 000)
+    assert row["figures"]["class"] in ("weak", "medium", "dormant")  # never a strong, close tie
 
     undone = as_json(demo, "decisions", "undo", str(number))
     assert undone == {"decision_id": number, "restored": "active"}

@@ -264,13 +264,12 @@ def test_clients_without_target_never_lets_the_close_circle_go(db: Path):
 @pytest.mark.xfail(
     strict=True,
     reason="analysis/fit.py gives every in-segment tie an instrumental relevance of at least "
-    "class weight × 0.5 (weak 0.8 × (0.5 + 0.5·bridging 0) = 0.4 for a committee member), so "
-    "under a clients goal without target the committee 'serves Finding clients (relevance "
-    "0.4)': the leftover 3 of 8 hours buy focus on two committee members (active ties go "
-    "before dormant ones, portfolio._active_first), and the third, unchosen and costing 39 h "
-    "in 26 meetings, is not let go because portfolio's let-go test is goal value < "
-    "LET_GO_VALUE 0.1 whatever the cost. Naming it needs a let-go rule that sets value against "
-    "cost (or a redundancy-aware value), a design change, not a small fix.",
+    "class weight × 0.5 (weak 0.8 × (0.5 + 0.5·bridging 0) = 0.4 for a committee member): a "
+    "closed group is one world of its own (Burt 1992), so under a clients goal without target "
+    "the 3 of 8 hours left after the five bridges buy focus and maintain on the committee and "
+    "none of them is unchosen, so none is let go (the let-go rule now asks 0.1 + 0.01 per hour "
+    "a year, 0.49 for 39 hours, and lets such a member go when it is not chosen). Whether a "
+    "closed group should get the hours left over at all is a calibration still to decide.",
 )
 def test_clients_without_target_the_costly_committee_gets_no_hours_and_is_let_go(db: Path):
     """Seed 000: choosing means letting go, and effective networking is staying home more often
@@ -342,7 +341,7 @@ def test_clients_in_the_bridges_sectors_lets_the_committee_go_and_keeps_the_frie
     assert set(let_go) == set(COMMITTEE)
     for name in COMMITTEE:
         item = let_go[name]
-        assert figures(item, "portfolio.low_value") == {"value": 0.0}
+        assert figures(item, "portfolio.low_value") == {"value": 0.0, "needed": 0.49}
         assert figures(item, "portfolio.costs") == {"hours": 39.0, "meetings": 26}
         assert figures(item, "portfolio.closeness") == {"closeness": 1}
         assert "costs you 39.0 hours in 26 meetings a year" in " ".join(

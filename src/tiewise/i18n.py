@@ -140,8 +140,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{days} dagen slapend; een gewekte band brengt goedkoop nieuwe kennis",
     ),
     "portfolio.low_value": (
-        "serves your goals little (value {value} of 1)",
-        "dient je doelen weinig (waarde {value} van 1)",
+        "serves your goals little (value {value} of 1; its time calls for {needed})",
+        "dient je doelen weinig (waarde {value} van 1; de tijd die hij kost vraagt {needed})",
     ),
     "portfolio.costs": (
         "costs you {hours} hours in {meetings} meetings a year",

@@ -353,3 +353,50 @@ def test_a_tie_that_costs_time_and_serves_no_goal_is_let_go_with_its_cost():
             assert figures["portfolio.costs"] == {"hours": 39.0, "meetings": 26}
             assert figures["portfolio.closeness"] == {"closeness": 1}
             assert figures["portfolio.low_value"]["value"] < 0.1
+
+
+def test_a_tie_that_takes_much_time_must_serve_more_to_be_kept():
+    """Seed 000: choosing means letting go, and letting go of what costs time and yields little
+    is where the hours come from. A tie must serve the goals at 0.1 plus 0.01 for every hour of
+    contact a year. Two contacts in a closed trio with me, each met weekly for 26 weeks at 90
+    minutes (39 hours, 26 meetings), rated 1 of 5: for a clients goal without target each serves at
+    0.4 (a weak tie whose links stay inside its circle: 0.8 · (0.5 + 0.5 · 0)). With no hours to
+    spend, neither is chosen; 0.4 is below the 0.1 + 0.39 = 0.49 their time calls for, so both
+    are named under let go with the value, what their time calls for, the cost and the
+    closeness. A third contact of the same kind met twice (3 hours) is not: 0.4 is more than
+    the 0.13 its time calls for."""
+    contacts = [M.Contact(id=i, name=f"Member {i}", sector="retail") for i in (1, 2, 3)]
+    ties = [M.Tie(i, closeness=1) for i in (1, 2, 3)]
+    weekly = [
+        M.Interaction(
+            _at(7 * k + 2),
+            M.InteractionKind.MEETING,
+            "calendar",
+            M.Direction.MUTUAL,
+            (who,),
+            duration_minutes=90,
+        )
+        for k in range(26)
+        for who in (1, 2)
+    ]
+    twice = [
+        M.Interaction(
+            _at(60 * k + 5),
+            M.InteractionKind.MEETING,
+            "calendar",
+            M.Direction.MUTUAL,
+            (3,),
+            duration_minutes=90,
+        )
+        for k in range(2)
+    ]
+    profile = _network(
+        contacts, ties, _clique([1, 2, 3]), [*weekly, *twice], (M.Goal("clients", priority=5),)
+    )
+    portfolio = build_portfolio(profile, 0.0)
+    let_go = {profile.snapshot.contacts[i.position].name: i for i in portfolio.let_go}
+    assert set(let_go) == {"Member 1", "Member 2"}
+    figures = {r.key: r.figures for r in let_go["Member 1"].reasons}
+    assert figures["portfolio.low_value"] == {"value": 0.4, "needed": 0.49}
+    assert figures["portfolio.costs"] == {"hours": 39.0, "meetings": 26}
+    assert figures["portfolio.closeness"] == {"closeness": 1}

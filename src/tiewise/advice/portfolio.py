@@ -34,7 +34,10 @@ novel knowledge than active ones at low cost (Levin, Walter & Murnighan 2011, *O
 Science* 22). The hours of focus, reactivate and maintain together never exceed the budget.
 
 *Let go* ("ontvrienden"): ties not chosen whose goal value ``v_i = Σ_g π_g r[g, i] / Σ_g π_g`` is
-below ``LET_GO_VALUE`` and that either cost time — ``COSTLY_HOURS`` of contact or
+below what their time calls for, ``LET_GO_VALUE + LET_GO_VALUE_PER_HOUR · h_i`` with ``h_i`` the
+hours of contact in the last year (0.1, and 0.1 more for every 10 hours: a tie that takes 39
+hours a year must serve the goals at 0.49 or more), and that either cost time — ``COSTLY_HOURS`` of
+contact or
 ``COSTLY_MEETINGS`` meetings in the last year (``tie_costs``; seed 000: letting go of a tie that
 costs nothing saves nothing, so these come first, most hours first) — or have been silent for
 ``LET_GO_SILENT_DAYS`` (two years; or never had contact — but silence counts from when we met at
@@ -83,6 +86,7 @@ MAINTAIN_SHARE = 0.15
 INSTRUMENTAL_KAPPA = 1.0
 EXPRESSIVE_KAPPA = 1.0
 LET_GO_VALUE = 0.1
+LET_GO_VALUE_PER_HOUR = 0.01  # the value a tie must add per hour of contact a year to be kept
 LET_GO_SILENT_DAYS = 730
 PROTECT_RELEVANCE = 0.25
 SERVES_RELEVANCE = 0.2  # an item lists the goals a tie serves at least this much
@@ -392,7 +396,8 @@ def build_portfolio(
     reciprocated = _received_anything(profile) | _inbound_ever(profile)
     hours, meetings = tie_costs(profile)
     costly = (hours >= COSTLY_HOURS) | (meetings >= COSTLY_MEETINGS)
-    unused = (levels == NONE) & ~protected & ~let_go_already & (value < LET_GO_VALUE)
+    called_for = LET_GO_VALUE + LET_GO_VALUE_PER_HOUR * hours  # seed 000: weigh the time
+    unused = (levels == NONE) & ~protected & ~let_go_already & (value < called_for)
     let_go_candidates = unused & (
         costly | ((silent_for_let_go >= LET_GO_SILENT_DAYS) & ~reciprocated)
     )
@@ -537,7 +542,13 @@ class _Explainer:
             )
         )
         reasons = [
-            Reason("portfolio.low_value", {"value": round(float(self.value[i]), 3)}),
+            Reason(
+                "portfolio.low_value",
+                {
+                    "value": round(float(self.value[i]), 3),
+                    "needed": round(LET_GO_VALUE + LET_GO_VALUE_PER_HOUR * float(self.hours[i]), 2),
+                },
+            ),
             cost,
             close,
         ]
