@@ -359,11 +359,12 @@ def test_a_tie_that_takes_much_time_must_serve_more_to_be_kept():
     """Seed 000: choosing means letting go, and letting go of what costs time and yields little
     is where the hours come from. A tie must serve the goals at 0.1 plus 0.01 for every hour of
     contact a year. Two contacts in a closed trio with me, each met weekly for 26 weeks at 90
-    minutes (39 hours, 26 meetings), rated 1 of 5: for a clients goal without target each serves at
-    0.4 (a weak tie whose links stay inside its circle: 0.8 · (0.5 + 0.5 · 0)). With no hours to
-    spend, neither is chosen; 0.4 is below the 0.1 + 0.39 = 0.49 their time calls for, so both
-    are named under let go with the value, what their time calls for, the cost and the
-    closeness. A third contact of the same kind met twice (3 hours) is not: 0.4 is more than
+    minutes (39 hours, 26 meetings), rated 1 of 5: for a clients goal without target each
+    serves at 0.16 (a weak tie whose links stay inside its circle keeps a fifth: 0.8 · 0.2 —
+    seed 004, the people who serve instrumental goals do not know each other). Serving no goal
+    at 0.2, neither gets hours; 0.16 is below the 0.1 + 0.39 = 0.49 their time calls for, so
+    both are named under let go with the value, what their time calls for, the cost and the
+    closeness. A third contact of the same kind met twice (3 hours) is not: 0.16 is more than
     the 0.13 its time calls for."""
     contacts = [M.Contact(id=i, name=f"Member {i}", sector="retail") for i in (1, 2, 3)]
     ties = [M.Tie(i, closeness=1) for i in (1, 2, 3)]
@@ -393,10 +394,11 @@ def test_a_tie_that_takes_much_time_must_serve_more_to_be_kept():
     profile = _network(
         contacts, ties, _clique([1, 2, 3]), [*weekly, *twice], (M.Goal("clients", priority=5),)
     )
-    portfolio = build_portfolio(profile, 0.0)
+    portfolio = build_portfolio(profile, 8.0)
+    assert portfolio.focus == () and portfolio.maintain == ()  # 8 hours, none spent
     let_go = {profile.snapshot.contacts[i.position].name: i for i in portfolio.let_go}
     assert set(let_go) == {"Member 1", "Member 2"}
     figures = {r.key: r.figures for r in let_go["Member 1"].reasons}
-    assert figures["portfolio.low_value"] == {"value": 0.4, "needed": 0.49}
+    assert figures["portfolio.low_value"] == {"value": 0.16, "needed": 0.49}
     assert figures["portfolio.costs"] == {"hours": 39.0, "meetings": 26}
     assert figures["portfolio.closeness"] == {"closeness": 1}

@@ -19,7 +19,9 @@ into the same circle adds less than a first tie into another — the spread acro
 non-redundant information needs. For an *expressive* goal all contacts form one group (κ = 1):
 the objective saturates after a few strong ties, not many. A *mixed* goal counts half of each.
 
-Active ties are chosen first and dormant ones with the hours left (``_active_first``).
+Only ties that serve a named goal (relevance ≥ ``SERVES_RELEVANCE`` to one of them) can be
+chosen: hours no such tie can use stay unspent — seed 000, effective networking is staying home
+more often. Active ties are chosen first and dormant ones with the hours left (``_active_first``).
 
 Selection: greedy cost-benefit — repeatedly take the upgrade (none → maintain, none → focus,
 maintain → focus) with the highest gain per hour that still fits the budget — and, separately,
@@ -363,7 +365,7 @@ def build_portfolio(
         protected |= (relevance.values[protecting] >= PROTECT_RELEVANCE).any(axis=0)
     close = close_ties(profile)
     protected |= close
-    served = (relevance.values >= SERVES_RELEVANCE).any(axis=0)
+    served = (relevance.values >= SERVES_RELEVANCE).any(axis=0)  # serves a named goal
     value = goal_value(profile)
     strength = profile.strength
     standing = standing_advice(snapshot, strength.tie_class, strength.score, value, profile.today)
@@ -376,7 +378,9 @@ def build_portfolio(
     for i, actions in standing.dismissed.items():
         dismissed[i] = bool(actions - {"let_go"})
         dismissed_let_go[i] = "let_go" in actions
-    allowed = ~let_go_already & ~dismissed & (fixed == NONE)
+    # only ties that serve a named goal get hours; what is left over stays unspent (seed 000:
+    # effective networking is staying home more often)
+    allowed = ~let_go_already & ~dismissed & (fixed == NONE) & served
     problem = _problem(profile, allowed)
     dormant = profile.strength.tie_class == "dormant"
     runs = {

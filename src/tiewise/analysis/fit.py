@@ -34,7 +34,9 @@ The gap is the component that loses the most points, ``weight × (1 − value)``
 Per contact and goal, *relevance* (0–1) says how much that tie serves the goal — the input of the
 portfolio, invitations and introductions:
 
-- instrumental: ``segment × class weight × (0.5 + 0.5 · bridging)``; class weight medium 1.0,
+- instrumental: ``segment × class weight × (f + (1 − f) · bridging)`` with ``f`` =
+  :data:`CLOSED_FLOOR` 0.2 — seed 004: the people who serve instrumental goals do not know each
+  other, so a contact whose links all stay inside its circle keeps a fifth; class weight medium 1.0,
   dormant 0.9 (reactivated ties give novel knowledge: Levin, Walter & Murnighan 2011), weak 0.8
   (0.4 when nothing but the connection is known: no interaction, rating, context or link),
   strong 0.6;
@@ -83,6 +85,7 @@ GAP_THRESHOLD = 0.02  # a component losing under 2 points is no gap
 VISIBILITY_GOALS = frozenset({"visibility", "being_seen"})
 CLASS_WEIGHT = {"medium": 1.0, "dormant": 0.9, "weak": 0.8, "strong": 0.6}
 UNEVIDENCED_WEAK_WEIGHT = 0.4
+CLOSED_FLOOR = 0.2  # instrumental relevance kept by a contact whose links all stay in its circle
 SIMILARITY_ATTRIBUTES = ("sector", "region", "organisation")
 _ATTRIBUTE_FIELD = {
     TargetAttribute.SECTOR: "sector",
@@ -170,7 +173,7 @@ def _instrumental_relevance(strength: TieStrength, roles: TieRoles) -> np.ndarra
     for name, value in CLASS_WEIGHT.items():
         weight[classes == name] = value
     weight[(classes == "weak") & ~roles.evidenced] = UNEVIDENCED_WEAK_WEIGHT
-    return weight * (0.5 + 0.5 * roles.bridging)
+    return weight * (CLOSED_FLOOR + (1.0 - CLOSED_FLOOR) * roles.bridging)
 
 
 def _expressive_relevance(strength: TieStrength, roles: TieRoles) -> np.ndarray:
