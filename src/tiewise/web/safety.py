@@ -81,27 +81,22 @@ def machine_addresses() -> set[str]:
         with suppress(OSError):  # a host name that does not resolve: the other ways below
             found.update(str(info[4][0]) for info in socket.getaddrinfo(hostname, None))
     for family, probe in ((socket.AF_INET, "192.0.2.1"), (socket.AF_INET6, "2001:db8::1")):
-        try:
-            with socket.socket(family, socket.SOCK_DGRAM) as udp:
-                udp.connect((probe, 9))
-                found.add(str(udp.getsockname()[0]))
-        except OSError:  # no route of this family
-            pass
+        with suppress(OSError), socket.socket(family, socket.SOCK_DGRAM) as udp:  # no route: none
+            udp.connect((probe, 9))
+            found.add(str(udp.getsockname()[0]))
     found.update(_linux_addresses())
     return {name.split("%")[0] for name in found if name and name not in WILDCARD}
 
 
 def _linux_addresses() -> set[str]:
     found: set[str] = set()
-    try:
+    with suppress(OSError, ValueError, IndexError):  # not Linux, or another layout
         lines = Path("/proc/net/fib_trie").read_text().splitlines()
         for before, line in pairwise(lines):
             if line.strip() == "/32 host LOCAL":
                 found.add(before.split()[-1])
         for line in Path("/proc/net/if_inet6").read_text().splitlines():
             found.add(str(ipaddress.IPv6Address(int(line.split()[0], 16))))
-    except (OSError, ValueError, IndexError):  # not Linux, or another layout
-        pass
     return found
 
 
