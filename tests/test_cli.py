@@ -139,6 +139,34 @@ def test_python_dash_m_and_help_list_the_command_groups():
         assert f"  {command} " in result.stdout
 
 
+def test_the_started_command_line_builds_only_the_command_it_runs(tmp_path: Path):
+    """``tiewise`` (``root_command``) builds a command when it is run, not all 49 at start: its
+    help is the help of the fully built app, word for word, and a command runs through it."""
+    code = (
+        "import sys; from tiewise.cli import root_command; root = root_command(); "
+        "sys.argv[1:] and root(sys.argv[1:], prog_name='tiewise', standalone_mode=False); "
+        "print(sorted(root.commands))"
+    )
+    every_built = "from tiewise.cli import app; app(prog_name='tiewise')"
+    help_started, help_built = (
+        subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        for command in (
+            [sys.executable, "-m", "tiewise", "--help"],
+            [sys.executable, "-c", every_built, "--help"],
+        )
+    )
+    assert "  contacts " in help_started
+    assert help_started == help_built
+    built = subprocess.run(
+        [sys.executable, "-c", code, "--db", str(tmp_path / "x.db"), "me", "--name", "Ann Bos"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert built.splitlines()[-1] == "['me']"
+    assert "Ann Bos" in run(tmp_path / "x.db", "me")
+
+
 def test_rate_asks_the_least_certain_ties_first_and_saves_ratings(tmp_path: Path):
     db = tmp_path / "mine.db"
     run(db, "contact", "add", "Rated Already", "--closeness", "5")

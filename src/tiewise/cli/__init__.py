@@ -28,13 +28,13 @@ from tiewise.cli import study as _study  # noqa: F401
 from tiewise.cli import export as _export  # noqa: F401
 
 # isort: on
-from tiewise.cli.base import app
+from tiewise.cli.base import app, root_command
 
 __all__ = ["app", "main"]
 
 
 def main() -> None:
-    app(prog_name="tiewise")
+    root_command()(prog_name="tiewise")
 
 
 if __name__ == "__main__":
