@@ -20,9 +20,7 @@ from glob import glob
 from pathlib import Path
 
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, select
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from tiewise.cli import app
@@ -31,6 +29,7 @@ from tiewise.store import repository as repo
 from tiewise.store.schema import metadata
 
 from .conftest import DEMO_TODAY
+from .tables import schema_differences, schema_tables
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BINARIES = sorted(glob("/usr/lib/postgresql/*/bin/initdb"))
@@ -134,10 +133,8 @@ def cli(db: str, *args: str) -> str:
 
 def test_migrations_give_exactly_the_schema(database: str):
     with Store.open(database) as store, store.connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection), metadata) == []
-        assert set(inspect(connection).get_table_names()) == set(metadata.tables) | {
-            "alembic_version"
-        }
+        assert schema_differences(connection) == []
+        assert schema_tables(connection) == set(metadata.tables) | {"alembic_version"}
 
 
 @pytest.mark.parametrize(

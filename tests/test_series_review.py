@@ -87,6 +87,18 @@ def test_a_rejected_series_is_not_brought_back_by_a_new_file(tmp_path: Path):
     assert _occurrence_rows(db) == before
 
 
+def test_adding_to_a_rejected_series_by_hand_confirms_it_and_says_so(tmp_path: Path):
+    """``events add`` on a rejected series: the user's own entry is her word that it is an
+    event, so the series is confirmed again (else the entry would be hidden) and she is told."""
+    db = _imported(tmp_path)
+    run(db, "events", "reject", BORREL)
+    said = " ".join(run(db, "events", "add", BORREL, "--on", "2026-01-20 17:00").split())
+    assert f"{BORREL} was rejected as a networking event" in said
+    assert "1 occurrences added" in said
+    assert _series(db)[BORREL]["review"] == "confirmed"
+    assert BORREL in _listed(db)
+
+
 def test_a_confirmed_series_takes_entries_the_evidence_alone_leaves_out(tmp_path: Path):
     db = _imported(tmp_path)
     run(db, "events", "confirm", BORREL)

@@ -9,9 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from tiewise import model
@@ -26,13 +24,15 @@ from tiewise.store.database import (
 )
 from tiewise.store.schema import metadata
 
+from .tables import schema_differences, schema_tables
+
 M = model
 
 
 def test_migrating_an_empty_database_yields_exactly_the_schema(store: Store):
     with store.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), metadata)
-        tables = set(inspect(connection).get_table_names())
+        differences = schema_differences(connection)
+        tables = schema_tables(connection)
     assert differences == []
     assert tables == set(metadata.tables) | {"alembic_version"}
     assert current_revision(store.engine) == head_revision()
@@ -487,7 +487,7 @@ def test_upgrading_from_0004_keeps_decisions_and_makes_people_met_into_interacti
             (coffee.interaction_id, 2),
         ]
         assert len(_old_rows(connection, "encounter", "contact_id")) == 2
-        tables = set(inspect(connection).get_table_names())
+        tables = schema_tables(connection)
         assert "decision" not in tables and "advice_decision" in tables
     engine.dispose()
 

@@ -61,7 +61,7 @@ from sqlalchemy import Connection
 
 from tiewise import erasure_key, model
 from tiewise.identifiers import DEFAULT_REGION, normalise_profile_url, person_profile
-from tiewise.store import Store, privacy
+from tiewise.store import Store, privacy, search
 from tiewise.store import repository as repo
 from tiewise.store.database import BUSY_TIMEOUT_MS
 
@@ -604,6 +604,8 @@ def erase_contact(
             transaction.rollback()
             erasure.dry_run = True
             return erasure
+        search.refresh(connection)  # the erased person's document, and those scrubbed of them
+        search.optimize(connection)
         transaction.commit()
         if sqlite:  # outside any transaction, or SQLite cannot checkpoint
             cursor = connection.connection.cursor()

@@ -9,7 +9,7 @@ line, ``event_on`` in a form).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
@@ -66,6 +66,19 @@ def ensure_series(connection: Any, name: str, **details: str | None) -> int:
             return int(series.id)  # type: ignore[arg-type]
     (series_id,) = repo.add_series(connection, [model.EventSeries(name, **details)])
     return series_id
+
+
+def reconfirmed(connection: Any, names: Iterable[str]) -> list[str]:
+    """Confirm again the rejected series among ``names`` and return their names: occurrences
+    the user adds by hand (``events add``) are the user's word that the series is an event,
+    which overrides an earlier rejection (else the added occurrences would stay hidden)."""
+    wanted = {name.casefold() for name in names}
+    again = []
+    for series in repo.load_series(connection):
+        if series.review == model.SeriesReview.REJECTED and series.name.casefold() in wanted:
+            repo.review_series(connection, series.id, model.SeriesReview.CONFIRMED)  # type: ignore[arg-type]
+            again.append(series.name)
+    return again
 
 
 def add_occurrences(

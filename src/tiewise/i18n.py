@@ -1044,6 +1044,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{added} occurrences added, {skipped} already recorded.",
         "{added} keer toegevoegd, {skipped} al vastgelegd.",
     ),
+    "events.reconfirmed": (
+        "{name} was rejected as a networking event; adding to it by hand confirms it again "
+        "(tiewise events reject to undo).",
+        "{name} was afgewezen als netwerkevenement; door er zelf iets aan toe te voegen is het "
+        "weer bevestigd (tiewise events reject om dat terug te draaien).",
+    ),
     "events.logged": (
         "{series} on {day}: {status}; {met} people met ({first} for the first time).",
         "{series} op {day}: {status}; {met} mensen gesproken ({first} voor het eerst).",

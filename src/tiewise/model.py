@@ -199,6 +199,25 @@ class Me:
 
 
 @dataclass(frozen=True, slots=True)
+class Birthday:
+    """A day of the year someone was born, with the year when known (a vCard ``BDAY:--0415``
+    or a Google CSV ``--04-15`` has none). ``February 29`` is kept as given."""
+
+    month: int
+    day: int
+    year: int | None = None
+
+    def __post_init__(self) -> None:
+        leap_year = 2000  # so that 29 February is a valid day without a year
+        date(self.year or leap_year, self.month, self.day)  # ValueError for a day that is not
+
+    def isoformat(self) -> str:
+        """``YYYY-MM-DD``, or ``--MM-DD`` without a year (ISO 8601:2000, as vCard writes it)."""
+        year = f"{self.year:04d}" if self.year is not None else "-"
+        return f"{year}-{self.month:02d}-{self.day:02d}"
+
+
+@dataclass(frozen=True, slots=True)
 class Contact:
     """A person in my network. ``merged_into`` points at the contact this one was merged into;
     the facts stay attached to the original id, so a merge can be undone."""
@@ -214,6 +233,7 @@ class Contact:
     identifiers: tuple[Identifier, ...] = ()
     merged_into: int | None = None
     origin: Origin | None = None
+    birthday: Birthday | None = None
 
     def values(self, kind: IdentifierKind) -> tuple[str, ...]:
         return tuple(i.value for i in self.identifiers if i.kind == kind)
@@ -429,7 +449,15 @@ class Topic:
 
 # --- merged records: how several records of one person read as one ------------------------------
 
-_CONTACT_FIELDS = ("given_name", "family_name", "organisation", "role", "sector", "region")
+_CONTACT_FIELDS = (
+    "given_name",
+    "family_name",
+    "organisation",
+    "role",
+    "sector",
+    "region",
+    "birthday",
+)
 
 
 def fold_contact(records: Sequence[Contact]) -> Contact:

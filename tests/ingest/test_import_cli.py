@@ -207,3 +207,40 @@ def test_a_contact_says_which_file_and_line_it_came_from(tmp_path: Path):
     before = table_rows(db)
     run(db, "import", "linkedin", str(archive))
     assert table_rows(db) == before  # no new origin rows either
+
+
+_VAKBEURS = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//test//EN
+BEGIN:VEVENT
+UID:vakbeurs-1@test
+DTSTAMP:20251101T000000Z
+DTSTART;VALUE=DATE:20251120
+SUMMARY:Vakbeurs
+CATEGORIES:Werk,Netwerk
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_the_event_categories_chosen_once_are_remembered_for_later_imports(tmp_path: Path):
+    """A category given with ``--event-category`` marks events in that import and every later
+    one: the second calendar, imported without the option, still gives its entry as an event
+    (issue 17: "a category the user chose"). A failed import remembers nothing."""
+    db = tmp_path / "t.db"
+    first, second = tmp_path / "first.ics", tmp_path / "second.ics"
+    first.write_text("BEGIN:VCALENDAR\nVERSION:2.0\nEND:VCALENDAR\n", encoding="utf-8")
+    second.write_text(_VAKBEURS, encoding="utf-8")
+    run(db, "import", "ics", str(tmp_path / "missing.ics"), "--event-category", "Borrel", code=2)
+    with Store.open(db) as store, store.connect() as connection:
+        from tiewise.ingest.run import remembered_categories
+
+        assert remembered_categories(connection) == []
+    run(db, "import", "ics", str(first), "--event-category", "netwerk", "--event-category", "x,y")
+    run(db, "import", "ics", str(second), "--json")
+    series = json.loads(run(db, "events", "series", "--json"))
+    assert [(s["name"], s["evidence"]) for s in series["series"]] == [
+        ("Vakbeurs", ["category:Netwerk"])
+    ]
+    with Store.open(db) as store, store.connect() as connection:
+        assert remembered_categories(connection) == ["netwerk", "x", "y"]

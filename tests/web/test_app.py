@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from tiewise.snapshot import load_snapshot
 from tiewise.store import Store
+from tiewise.store import repository as repo
 from tiewise.store.schema import metadata
 from tiewise.web import network
 from tiewise.web.app import create_app
@@ -553,3 +554,25 @@ def test_an_upload_whose_name_holds_a_nul_is_refused_not_a_server_error(client: 
     )
     assert response.status_code == 400
     assert "control characters" in response.text
+
+
+def test_the_import_form_shows_and_replaces_the_remembered_event_categories(
+    client: TestClient, demo_copy: Path
+):
+    """The web form shows the remembered event categories to edit; what is sent replaces them
+    (the command line adds to them), and they mark events in that calendar."""
+    calendar = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:fair@t\r\n"
+        "DTSTAMP:20251101T000000Z\r\nDTSTART;VALUE=DATE:20251120\r\nSUMMARY:Vakbeurs\r\n"
+        "CATEGORIES:Werk,Netwerk\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    response = client.post(
+        "/import",
+        data={"csrf": csrf_of(client), "kind": "ics", "event_categories": "Netwerk, Borrel"},
+        files={"file": ("fair.ics", calendar.encode(), "text/calendar")},
+    )
+    assert response.status_code == 200
+    assert 'value="Netwerk, Borrel"' in client.get("/import").text
+    with Store.open(demo_copy) as store, store.connect() as connection:
+        names = {x.name: x.evidence for x in repo.load_series(connection)}
+    assert names["Vakbeurs"] == "category:Netwerk"

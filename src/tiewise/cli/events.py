@@ -84,7 +84,7 @@ def events_add(
 ) -> None:
     """Add an event series and its occurrences, by hand or from a CSV of events.
     Calendar exports bring networking events in too: tiewise import ics FILE."""
-    from tiewise.eventlog import LazyOrigin, add_occurrences, ensure_series
+    from tiewise.eventlog import LazyOrigin, add_occurrences, ensure_series, reconfirmed
 
     state = _state(ctx)
     details: dict[str, dict[str, str | None]] = {}
@@ -123,6 +123,9 @@ def events_add(
         if not rows and name:
             ensure_series(connection, name, **details[name])
         added, skipped = add_occurrences(connection, rows, origin, details)
+        again = reconfirmed(connection, details)
+    for series_name in again:
+        console.print(state.t("events.reconfirmed", name=series_name))
     console.print(state.t("events.added", added=added, skipped=skipped))
 
 

@@ -40,27 +40,20 @@ def _run_import(state: State, kind: str, paths: list[Path], as_json: bool, **opt
     """Parse, write in one transaction, print the summary (or JSON)."""
     from rich.progress import Progress
 
-    from tiewise.ingest.run import parse_files
-    from tiewise.ingest.writer import import_sources
-    from tiewise.store import repository as repo
+    from tiewise.ingest.run import run_import
 
-    now = datetime.now()
     show_progress = console.is_terminal and not as_json
     with Progress(console=console, transient=True, disable=not show_progress) as progress:
         task = progress.add_task(state.t("import.reading"), total=len(paths))
-
-        def advance(path: Path) -> None:
-            progress.update(task, description=path.name, advance=1)
-
-        with state.store.connect() as connection:
-            me = repo.load_me(connection)
-            if kind == "ics":
-                from tiewise.ingest.run import calendar_options
-
-                options = {**calendar_options(connection), **options}
-        sources = parse_files(kind, paths, me, now, progress=advance, **options)
-        progress.update(task, description=state.t("import.writing"))
-        summary = import_sources(state.store, sources, now)
+        summary = run_import(
+            state.store,
+            kind,
+            paths,
+            datetime.now(),
+            progress=lambda path: progress.update(task, description=path.name, advance=1),
+            writing=lambda: progress.update(task, description=state.t("import.writing")),
+            **options,
+        )
     if as_json:
         _print_json(summary.as_json())
         return
@@ -94,8 +87,8 @@ def _print_summary(state: State, summary: Any) -> None:
     labels = ["  " + state.t(f"import.kind.{kind}") if kind else file for file, kind, _ in rows] + [
         Path(f.file).name for f in summary.files
     ]
-    needed = max(map(len, labels)) + sum(
-        max(len(header), *(len(f"{counts[k]:,}") for _, _, counts in rows)) + 2
+    needed = max(map(len, labels), default=0) + sum(  # a file with nothing in it has no row
+        max([len(header), *(len(f"{counts[k]:,}") for _, _, counts in rows)]) + 2
         for header, k in zip(headers, _COUNTS, strict=True)
     )
     console.print(state.t("import.summary"), style="bold", highlight=False)

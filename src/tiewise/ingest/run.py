@@ -5,6 +5,7 @@ transaction. A file that fails to parse stops the import before anything is writ
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -92,11 +93,42 @@ def parse_files(
     return parsed
 
 
-def calendar_options(connection: Connection) -> dict[str, object]:
-    """What a calendar import needs from the store: the series the user confirmed as events
-    (entries by those names are events whatever the evidence)."""
+#: The calendar categories the user chose to mark networking events (a JSON list): every
+#: calendar import after the one that named them reads them too, on the command line and the web.
+EVENT_CATEGORIES_SETTING = "calendar.event_categories"
+
+
+def remembered_categories(connection: Connection) -> list[str]:
+    """The event categories the user chose in earlier imports (or set in Settings)."""
+    return json.loads(repo.get_setting(connection, EVENT_CATEGORIES_SETTING) or "[]")
+
+
+def event_categories(values: Sequence[str]) -> list[str]:
+    """Categories as typed (repeated, or comma-separated on the web): trimmed, no blanks, each
+    once in its first spelling (categories match case-insensitively; see ``ics.EventRule``)."""
+    seen: dict[str, str] = {}
+    for value in values:
+        for category in value.split(","):
+            if category.strip():
+                seen.setdefault(category.strip().casefold(), category.strip())
+    return list(seen.values())
+
+
+def calendar_options(
+    connection: Connection, chosen: Sequence[str] = (), replace: bool = False
+) -> tuple[dict[str, object], dict[str, str]]:
+    """What a calendar import needs from the store — the series the user confirmed as events
+    (entries by those names are events whatever the evidence) and the event categories: those
+    remembered and ``chosen`` now, or with ``replace`` (the web form shows the remembered ones
+    to edit) ``chosen`` alone — and the settings the import writes with its records (the
+    categories, when they changed)."""
     confirmed = [x.name for x in repo.load_series(connection) if x.review == SeriesReview.CONFIRMED]
-    return {"confirmed_series": confirmed}
+    remembered = remembered_categories(connection)
+    categories = event_categories([*([] if replace else remembered), *chosen])
+    settings = {}
+    if categories != remembered:
+        settings[EVENT_CATEGORIES_SETTING] = json.dumps(categories, ensure_ascii=False)
+    return {"confirmed_series": confirmed, "event_categories": categories}, settings
 
 
 def run_import(
@@ -104,12 +136,23 @@ def run_import(
     kind: str,
     paths: Sequence[Path],
     now: datetime,
+    *,
+    progress: Callable[[Path], None] = lambda _path: None,
+    writing: Callable[[], None] = lambda: None,
+    event_categories: Sequence[str] = (),
+    replace_categories: bool = False,
     **options: object,
 ) -> ImportSummary:
-    """Parse ``paths`` as ``kind`` and write them in one transaction; return the summary."""
+    """Parse ``paths`` as ``kind`` and write them in one transaction; return the summary.
+    ``progress`` is told each file as it is read, ``writing`` when the writing starts;
+    ``event_categories`` are added to the remembered ones (``replace_categories``: replace
+    them)."""
+    settings: dict[str, str] = {}
     with store.connect() as connection:
         me = repo.load_me(connection)
         if kind == "ics":
-            options = {**calendar_options(connection), **options}
-    sources = parse_files(kind, paths, me, now, **options)  # type: ignore[arg-type]
-    return import_sources(store, sources, now)
+            calendar, settings = calendar_options(connection, event_categories, replace_categories)
+            options = {**calendar, **options}
+    sources = parse_files(kind, paths, me, now, progress=progress, **options)  # type: ignore[arg-type]
+    writing()
+    return import_sources(store, sources, now, settings)

@@ -26,7 +26,7 @@ row is written only when the import changes something.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import combinations
@@ -138,12 +138,18 @@ def import_parsed(store: Store, parsed: ParsedSource, digest: str, now: datetime
 
 
 def import_sources(
-    store: Store, sources: Sequence[tuple[ParsedSource, str]], now: datetime
+    store: Store,
+    sources: Sequence[tuple[ParsedSource, str]],
+    now: datetime,
+    settings: Mapping[str, str] | None = None,
 ) -> ImportSummary:
-    """Write several parsed sources (with the SHA-256 of their bytes) in one transaction."""
+    """Write several parsed sources (with the SHA-256 of their bytes) in one transaction, with
+    the ``settings`` the import remembers (the calendar's event categories)."""
     sources = [(scrub(parsed), digest) for parsed, digest in sources]  # no control characters
     total = ImportSummary()
     with store.begin() as connection:
+        for key, value in (settings or {}).items():
+            repo.set_setting(connection, key, value)
         for parsed, digest in sources:
             total.add(_Import(connection, parsed, digest, now).run())
         total.errors[:0] = ErasedIdentifiers.warnings(connection)  # their key is lost: first

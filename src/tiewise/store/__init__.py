@@ -8,6 +8,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine
 
+from tiewise.store import search
 from tiewise.store.database import WRITE_OPTION, open_engine
 
 
@@ -33,6 +34,7 @@ class Store:
         upgrade its lock fails at once, whatever the timeout)."""
         with self.writer() as connection, connection.begin():
             yield connection
+            search.refresh(connection)  # the search documents of what this transaction changed
 
     def writer(self) -> Connection:
         """A connection whose transactions are write transactions (see :meth:`begin`), for

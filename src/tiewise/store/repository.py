@@ -158,6 +158,22 @@ def save_me(connection: Connection, me: model.Me) -> None:
 # --- contacts
 
 _CONTACT_FIELDS = ("name", "given_name", "family_name", "organisation", "role", "sector", "region")
+_BIRTHDAY_COLUMNS = ("birth_year", "birth_month", "birth_day")
+
+
+def _contact_columns(contact: model.Contact) -> dict[str, object]:
+    """The descriptive columns of a contact's row: its fields and its birthday."""
+    birthday = contact.birthday
+    return {
+        **{name: getattr(contact, name) for name in _CONTACT_FIELDS},
+        "birth_year": birthday.year if birthday else None,
+        "birth_month": birthday.month if birthday else None,
+        "birth_day": birthday.day if birthday else None,
+    }
+
+
+def _birthday(year: int | None, month: int | None, day: int | None) -> model.Birthday | None:
+    return model.Birthday(month, day, year) if month is not None and day is not None else None
 
 
 def add_contacts(
@@ -168,7 +184,7 @@ def add_contacts(
         return []
     rows = [
         {
-            **{name: getattr(c, name) for name in _CONTACT_FIELDS},
+            **_contact_columns(c),
             "merged_into_id": c.merged_into,
             **_origin_columns(origin_id, c.origin),
         }
@@ -247,9 +263,7 @@ def update_contact(connection: Connection, contact: model.Contact) -> None:
     if contact.id is None:
         raise ValueError("update_contact needs a contact with an id")
     result = connection.execute(
-        update(s.contact)
-        .where(s.contact.c.id == contact.id)
-        .values({name: getattr(contact, name) for name in _CONTACT_FIELDS})
+        update(s.contact).where(s.contact.c.id == contact.id).values(_contact_columns(contact))
     )
     if result.rowcount == 0:
         raise NotFoundError(f"no contact with id {contact.id}")
@@ -262,15 +276,9 @@ def update_contacts(connection: Connection, contacts: Sequence[model.Contact]) -
     statement = (
         update(s.contact)
         .where(s.contact.c.id == bindparam("contact_id"))
-        .values({name: bindparam(name) for name in _CONTACT_FIELDS})
+        .values({name: bindparam(name) for name in (*_CONTACT_FIELDS, *_BIRTHDAY_COLUMNS)})
     )
-    connection.execute(
-        statement,
-        [
-            {"contact_id": c.id, **{name: getattr(c, name) for name in _CONTACT_FIELDS}}
-            for c in contacts
-        ],
-    )
+    connection.execute(statement, [{"contact_id": c.id, **_contact_columns(c)} for c in contacts])
 
 
 def load_contacts(connection: Connection, include_merged: bool = False) -> list[model.Contact]:
@@ -284,7 +292,7 @@ def load_contacts(connection: Connection, include_merged: bool = False) -> list[
     rows = _raw_rows(
         connection,
         "SELECT id, name, given_name, family_name, organisation, role, sector, region, "
-        f"merged_into_id FROM contact{where} ORDER BY id",
+        f"merged_into_id, birth_year, birth_month, birth_day FROM contact{where} ORDER BY id",
     )
     empty: tuple[model.Identifier, ...] = ()
     return [
@@ -299,8 +307,22 @@ def load_contacts(connection: Connection, include_merged: bool = False) -> list[
             region=region,
             identifiers=tuple(identifiers[contact_id]) if contact_id in identifiers else empty,
             merged_into=merged_into,
+            birthday=_birthday(year, month, day) if month is not None else None,
         )
-        for contact_id, name, given, family, organisation, role, sector, region, merged_into in rows
+        for (
+            contact_id,
+            name,
+            given,
+            family,
+            organisation,
+            role,
+            sector,
+            region,
+            merged_into,
+            year,
+            month,
+            day,
+        ) in rows
     ]
 
 
@@ -443,6 +465,7 @@ def load_contact(connection: Connection, contact_id: int) -> model.Contact:
         region=row.region,
         identifiers=tuple(model.Identifier(_IDENTIFIER_KINDS[k], v) for k, v in identifiers),
         merged_into=row.merged_into_id,
+        birthday=_birthday(row.birth_year, row.birth_month, row.birth_day),
     )
 
 

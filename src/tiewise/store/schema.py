@@ -101,7 +101,46 @@ contact = Table(
     Column("merged_into_id", Integer, ForeignKey("contact.id", ondelete="SET NULL"), index=True),
     Column("origin_id", Integer, ForeignKey("origin.id", ondelete="SET NULL")),
     Column("origin_line", Integer),
+    # a birthday: month and day, the year when known (vCard ``BDAY:--0415`` has none)
+    Column("birth_year", Integer),
+    Column("birth_month", Integer),
+    Column("birth_day", Integer),
+    CheckConstraint("birth_month BETWEEN 1 AND 12", name="birth_month"),
+    CheckConstraint("birth_day BETWEEN 1 AND 31", name="birth_day"),
+    CheckConstraint(
+        "(birth_month IS NULL AND birth_day IS NULL AND birth_year IS NULL) "
+        "OR (birth_month IS NOT NULL AND birth_day IS NOT NULL)",
+        name="birthday",
+    ),
 )
+
+contact_tag = Table(
+    "contact_tag",
+    metadata,
+    Column("contact_id", Integer, _contact_fk(), primary_key=True),
+    Column("tag", String(100), primary_key=True, index=True),
+)
+
+#: Contacts whose search document must be rewritten: filled by triggers on every table the
+#: document reads (``store/search.py``), emptied by the write transaction that rewrites them.
+#: No foreign key: an erased contact's id stays here until its document is removed.
+search_stale = Table(
+    "search_stale",
+    metadata,
+    Column("contact_id", Integer, primary_key=True, autoincrement=False),
+)
+
+#: The search index itself is dialect-specific and made by migration 0007 only: on SQLite the
+#: FTS5 table ``contact_search`` (and the shadow tables FTS5 keeps beside it), on PostgreSQL a
+#: table ``contact_search`` with a GIN index over its ``tsvector``. These names stay out of
+#: ``metadata``; a schema comparison leaves them out (:func:`is_search_index`).
+SEARCH_INDEX = "contact_search"
+
+
+def is_search_index(name: str | None) -> bool:
+    """Whether a table or index name belongs to the dialect-specific search index."""
+    return name is not None and name.startswith(SEARCH_INDEX)
+
 
 contact_identifier = Table(
     "contact_identifier",

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from tiewise import model
@@ -48,73 +47,27 @@ from tiewise.hygiene import check_text
 from tiewise.i18n import text
 from tiewise.store import repository as repo
 from tiewise.topics import change_topics, parse_topics
+from tiewise.web import posting
 from tiewise.web.forms import (
-    FormState,
-    check_form,
     choices,
     names,
     number_field,
     optional_number,
-    set_flash,
     text_field,
 )
+from tiewise.web.posting import Done, Form, day_field, form_routes, same_site
 from tiewise.web.safety import check_csrf
 from tiewise.web.site import Site
 from tiewise.web.workspace import BUDGET_SETTING
 
 IMPORT_KINDS = ("vcard", "csv", "ics", "linkedin")
-Done = tuple[str, str]  # the page to go to, and the confirmation it shows
-Work = Callable[[Request, FormData, str], Done]
-
-
-def _back(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303)
-
-
-def _same_site(url: str, default: str) -> str:
-    """A path of this site to go back to (never another host)."""
-    return url if url.startswith("/") and not url.startswith("//") else default
-
-
-def _day_field(form: FormData, name: str, required: bool = True) -> date | None:
-    raw = str(form.get(name, "")).strip()
-    if not raw and not required:
-        return None
-    try:
-        return date.fromisoformat(raw)
-    except ValueError as error:
-        raise InputError(
-            f"{name}: expected a date YYYY-MM-DD, found {raw!r}",
-            field=name,
-            key="error.expected_date",
-            values={"found": raw},
-        ) from error
 
 
 def routes(site: Site) -> list[Route]:
     store = site.workspace.store
 
-    def form_action(
-        work: Work, page: str, contacts_changed: bool
-    ) -> Callable[[Request], Awaitable[Response]]:
-        async def handler(request: Request) -> Response:
-            form = await request.form()
-            check_csrf(request, form.get("csrf"))
-            language = site.language_of(request)
-            try:
-                check_form(form)  # no control characters in any field (tiewise.hygiene)
-                target, message = await run_in_threadpool(work, request, form, language)
-            except TiewiseError as error:
-                request.state.form = FormState.of(form, error, language)
-                return await run_in_threadpool(site.pages[page], request)
-            site.workspace.changed(contacts_changed)
-            return set_flash(_back(target), message)
-
-        return handler
-
     def now() -> datetime:
-        """This moment on the workspace's day (the real today, or the day a test fixes)."""
-        return datetime.combine(site.workspace.today(), datetime.now().time())
+        return posting.now(site)
 
     def _contact(request: Request) -> model.Contact:
         with store.connect() as connection:  # NotFoundError when unknown
@@ -190,7 +143,7 @@ def routes(site: Site) -> list[Route]:
             minutes=parse_minutes(str(form.get("minutes", "")), str),
             note=str(form.get("note", "")).strip() or None,
         )
-        target = _same_site(str(form.get("back", "")), "/")
+        target = same_site(str(form.get("back", "")), "/")
         return target, text(
             "log.done",
             language,
@@ -312,7 +265,7 @@ def routes(site: Site) -> list[Route]:
         message = text("decisions.undone", language, id=decision_id)
         if "kept_contact" in done:
             message += " " + text("decisions.kept_contact", language, id=done["kept_contact"])
-        return _same_site(str(form.get("back", "")), "/decisions"), message
+        return same_site(str(form.get("back", "")), "/decisions"), message
 
     # --- goals, merges, settings
 
@@ -419,7 +372,7 @@ def routes(site: Site) -> list[Route]:
         logged = log_attendance(
             store,
             text_field(form, "series", required=True, key="an event series"),
-            _day_field(form, "on"),
+            day_field(form, "on"),
             model.AttendanceStatus(status),
             site.workspace.today(),
             hours=optional_number(form, "hours", 0, 48),
@@ -457,10 +410,10 @@ def routes(site: Site) -> list[Route]:
         outcome_id = record_outcome(
             store,
             model.OutcomeKind(kind),
-            _day_field(form, "on"),
+            day_field(form, "on"),
             value=optional_number(form, "value", 0, 1e9),
             event=event,
-            event_on=_day_field(form, "event_on", required=False),
+            event_on=day_field(form, "event_on", required=False),
             contacts=ids,
             goal=str(form.get("goal", "")).strip() or None,
             description=str(form.get("description", "")).strip() or None,
@@ -493,9 +446,15 @@ def routes(site: Site) -> list[Route]:
                 raise InputError("file: expected a file to import, found none")
             check_text(upload.filename, "file")  # a NUL in a file name: refused, not a 500
             data = await upload.read()
-            summary = await run_in_threadpool(_import, site, kind, upload.filename, data)
+            categories = str(form.get("event_categories", ""))
+            check_text(categories, "event_categories")
+            summary = await run_in_threadpool(
+                _import, site, kind, upload.filename, data, categories
+            )
         except TiewiseError as error:
-            return site.render(request, "import.html", 400, summary=None, error=str(error))
+            return site.render(
+                request, "import.html", 400, summary=None, error=str(error), **_import_page(site)
+            )
         site.workspace.changed()
         return site.render(
             request,
@@ -504,12 +463,11 @@ def routes(site: Site) -> list[Route]:
             erased=summary.erased,
             warnings=summary.errors,
             error=None,
+            **_import_page(site),
         )
 
     contact_page = "/contacts/{contact_id:int}"
-    # path, work, the page the form sits on, whether it may change contact records (merge
-    # suggestions are then found again)
-    forms: list[tuple[str, Work, str, bool]] = [
+    forms: list[Form] = [
         (f"{contact_page}/rate", rate, "contact", False),
         (f"{contact_page}/status", status, "contact", False),
         (f"{contact_page}/edit", edit, "contact", True),
@@ -531,26 +489,34 @@ def routes(site: Site) -> list[Route]:
         ("/events/outcome", event_outcome, "events", False),
         ("/events/series/{series_id:int}/review", series_review, "events", False),
     ]
-    return [
-        *(
-            Route(path, form_action(work, page, contacts), methods=["POST"])
-            for path, work, page, contacts in forms
-        ),
-        Route("/import", upload, methods=["POST"]),
-    ]
+    return [*form_routes(site, forms), Route("/import", upload, methods=["POST"])]
 
 
-def _import(site: Site, kind: str, filename: str, data: bytes) -> Any:
+def _import_page(site: Site) -> dict[str, Any]:
+    """What the import form shows besides a summary: the remembered event categories."""
+    from tiewise.ingest.run import remembered_categories
+
+    with site.workspace.store.connect() as connection:
+        return {"event_categories": remembered_categories(connection)}
+
+
+def _import(site: Site, kind: str, filename: str, data: bytes, categories: str = "") -> Any:
     """Write the upload under its own name (errors then name the user's file, not a temporary
-    one) and import it like ``tiewise import``; one transaction, nothing written on error."""
+    one) and import it like ``tiewise import``; one transaction, nothing written on error. For
+    a calendar, ``categories`` (comma-separated, as the form shows them) replace the
+    remembered event categories."""
     from tiewise.ingest.run import run_import
+
+    calendar = (
+        {"event_categories": [categories], "replace_categories": True} if kind == "ics" else {}
+    )
 
     safe = Path(filename).name or "upload"
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / safe
         path.write_bytes(data)
         try:
-            summary = run_import(site.workspace.store, kind, [path], datetime.now())
+            summary = run_import(site.workspace.store, kind, [path], datetime.now(), **calendar)
         except TiewiseError as error:
             raise InputError(str(error).replace(str(path), safe)) from error
     # the summary names the user's file, not the temporary copy

@@ -262,7 +262,14 @@ def routes(site: Site) -> list[Route]:
         return site.page(request, "events.html", context)
 
     def import_page(request: Request) -> Response:
-        return site.page(request, "import.html", lambda views: {"summary": None, "error": None})
+        from tiewise.ingest.run import remembered_categories
+
+        def context(views: Views) -> dict[str, Any]:
+            with site.workspace.store.connect() as connection:
+                categories = remembered_categories(connection)
+            return {"summary": None, "error": None, "event_categories": categories}
+
+        return site.page(request, "import.html", context)
 
     def settings(request: Request) -> Response:
         def context(views: Views) -> dict[str, Any]:

@@ -1,0 +1,270 @@
+"""Finding contacts by any word a user remembers: name, organisation, role, sector, region,
+e-mail address, tag or a word from a note — in any case, with or without accents, in any order.
+
+Every person has a *document*: those fields of every record merged into them, folded by
+:func:`folded` (lower case, accents and ligatures gone, split into words) and joined by spaces.
+A query is folded the same way; a person matches when every query word begins a word of their
+document ("graaf elena" finds Elena de Graaf, "aimee" finds Aimée, "radb" finds Radboud UMC).
+The documents live in a full-text index — SQLite's FTS5 (tokenizer ``unicode61
+remove_diacritics 2``) or PostgreSQL's ``tsvector`` with prefix queries — made by migration
+0007. Because tiewise folds the text before either engine sees it, both engines index the same
+words and give the same answer (``tests/test_search.py`` and ``tests/test_postgres.py`` check
+it on the same tricky names).
+
+Spelling rules, decided here once for both engines:
+
+- accents go: é → e, ç → c, å → a; letters that Unicode does not decompose are spelled as a
+  reader types them without the accent: ø → o, æ → ae, ß → ss, ł → l (``_LETTERS``);
+- **ä, ö, ü** are written two ways in German — Müller and Mueller — so a word with one of
+  them is indexed both ways (muller *and* mueller), and a query word with one of them looks
+  for either. "muller", "mueller" and "müller" all find Müller; a contact spelled Mueller is
+  found by "mueller" and "müller", not by "muller" (that would take guessing that a plain
+  *ue* once was an umlaut — wrong for Manuel or Samuel);
+- a word joined by an apostrophe or a hyphen is indexed as its parts and as one word:
+  O'Brien → o, brien, obrien; so "obrien", "o'brien" and "brien" all find him.
+
+Keeping the index current: triggers put the id of every contact record whose fields, merge,
+e-mail addresses, tags or notes change into ``search_stale``; :func:`refresh` rewrites the
+documents of the people those records belong to, and ``Store.begin`` calls it before every
+write transaction commits. A search still answers right for a person whose document is stale
+(a write that bypassed ``Store.begin``): such people are matched here, from their current
+records, instead of through the index.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+from sqlalchemy import Connection, bindparam, delete, insert, select, text
+
+from tiewise.model import IdentifierKind
+from tiewise.store import schema as s
+
+#: Letters that Unicode does not decompose into a base letter and an accent, spelled as a Dutch,
+#: German or Scandinavian reader would type them without it.
+_LETTERS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŧ": "t"}) | {
+    ord("æ"): "ae",
+    ord("œ"): "oe",
+    ord("ß"): "ss",
+    ord("þ"): "th",
+}
+#: The German spelling of the umlauts without their dots (see the module docstring).
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+_WORD = re.compile(r"[^\W_]+")  # letters and digits
+_CHUNK = 500  # records per query when reading documents
+#: Characters of one word at most (longer words are cut): PostgreSQL refuses a word of more
+#: than 2,047 bytes in a ``tsvector``, and 255 characters are at most 1,020 bytes.
+MAX_WORD = 255
+#: A document holds each word once, and at most this many characters; words past the limit,
+#: from very long notes, are not searchable. PostgreSQL's ``tsvector`` cannot exceed 1 MB and
+#: costs up to about three times the document's bytes (each word's entry and position), so
+#: 100,000 characters stay under it even in a three-byte script.
+MAX_DOCUMENT = 100_000
+
+
+def folded(value: str) -> list[str]:
+    """The words of ``value`` as the index holds them: case-folded, compatibility-decomposed
+    (NFKD), combining marks dropped, the letters of ``_LETTERS`` spelled out, split at every
+    character that is not a letter or digit, each cut at :data:`MAX_WORD` characters
+    ("Aimée O'Brien-Çelik" → aimee, o, brien, celik)."""
+    decomposed = unicodedata.normalize("NFKD", value.casefold().translate(_LETTERS))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return [word[:MAX_WORD] for word in _WORD.findall(plain)]
+
+
+def _german(value: str) -> str | None:
+    """``value`` with ä, ö and ü written ae, oe and ue (in any case, composed or not); None
+    when it has none of them."""
+    composed = unicodedata.normalize("NFC", value.casefold())
+    german = composed.translate(_GERMAN)
+    return german if german != composed else None
+
+
+def _joined(value: str) -> list[str]:
+    """The folded words of ``value``, and each group of them written without a space joined
+    into one word (O'Brien → o, brien, obrien)."""
+    words = folded(value)
+    for chunk in value.split():
+        parts = folded(chunk)
+        if len(parts) > 1:
+            words.append("".join(parts)[:MAX_WORD])
+    return words
+
+
+def indexed_words(value: str) -> list[str]:
+    """The words a document holds for ``value``: its folded words; each group of words joined
+    without a space (O'Brien → obrien); and, for a word with ä, ö or ü, its German spelling
+    too (Müller → muller, mueller)."""
+    german = _german(value)
+    return _joined(value) + (_joined(german) if german is not None else [])
+
+
+def query_terms(query: str) -> list[tuple[str, ...]]:
+    """The distinct words of a query, folded, in their order; each as the spellings any of
+    which a document word may begin with (one, or two for a word with ä, ö or ü)."""
+    plain = folded(query)
+    german = _german(query)
+    spelled = folded(german) if german is not None else plain
+    if len(spelled) != len(plain):  # never seen; the plain spelling alone then
+        spelled = plain
+    terms = (tuple(dict.fromkeys(pair)) for pair in zip(plain, spelled, strict=True))
+    return list(dict.fromkeys(terms))
+
+
+def _document(values: Iterable[str]) -> str:
+    """Each indexed word of ``values`` once, in order of first appearance, within the limit."""
+    body = " ".join(dict.fromkeys(word for value in values for word in indexed_words(value)))
+    if len(body) > MAX_DOCUMENT:  # cut before the word the limit falls in
+        body = body[: MAX_DOCUMENT + 1].rsplit(" ", 1)[0]
+    return body
+
+
+def survivors(connection: Connection) -> dict[int, int]:
+    """Each merged-away contact record's id → the id of the person (the surviving record) it
+    was merged into, directly or through another."""
+    into = dict(
+        connection.execute(
+            select(s.contact.c.id, s.contact.c.merged_into_id).where(
+                s.contact.c.merged_into_id.is_not(None)
+            )
+        ).all()
+    )
+    found = {}
+    for record in into:
+        survivor, seen = record, {record}
+        while survivor in into and into[survivor] not in seen:
+            survivor = into[survivor]
+            seen.add(survivor)
+        found[record] = survivor
+    return found
+
+
+def documents(
+    connection: Connection,
+    contact_ids: Iterable[int],
+    survivor_of: Mapping[int, int] | None = None,
+) -> dict[int, str]:
+    """The folded document of each person among ``contact_ids`` (merged-away records and ids
+    that do not exist have none): the fields of all their records first, then their e-mail
+    addresses, tags and notes, so that the words of very long notes are the ones cut.
+    ``survivor_of``: :func:`survivors`, when the caller has it."""
+    c, ci, tag, note = s.contact, s.contact_identifier, s.contact_tag, s.note
+    survivor_of = survivors(connection) if survivor_of is None else survivor_of
+    people = {i for i in contact_ids if i not in survivor_of}
+    person_of = {i: i for i in people}
+    person_of.update({r: p for r, p in survivor_of.items() if p in people})
+    kinds: tuple[dict[int, list[str]], ...] = tuple(defaultdict(list) for _ in range(4))
+    fields, emails, tags, notes = kinds
+    records = sorted(person_of)
+    for start in range(0, len(records), _CHUNK):
+        chunk = records[start : start + _CHUNK]
+        columns = (c.c.name, c.c.organisation, c.c.role, c.c.sector, c.c.region)
+        for row in connection.execute(select(c.c.id, *columns).where(c.c.id.in_(chunk))):
+            fields[person_of[row[0]]].extend(v for v in row[1:] if v)
+        email = ci.c.kind == IdentifierKind.EMAIL.value
+        for found, table, column, where in (
+            (emails, ci, ci.c.value, (email,)),
+            (tags, tag, tag.c.tag, ()),
+            (notes, note, note.c.text, ()),
+        ):
+            query = select(table.c.contact_id, column).where(table.c.contact_id.in_(chunk), *where)
+            for contact_id, value in connection.execute(query):
+                found[person_of[contact_id]].append(value)
+    return {
+        person: _document([*fields[person], *emails[person], *tags[person], *notes[person]])
+        for person in people
+        if person in fields  # the person's record exists
+    }
+
+
+def refresh(connection: Connection) -> int:
+    """Rewrite the document of every person one of whose records is stale (remove it for a
+    person who is gone or was merged away), in the caller's transaction; return how many
+    documents were written."""
+    stale = set(connection.execute(select(s.search_stale.c.contact_id)).scalars())
+    if not stale:
+        return 0
+    survivor_of = survivors(connection)
+    people = {survivor_of.get(i, i) for i in stale}
+    written = documents(connection, people, survivor_of)
+    gone = sorted(stale | people)
+    key = "rowid" if connection.dialect.name == "sqlite" else "contact_id"
+    for start in range(0, len(gone), _CHUNK):
+        connection.execute(
+            text(f"DELETE FROM contact_search WHERE {key} IN :ids").bindparams(
+                bindparam("ids", expanding=True)
+            ),
+            {"ids": gone[start : start + _CHUNK]},
+        )
+    rows = [{"id": contact_id, "body": body} for contact_id, body in written.items()]
+    if rows:
+        connection.execute(
+            text(f"INSERT INTO contact_search ({key}, body) VALUES (:id, :body)"), rows
+        )
+    connection.execute(delete(s.search_stale))
+    return len(rows)
+
+
+def optimize(connection: Connection) -> None:
+    """Merge the index so that no earlier version of a document is left in it (SQLite's FTS5
+    keeps deleted words in older segments until they are merged): erasure calls this."""
+    if connection.dialect.name == "sqlite":
+        connection.execute(text("INSERT INTO contact_search (contact_search) VALUES ('optimize')"))
+
+
+def _indexed(connection: Connection, terms: Sequence[tuple[str, ...]]) -> set[int]:
+    """The ids whose indexed document has, for each term, a word beginning with one of its
+    spellings."""
+    if connection.dialect.name == "sqlite":
+        match = " AND ".join(
+            "(" + " OR ".join(f'"{word}"*' for word in term) + ")" for term in terms
+        )
+        found = connection.execute(
+            text("SELECT rowid FROM contact_search WHERE contact_search MATCH :match"),
+            {"match": match},
+        )
+    else:
+        query = " & ".join("(" + " | ".join(f"{word}:*" for word in term) + ")" for term in terms)
+        found = connection.execute(
+            text(
+                "SELECT contact_id FROM contact_search "
+                "WHERE document @@ to_tsquery('simple', :query)"
+            ),
+            {"query": query},
+        )
+    return set(found.scalars())
+
+
+def matches(document: str, terms: Sequence[tuple[str, ...]]) -> bool:
+    """Whether, for each term, a word of ``document`` begins with one of its spellings (the
+    index's rule)."""
+    own = document.split()
+    return all(any(word.startswith(term) for word in own) for term in terms)
+
+
+def matching(connection: Connection, query: str) -> list[int]:
+    """The people (surviving records) whose document matches every word of ``query``, by id;
+    an empty query (no letter or digit) matches no one."""
+    terms = query_terms(query)
+    if not terms:
+        return []
+    stale = set(connection.execute(select(s.search_stale.c.contact_id)).scalars())
+    survivor_of = survivors(connection)
+    affected = {survivor_of.get(i, i) for i in stale}  # matched from their records, not the index
+    found = {survivor_of.get(i, i) for i in _indexed(connection, terms) if i not in stale}
+    found -= affected
+    if affected:
+        written = documents(connection, affected, survivor_of)
+        found |= {i for i, body in written.items() if matches(body, terms)}
+    return sorted(found)
+
+
+def rebuild(connection: Connection) -> int:
+    """Mark every contact stale and rewrite every document (after a restore, or to check the
+    index against a fresh build); return how many documents were written."""
+    connection.execute(delete(s.search_stale))
+    connection.execute(insert(s.search_stale).from_select(["contact_id"], select(s.contact.c.id)))
+    return refresh(connection)
