@@ -2,10 +2,11 @@
 
 Each case starts from a real-format fixture of one importer and mutates it the way files go
 wrong in the wild or on purpose: truncated, bytes flipped, re-encoded as Latin-1 or UTF-16, one
-enormous line, very many columns or properties, deep nesting, a recurrence that never ends, a
-zip bomb. The case is imported end to end (parse, then write) into a database, and must end in
-one of two ways: imported, or refused with a :class:`~tiewise.errors.TiewiseError` — never
-another exception (a traceback), and a refused import must leave the database as it was.
+enormous line, very many columns or properties, deep nesting, a recurrence that never ends or
+never matches, a zip bomb. The case is imported end to end (parse, then write) into a database,
+and must end in one of two ways: imported, or refused with a
+:class:`~tiewise.errors.TiewiseError` — never another exception (a traceback), and a refused
+import must leave the database as it was.
 
 Hypothesis draws the cases (``run``); the process caps its own address space
 (``resource.RLIMIT_AS``) so that an importer whose memory runs away fails here as a
@@ -150,6 +151,11 @@ def _mutations(kind: str, scale: dict[str, int]) -> st.SearchStrategy[Callable[[
         rule = b"RRULE:FREQ=DAILY;INTERVAL=0\r\n"
         return data if cut < 0 else data[:cut] + rule + data[cut:]
 
+    def barren(data: bytes) -> bytes:  # no 30 February: walked to the year 9999 (5 s a rule)
+        cut = data.find(b"END:VEVENT")
+        rule = b"RRULE:FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=30\r\n"
+        return data if cut < 0 else data[:cut] + rule + data[cut:]
+
     common = [
         st.floats(0.0, 1.0).map(truncate),
         st.builds(
@@ -171,7 +177,7 @@ def _mutations(kind: str, scale: dict[str, int]) -> st.SearchStrategy[Callable[[
         return st.one_of(*common, st.just(many_columns))
     shaped = [st.just(many_properties), st.just(deep)]
     if kind == "ics":
-        shaped += [st.just(endless), st.just(no_interval)]
+        shaped += [st.just(endless), st.just(no_interval), st.just(barren)]
     return st.one_of(*common, *shaped)
 
 

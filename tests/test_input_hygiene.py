@@ -5,6 +5,7 @@ written — read-only or full — gives one line, while the commands that only r
 from __future__ import annotations
 
 import ctypes
+import json
 import os
 import shutil
 import subprocess
@@ -148,6 +149,37 @@ def test_an_imported_value_with_a_nul_is_left_out_with_a_warning_and_the_export_
     run(again, "import", "vcard", str(vcf))  # the project's own importer reads its export
     with Store.open(again) as store, store.connect() as connection:
         assert {c.name for c in repo.load_contacts(connection)} == {"Anna Smith", "Bob Jones"}
+
+
+def test_a_nul_in_one_vcard_costs_its_value_not_the_file(tmp_path: Path):
+    """A NUL byte anywhere refused the whole .vcf before; now it is one more control character:
+    the value is left out (a name keeps its other characters) with a warning on the card's
+    line naming the field and the character, and every card is imported."""
+    db = tmp_path / "t.db"
+    source = tmp_path / "people.vcf"
+    cards = [
+        ["FN:Ann Smith", "EMAIL:ann@example.com"],
+        ["FN:Bob\x00 Jones", "NOTE:hi\x00there", "EMAIL:bob@example.com"],
+        ["FN:Cas Vos", "EMAIL:cas@example.com"],
+    ]
+    source.write_bytes(
+        "".join(
+            "\r\n".join(["BEGIN:VCARD", "VERSION:3.0", *lines, "END:VCARD", ""]) for lines in cards
+        ).encode()
+    )
+    summary = json.loads(run(db, "import", "vcard", str(source), "--json"))
+    assert (summary["read"], summary["added"]) == (3, 3)
+    (notes,) = [found["notes"] for found in summary["files"]]
+    assert notes == [
+        f"{source}, line 6: field 'name': expected text without control characters, found "
+        "'Bob\\x00 Jones' (U+0000 at character 4); the control characters were left out of it",
+        f"{source}, line 6: field 'note': expected text without control characters, found "
+        "'hi\\x00there' (U+0000 at character 3); the value was left out",
+    ]
+    with Store.open(db) as store, store.connect() as connection:
+        contacts = {c.name: c for c in repo.load_contacts(connection)}
+    assert set(contacts) == {"Ann Smith", "Bob Jones", "Cas Vos"}
+    assert not any("\x00" in text for text in stored_text(db))
 
 
 def test_scrubbing_keeps_the_keys_that_tie_records_together():

@@ -401,3 +401,38 @@ def test_the_web_app_the_command_line_and_an_import_write_at_once(database: str,
     cli(database, "contact", "add", "Ada Lovelace")
     (contact,) = json.loads(cli(database, "contacts", "--json"))
     check(race(database, contact["id"], ROUNDS, tmp_path))
+
+
+def test_the_search_finds_the_same_ids_as_on_sqlite(database: str, tmp_path: Path):
+    """Issue 18: the same people on both engines, by the same query, for every case of
+    ``test_search.py`` and every prefix of every word of its network."""
+    from .test_search import CASES, build_people, found, names_found, queries
+
+    with Store.open(database) as postgres, Store.open(tmp_path / "s.db") as sqlite:
+        ids = build_people(postgres)
+        assert build_people(sqlite) == ids
+        for query, expected in CASES:
+            assert names_found(postgres, ids, query) == expected, query
+        differing = [q for q in queries() if found(postgres, q) != found(sqlite, q)]
+        assert differing == []
+
+
+@pytest.mark.parametrize(
+    "scenario",
+    [
+        "test_every_write_through_the_store_leaves_the_index_current",
+        "test_a_write_that_bypasses_the_store_is_still_found",
+        "test_an_unmerge_gives_each_record_its_own_words_again",
+        "test_refreshing_gives_the_same_index_as_building_it_afresh",
+        "test_an_erased_person_is_gone_from_the_index",
+        "test_a_very_long_note_is_cut_to_the_document_limit",
+        "test_a_person_is_named_by_the_search_when_no_name_matches",
+    ],
+)
+def test_the_search_keeps_up_as_on_sqlite(database: str, scenario: str):
+    """The scenarios of ``test_search.py`` (writes, stale documents, merges, erasure, long
+    notes, naming a person) on PostgreSQL."""
+    from . import test_search
+
+    with Store.open(database) as store:
+        getattr(test_search, scenario)(store, test_search.build_people(store))

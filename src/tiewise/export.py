@@ -12,12 +12,14 @@ Two files:
   events where they were met or expected, outcomes and exchanges linked to them, invitations and
   decisions, and the origins (source, file, when) those facts came from.
 - ``contacts.vcf`` — the contacts as vCard 3.0 (merged records as one card), for an address
-  book or another CRM: names, organisation, role, e-mails, phones, profile URLs, the region as
+  book or another CRM: names, organisation, role, the birthday (``BDAY:1985-04-15``, or
+  ``BDAY:--04-15`` without the year), e-mails, phones, profile URLs, the region as
   the locality of an address, the contexts as categories, and the notes and stories as notes.
   ``tiewise import vcard`` reads it back.
 
 Left out: the random keys of the database (settings ``export.secret``, ``erasure.key`` from
-before the key moved out, and ``database.id``, which names the erasure key outside the database)
+before the key moved out, ``database.id``, which names the erasure key outside the database, and
+``feed.token``, the secret of the calendar feed)
 and the digests of erased people (``erased_identifier``) — they are bookkeeping, and the keys
 would let anyone link an anonymous export back to this database. An export is not a backup: to keep
 everything, copy the database file.
@@ -37,8 +39,15 @@ from tiewise.snapshot import canonical_ids
 from tiewise.store import Store, privacy
 from tiewise.store import repository as repo
 from tiewise.store.database import SCHEMA_HEAD
+from tiewise.store.feed_token import FEED_TOKEN_SETTING
 
-LEFT_OUT = (SECRET_SETTING, KEY_SETTING, DATABASE_ID_SETTING, "erased_identifier")
+LEFT_OUT = (
+    SECRET_SETTING,
+    KEY_SETTING,
+    DATABASE_ID_SETTING,
+    FEED_TOKEN_SETTING,
+    "erased_identifier",
+)
 
 
 def _iso(value: object) -> str:
@@ -87,6 +96,8 @@ def card(contact: model.Contact, tie: model.Tie, notes: list[model.Note]) -> str
         lines.append(f"ORG:{_text(contact.organisation)}")
     if contact.role:
         lines.append(f"TITLE:{_text(contact.role)}")
+    if contact.birthday is not None:  # --MM-DD without the year (ISO 8601:2000, as Google writes)
+        lines.append(f"BDAY:{contact.birthday.isoformat()}")
     for identifier in contact.identifiers:
         if identifier.kind is model.IdentifierKind.EMAIL:
             lines.append(f"EMAIL;TYPE=INTERNET:{_text(identifier.value)}")

@@ -6,6 +6,8 @@ A test checks that every message exists in both languages with the same placehol
 
 from __future__ import annotations
 
+from tiewise.i18n_reminders import REMINDER_MESSAGES
+
 LANGUAGES = ("en", "nl")
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -1250,6 +1252,91 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "topics.removed": ("Removed for {name}: {tags}.", "Verwijderd voor {name}: {tags}."),
     "topics.need": ("{name} needs: {tags}", "{name} zoekt: {tags}"),
     "topics.offer": ("{name} offers: {tags}", "{name} biedt: {tags}"),
+    # --- search, tags and bulk edit (issue 18)
+    "col.tags": ("Tags", "Labels"),
+    "show.tags": ("Tags", "Labels"),
+    "contacts.no_match": ("No contact matches.", "Geen contact past."),
+    "contacts.matched": ("Matching: {count}.", "Passend: {count}."),
+    "tags.added": ("Tagged {name}: {tags}.", "Labels toegevoegd voor {name}: {tags}."),
+    "tags.already": (
+        "{name} has these tags already: {tags}.",
+        "{name} heeft deze labels al: {tags}.",
+    ),
+    "tags.removed": ("Removed from {name}: {tags}.", "Verwijderd bij {name}: {tags}."),
+    "tags.list": ("Tags of {name}: {tags}", "Labels van {name}: {tags}"),
+    "bulk.field.sector": ("sector", "sector"),
+    "bulk.field.region": ("region", "regio"),
+    "bulk.field.organisation": ("organisation", "organisatie"),
+    "bulk.field.role": ("role", "functie"),
+    "bulk.plan": (
+        "{count} contacts match; this changes {changed} of them:",
+        "{count} contacten passen; dit verandert er {changed}:",
+    ),
+    "bulk.change": (
+        "{field}: {before} → {after} ({count})",
+        "{field}: {before} → {after} ({count})",
+    ),
+    "bulk.more": (
+        "{field}: {values} other values → {after} ({count})",
+        "{field}: {values} andere waarden → {after} ({count})",
+    ),
+    "bulk.tag_added": ("tag '{tag}' added to {count}", "label '{tag}' toegevoegd bij {count}"),
+    "bulk.tag_removed": (
+        "tag '{tag}' removed from {count}",
+        "label '{tag}' weggehaald bij {count}",
+    ),
+    "bulk.nothing": (
+        "Nothing to change: they all have these values already.",
+        "Niets te veranderen: ze hebben deze waarden allemaal al.",
+    ),
+    "bulk.dry_run": (
+        "Nothing written yet: add --yes to make these changes.",
+        "Nog niets geschreven: voeg --yes toe om dit te veranderen.",
+    ),
+    "bulk.done": (
+        "Changed {changed} of {count} contacts.",
+        "{changed} van {count} contacten veranderd.",
+    ),
+    "bulk.confirm": (
+        "{plan} Tick the box to confirm, then apply again.",
+        "{plan} Vink het vakje aan om te bevestigen en pas opnieuw toe.",
+    ),
+    "error.bulk_none": (
+        "expected at least one contact to change, found none",
+        "verwacht minstens één contact om te veranderen, niemand gevonden",
+    ),
+    "error.bulk_whom": (
+        "expected --search, --tag or --class to say whom to change, found none",
+        "verwacht --search, --tag of --class om te zeggen wie er verandert, niets gevonden",
+    ),
+    "error.bulk_unselected": (
+        "tick the contacts to change, or “all matching”",
+        "vink de contacten aan die moeten veranderen, of “alle passende”",
+    ),
+    "error.bulk_no_edit": (
+        "expected a sector, a region or a tag to set, found none",
+        "verwacht een sector, een regio of een label om in te stellen, niets gevonden",
+    ),
+    "error.tag_empty": (
+        "expected a tag, found an empty text",
+        "verwacht een label, gevonden: lege tekst",
+    ),
+    "error.tag_long": (
+        "expected a tag of at most {high} characters, found {found}",
+        "verwacht een label van hoogstens {high} tekens, gevonden: {found}",
+    ),
+    "error.tag_missing": (
+        "expected a tag {name} has ({listed}), found '{found}'",
+        "verwacht een label dat {name} heeft ({listed}), gevonden: '{found}'",
+    ),
+    "error.too_long": (
+        "expected at most {high} characters, found {found}",
+        "verwacht hoogstens {high} tekens, gevonden: {found}",
+    ),
+    "error.assignment": (
+        "expected FIELD=VALUE with FIELD one of {fields}, found {found}",
+        "verwacht VELD=WAARDE met VELD een van {fields}, gevonden: {found}",
+    ),
     "portfolio.needs_goal": (
         "No one to let go: without a goal there is no basis for it. Name a goal first with "
         "tiewise goals add KEY — fun and support are goals too: {choices}.",
@@ -1330,10 +1417,401 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "saved.merged": ("Merged.", "Samengevoegd."),
     "saved.kept_apart": ("Kept apart.", "Apart gehouden."),
     "saved.settings": ("Settings saved.", "Instellingen opgeslagen."),
+    # --- web write paths and the first run (contactbook, serieslog, goallog, web/*_forms.py)
+    "error.invalid_email": (
+        "expected an e-mail address such as anouk@example.nl, found '{found}'",
+        "verwacht een e-mailadres zoals anouk@voorbeeld.nl, gevonden: '{found}'",
+    ),
+    "error.invalid_phone": (
+        "expected a phone number, found '{found}'",
+        "verwacht een telefoonnummer, gevonden: '{found}'",
+    ),
+    "error.invalid_url": (
+        "expected a profile URL such as linkedin.com/in/anouk, found '{found}'",
+        "verwacht een profiel-URL zoals linkedin.com/in/anouk, gevonden: '{found}'",
+    ),
+    "error.identifier_taken": (
+        "{value} already belongs to {name} (id {id}); edit that contact instead",
+        "{value} hoort al bij {name} (id {id}); pas dat contact aan",
+    ),
+    "error.identifier_mine": (
+        "{value} is yours (Settings, Who you are), not a contact's",
+        "{value} is van jou (Instellingen, Wie je bent), niet van een contact",
+    ),
+    "error.expected_moment": (
+        "expected a date or a date and time such as 2026-12-03 17:00, found '{found}'",
+        "verwacht een datum of een datum en tijd zoals 2026-12-03 17:00, gevonden: '{found}'",
+    ),
+    "error.repeat": (
+        "to repeat a date, give the first date and the last day",
+        "om een datum te herhalen: geef de eerste datum en de laatste dag",
+    ),
+    "error.too_many_dates": (
+        "expected at most {count} dates; choose a larger interval or an earlier last day",
+        "verwacht hoogstens {count} data; kies een grotere tussenpoos of een eerdere laatste dag",
+    ),
+    "error.series_exists": (
+        "another event series is called '{name}'",
+        "een andere evenementenreeks heet al '{name}'",
+    ),
+    "error.no_goal": ("no goal '{goal}'", "geen doel '{goal}'"),
+    "error.no_removed_goal": ("no removed goal {id}", "geen verwijderd doel {id}"),
+    "error.goal_restored": (
+        "removed goal {id} was restored on {date}",
+        "verwijderd doel {id} is op {date} teruggezet",
+    ),
+    "error.goal_exists": (
+        "the goal {goal} is there again; change that one instead",
+        "het doel {goal} staat er weer; pas dat aan",
+    ),
+    "saved.contact_added": ("Added: {name}.", "Toegevoegd: {name}."),
+    "saved.me": ("Saved who you are: {name}.", "Opgeslagen wie je bent: {name}."),
+    "saved.series_added": (
+        "Saved: {name} — {added} dates added, {skipped} known already.",
+        "Opgeslagen: {name} — {added} data toegevoegd, {skipped} al bekend.",
+    ),
+    "saved.series": ("Saved: the event series {name}.", "Opgeslagen: de evenementenreeks {name}."),
+    "saved.goal_restored": ("Restored: the goal {goal}.", "Teruggezet: het doel {goal}."),
+    "goals.restore_hint": (
+        "You can put it back under Removed goals.",
+        "Je kunt het terugzetten onder Verwijderde doelen.",
+    ),
+    "goals.removed_title": ("Removed goals", "Verwijderde doelen"),
+    "goals.removed_line": ("{goal}, removed on {date}", "{goal}, verwijderd op {date}"),
+    "goals.restore": ("Restore", "Terugzetten"),
+    "goals.restored": ("Goal restored: {goal}", "Doel teruggezet: {goal}"),
+    "goals.restore_cli": (
+        "Undo with: tiewise goals restore {id}",
+        "Ongedaan maken met: tiewise goals restore {id}",
+    ),
+    "goals.removed_none": ("No removed goals.", "Geen verwijderde doelen."),
+    "goals.removed_row": (
+        "{id}  {goal} — removed on {date}",
+        "{id}  {goal} — verwijderd op {date}",
+    ),
+    "series.updated": ("Updated event series {name}.", "Evenementenreeks {name} bijgewerkt."),
+    "contacts.new": ("New contact", "Nieuw contact"),
+    "contact.birthday_on": ("birthday {day}", "jarig {day}"),
+    "contact.met": ("met: {how}, {day}", "ontmoet: {how}, {day}"),
+    "contact.cadence": ("keep in touch every {days} days", "contact om de {days} dagen"),
+    "form.contact.new_title": ("New contact", "Nieuw contact"),
+    "form.contact.edit_title": ("Edit {name}", "{name} bewerken"),
+    "form.contact.new_hint": (
+        "Someone not in your exports? Add them here. Many people at once come quicker from an "
+        "export:",
+        "Iemand die niet in je exports staat? Voeg hem of haar hier toe. Veel mensen tegelijk "
+        "gaan sneller met een export:",
+    ),
+    "form.contact.back": ("Back to {name}", "Terug naar {name}"),
+    "form.contact.edit_link": ("Edit all details", "Alle gegevens bewerken"),
+    "form.contact.person": ("The person", "De persoon"),
+    "form.contact.identifiers": (
+        "How imports recognise them",
+        "Waaraan imports hem of haar herkennen",
+    ),
+    "form.contact.tie": ("The tie with you", "De band met jou"),
+    "form.contact.given_name": ("Given name", "Voornaam"),
+    "form.contact.family_name": ("Family name", "Achternaam"),
+    "form.contact.birthday": (
+        "Birthday (YYYY-MM-DD, or --MM-DD without the year)",
+        "Verjaardag (JJJJ-MM-DD, of --MM-DD zonder jaar)",
+    ),
+    "form.contact.closeness": (
+        "How close you feel (1 distant – 5 very close)",
+        "Hoe dichtbij je je voelt (1 ver – 5 heel dichtbij)",
+    ),
+    "form.contact.not_rated": ("not rated", "niet beoordeeld"),
+    "form.contact.contexts": (
+        "Contexts, separated by commas (work, family, club …)",
+        "Contexten, gescheiden door komma's (werk, familie, club …)",
+    ),
+    "form.contact.met_how": ("How you met", "Hoe jullie elkaar leerden kennen"),
+    "form.contact.met_on": ("When you met", "Wanneer jullie elkaar leerden kennen"),
+    "form.contact.cadence": (
+        "Keep in touch every … days (empty: the plan chooses)",
+        "Contact houden om de … dagen (leeg: het plan kiest)",
+    ),
+    "form.contact.add": ("Add contact", "Contact toevoegen"),
+    "form.status.active": ("active", "actief"),
+    "form.status.keep": ("keep, whatever the advice", "houden, wat het advies ook is"),
+    "form.status.let_go": ("let go", "loslaten"),
+    "form.emails": ("E-mail addresses (one per line)", "E-mailadressen (één per regel)"),
+    "form.phones": ("Phone numbers (one per line)", "Telefoonnummers (één per regel)"),
+    "form.urls": (
+        "Profile URLs (one per line, e.g. linkedin.com/in/…)",
+        "Profiel-URL's (één per regel, bijv. linkedin.com/in/…)",
+    ),
+    "me.title": ("Who you are", "Wie je bent"),
+    "me.hint": (
+        "Imports recognise you by your e-mail addresses, phone numbers and profile URLs, and "
+        "never list you as a contact.",
+        "Imports herkennen je aan je e-mailadressen, telefoonnummers en profiel-URL's, en zetten "
+        "jou nooit als contact in de lijst.",
+    ),
+    "me.name": ("Your name", "Je naam"),
+    "settings.general": ("Budget and language", "Budget en taal"),
+    "series.add_title": ("Add an event series", "Een evenementenreeks toevoegen"),
+    "series.first": ("First date (and time)", "Eerste datum (en tijd)"),
+    "series.every": ("Repeat every … days (optional)", "Herhalen om de … dagen (optioneel)"),
+    "series.until": ("… up to and including", "… tot en met"),
+    "series.organiser": ("Organiser", "Organisator"),
+    "series.category": ("Category", "Soort"),
+    "series.category_hint": (
+        "Category (borrel, meetup, congres …)",
+        "Soort (borrel, meetup, congres …)",
+    ),
+    "series.location": ("Location", "Locatie"),
+    "series.save": ("Save series", "Reeks opslaan"),
+    "series.back": ("All events", "Alle evenementen"),
+    "series.edit_title": ("Change this series", "Deze reeks wijzigen"),
+    "series.add_dates": ("Add dates", "Data toevoegen"),
+    "series.dates": ("Dates", "Data"),
+    "series.no_dates": ("No dates yet.", "Nog geen data."),
+    "series.upcoming": ("to come", "komt nog"),
+    "series.not_logged": ("not logged", "niet vastgelegd"),
+    "series.log_hint": (
+        "Went, or stayed home? Log it on the events page:",
+        "Geweest, of thuisgebleven? Leg het vast op de evenementenpagina:",
+    ),
+    "series.rejected_note": (
+        "You rejected this series: it does not count as a networking event.",
+        "Je hebt deze reeks afgewezen: ze telt niet als netwerkevenement.",
+    ),
+    "start.title": ("Getting started", "Aan de slag"),
+    "start.intro": (
+        "Three steps, and tiewise has something to tell you.",
+        "Drie stappen, en tiewise heeft je iets te vertellen.",
+    ),
+    "start.me": ("Who are you?", "Wie ben je?"),
+    "start.import": ("Import your exports", "Importeer je exports"),
+    "start.goal": ("Name a goal", "Benoem een doel"),
+    "start.done": ("done", "klaar"),
+    "start.todo": ("to do", "te doen"),
+    "start.me_hint": (
+        "Your name, e-mail addresses and profile URLs: imports then recognise you and never "
+        "list you as a contact.",
+        "Je naam, e-mailadressen en profiel-URL's: imports herkennen je dan en zetten jou nooit "
+        "als contact in de lijst.",
+    ),
+    "start.me_done": ("You are {name}.", "Je bent {name}."),
+    "start.change": ("Change", "Wijzigen"),
+    "start.import_hint": (
+        "Your LinkedIn export (the zip of “Download your data”), your phone's address book "
+        "(vCard), a contacts CSV from Google or Outlook, your calendar (.ics).",
+        "Je LinkedIn-export (de zip van “Je gegevens downloaden”), het adresboek van je "
+        "telefoon (vCard), een contacten-CSV van Google of Outlook, je agenda (.ics).",
+    ),
+    "start.import_link": ("Import your exports", "Importeer je exports"),
+    "start.import_done": ("{count} contacts.", "{count} contacten."),
+    "start.import_more": ("Import more", "Meer importeren"),
+    "start.add_contact": ("add a contact by hand", "voeg een contact met de hand toe"),
+    "start.goal_hint": (
+        "What is your network for? Clients, advice, a sounding board, fun … Advice follows "
+        "from your goals; without one tiewise never tells you to let anyone go.",
+        "Waarvoor is je netwerk? Klanten, advies, een klankbord, plezier … Het advies volgt "
+        "uit je doelen; zonder doel raadt tiewise je nooit aan iemand los te laten.",
+    ),
+    "start.goal_link": ("Choose a goal", "Kies een doel"),
+    "start.goal_done": ("{count} goals.", "{count} doelen."),
+    "missing.contacts": (
+        "No contacts yet: this page shows your network once it is in.",
+        "Nog geen contacten: deze pagina toont je netwerk zodra het erin staat.",
+    ),
+    "missing.fit": (
+        "No contacts yet: goal fit is measured on your network, so every score is 0 until it "
+        "is in.",
+        "Nog geen contacten: de doelfit wordt aan je netwerk gemeten, dus elke score is 0 tot "
+        "het erin staat.",
+    ),
+    "missing.goals": (
+        "No goals yet: advice follows from what your network is for.",
+        "Nog geen doelen: het advies volgt uit waarvoor je netwerk is.",
+    ),
+    "missing.series": (
+        "No event series yet. Add one below, or import your calendar: the networking events "
+        "in it become series.",
+        "Nog geen evenementenreeksen. Voeg er hieronder een toe, of importeer je agenda: de "
+        "netwerkevenementen erin worden reeksen.",
+    ),
+    "missing.invitations": (
+        "No invitations yet: they come with your LinkedIn export (Invitations.csv).",
+        "Nog geen uitnodigingen: die komen met je LinkedIn-export (Invitations.csv).",
+    ),
+    "missing.topics": (
+        "Introductions match one person's need to another's offer: add needs and offers on "
+        "your contacts' pages.",
+        "Introducties koppelen wat de een nodig heeft aan wat de ander biedt: voeg behoeften "
+        "en aanbod toe op de pagina's van je contacten.",
+    ),
+    "missing.ledger": (
+        "Nothing given or received recorded yet.",
+        "Nog niets gegeven of ontvangen vastgelegd.",
+    ),
+    "missing.decisions": (
+        "You decide on advice and invitations on their pages:",
+        "Je beslist over advies en uitnodigingen op hun pagina's:",
+    ),
+    "missing.report_title": ("Nothing to report yet", "Nog niets te rapporteren"),
+    "missing.report": (
+        "No contacts yet: the report is about your network.",
+        "Nog geen contacten: het rapport gaat over je netwerk.",
+    ),
     "source.manual": ("logged by you", "door jou vastgelegd"),
     "source.event": ("met at an event", "ontmoet op een evenement"),
+    # sector suggestions (tiewise/sectors.py, tiewise sectors, the web's /sectors)
+    "sector.agriculture": ("Agriculture & horticulture", "Land- en tuinbouw"),
+    "sector.manufacturing": ("Manufacturing & industry", "Industrie & productie"),
+    "sector.energy": ("Energy, water & waste", "Energie, water & afval"),
+    "sector.construction": ("Construction & architecture", "Bouw & architectuur"),
+    "sector.retail": ("Retail & wholesale", "Detail- & groothandel"),
+    "sector.logistics": ("Transport & logistics", "Transport & logistiek"),
+    "sector.hospitality": ("Hospitality & tourism", "Horeca & toerisme"),
+    "sector.it": ("IT & software", "ICT & software"),
+    "sector.media": ("Media & marketing", "Media & marketing"),
+    "sector.finance": (
+        "Finance, insurance & accountancy",
+        "Financiën, verzekeringen & accountancy",
+    ),
+    "sector.realestate": ("Real estate", "Vastgoed"),
+    "sector.legal": ("Legal", "Juridisch"),
+    "sector.consulting": ("Consulting", "Advies & consultancy"),
+    "sector.recruitment": ("Recruitment & HR", "Werving & HR"),
+    "sector.government": ("Government", "Overheid"),
+    "sector.education": ("Education & research", "Onderwijs & onderzoek"),
+    "sector.healthcare": ("Health & social care", "Zorg & welzijn"),
+    "sector.design": ("Creative industries & design", "Creatieve sector & ontwerp"),
+    "sector.nonprofit": ("Non-profit & associations", "Non-profit & verenigingen"),
+    "sectors.title": ("Sectors", "Sectoren"),
+    "sectors.intro": (
+        "A sector for each organisation, suggested from the words of its name and of its "
+        "people's positions, so that goal targets such as sector=healthcare find them. Only "
+        "empty sectors are filled unless you tick the box below.",
+        "Een sector per organisatie, voorgesteld op grond van de woorden in de naam en in de "
+        "functies van de mensen daar, zodat doelen met bijvoorbeeld sector=healthcare hen "
+        "vinden. Alleen lege sectoren worden ingevuld, tenzij je het vakje hieronder aanvinkt.",
+    ),
+    "sectors.vocabulary": (
+        "Sectors: a simplification of the NACE Rev. 2 / SBI sections; the key is what a goal "
+        "target uses.",
+        "Sectoren: een vereenvoudiging van de secties van NACE Rev. 2 / SBI; de sleutel is wat "
+        "een doel als doelgroep gebruikt.",
+    ),
+    "sectors.col.organisation": ("organisation", "organisatie"),
+    "sectors.counts": (
+        "{contacts} contacts, {empty} without sector",
+        "{contacts} contacten, {empty} zonder sector",
+    ),
+    "sectors.col.contacts": ("contacts", "contacten"),
+    "sectors.col.empty": ("without sector", "zonder sector"),
+    "sectors.col.suggested": ("suggested sector", "voorgestelde sector"),
+    "sectors.col.confidence": ("confidence", "zekerheid"),
+    "sectors.col.words": ("the words behind it", "de woorden erachter"),
+    "sectors.col.current": ("current sectors", "huidige sectoren"),
+    "sectors.col.choice": ("sector to fill in", "in te vullen sector"),
+    "sectors.source.organisation": ("organisation", "organisatie"),
+    "sectors.source.role": ("position", "functie"),
+    "sectors.kind.self-employed": ("Self-employed", "Zelfstandig"),
+    "sectors.kind.none": ("No organisation", "Geen organisatie"),
+    "sectors.by_role": ("{kind} — by position: {sector}", "{kind} — naar functie: {sector}"),
+    "sectors.by_role_none": (
+        "{kind} — no sector in the position",
+        "{kind} — geen sector in de functie",
+    ),
+    "sectors.variants": ("also written as", "ook geschreven als"),
+    "sectors.no_suggestion": ("no suggestion", "geen voorstel"),
+    "sectors.leave": ("leave empty", "leeg laten"),
+    "sectors.overwrite": (
+        "Also replace sectors already set",
+        "Ook al ingevulde sectoren vervangen",
+    ),
+    "sectors.apply": ("Apply", "Toepassen"),
+    "sectors.none": (
+        "No organisations to review: every contact has a sector.",
+        "Geen organisaties na te lopen: elk contact heeft een sector.",
+    ),
+    "sectors.show_all": (
+        "Show every organisation, also those whose sectors are all set",
+        "Toon elke organisatie, ook die waarvan alle sectoren zijn ingevuld",
+    ),
+    "sectors.show_open": (
+        "Show only organisations with empty sectors",
+        "Toon alleen organisaties met lege sectoren",
+    ),
+    "sectors.page_note": (
+        "The Apply button applies the choices on this page.",
+        "De knop Toepassen past de keuzes op deze pagina toe.",
+    ),
+    "sectors.more": (
+        "… and {count} more organisations (--limit 0 lists them all).",
+        "… en nog {count} organisaties (--limit 0 toont ze allemaal).",
+    ),
+    "sectors.hint": (
+        "To fill the suggested sectors: tiewise sectors --apply (shows the changes; --yes "
+        "writes them).",
+        "Om de voorgestelde sectoren in te vullen: tiewise sectors --apply (toont de "
+        "wijzigingen; --yes schrijft ze weg).",
+    ),
+    "sectors.plan": (
+        "Fills the sector of {contacts} contacts in {groups} organisations:",
+        "Vult de sector van {contacts} contacten in {groups} organisaties:",
+    ),
+    "sectors.plan_group": (
+        "{organisation} → {sector}: {names}",
+        "{organisation} → {sector}: {names}",
+    ),
+    "sectors.and_more": ("and {count} more", "en nog {count}"),
+    "sectors.dry_run": (
+        "Nothing written yet: add --yes to write exactly these changes.",
+        "Nog niets weggeschreven: voeg --yes toe om precies deze wijzigingen weg te schrijven.",
+    ),
+    "sectors.written": (
+        "Written: the sector of {contacts} contacts in {groups} organisations.",
+        "Weggeschreven: de sector van {contacts} contacten in {groups} organisaties.",
+    ),
+    "sectors.import_hint": (
+        "{count} contacts have no sector yet, so goal targets such as sector=healthcare miss "
+        "them: tiewise sectors suggests one per organisation.",
+        "{count} contacten hebben nog geen sector, dus doelen met bijvoorbeeld "
+        "sector=healthcare missen hen: tiewise sectors stelt er een per organisatie voor.",
+    ),
+    "sectors.web_hint": (
+        "{count} contacts have no sector yet, so goal targets such as sector=healthcare miss them.",
+        "{count} contacten hebben nog geen sector, dus doelen met bijvoorbeeld "
+        "sector=healthcare missen hen.",
+    ),
+    "sectors.web_link": (
+        "Review the suggested sectors per organisation",
+        "Bekijk de voorgestelde sectoren per organisatie",
+    ),
+    "error.sector_empty": (
+        "expected a sector, found nothing",
+        "verwacht een sector, niets gevonden",
+    ),
+    "error.sector_long": (
+        "expected a sector of at most {limit} characters, found {length}",
+        "verwacht een sector van hoogstens {limit} tekens, gevonden: {length}",
+    ),
+    "error.sector_group": (
+        "expected an organisation listed for review, found '{found}' (the contacts may have "
+        "changed since — look again)",
+        "verwacht een organisatie uit de lijst, gevonden: '{found}' (de contacten zijn "
+        "misschien intussen veranderd — kijk opnieuw)",
+    ),
+    "error.sector_nothing": (
+        "expected at least one contact whose sector would change, found none",
+        "verwacht minstens één contact waarvan de sector zou veranderen, er is er geen",
+    ),
+    "error.sector_organisation": (
+        "expected an organisation listed by tiewise sectors, found '{found}' (close: {close})",
+        "verwacht een organisatie uit tiewise sectors, gevonden: '{found}' (in de buurt: {close})",
+    ),
+    "error.sector_set": (
+        "expected ORGANISATION=SECTOR, found '{found}'",
+        "verwacht ORGANISATIE=SECTOR, gevonden: '{found}'",
+    ),
     "error": ("Error", "Fout"),
 }
+MESSAGES.update(REMINDER_MESSAGES)  # birthdays, anniversaries, the plan as a calendar
 
 
 class _DutchNumber:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from tiewise.errors import ImportFormatError
 from tiewise.ingest.contacts_csv import FORMATS, detect_format, parse_contacts_csv
+from tiewise.ingest.limits import MAX_FIELD_CHARS
 from tiewise.ingest.records import ParsedSource, PersonRecord
 from tiewise.model import IdentifierKind
 
@@ -409,15 +410,49 @@ def test_blank_rows_repeated_header_and_empty_people_are_skipped():
     assert [(person.line, person.name) for person in parsed.persons] == [(6, "Ada")]
 
 
-def test_unreadable_row_is_a_warning_and_reading_goes_on():
-    huge = "x" * (csv.field_size_limit() + 1)
+def test_a_field_over_the_limit_is_a_warning_and_reading_goes_on():
+    """1 MiB of characters and one more, in a quoted note over three lines: the row is skipped
+    with its column and size (never its text), the rows after it are read with their lines."""
+    huge = "x" * (MAX_FIELD_CHARS - 1) + '"\n,\n' + "x"  # a doubled quote: 1 character
     data = csv_bytes(
-        [["First Name", "Notes"], ["Ada", huge], ["Bram", "kort"]],
+        [["First Name", "Notes"], ["Ada", huge], ["Bram", "kort"], ["Cas", ""]],
     )
     parsed = parse_contacts_csv(data, "h.csv", format="google")
-    assert [warning.line for warning in parsed.warnings] == [2]
-    assert "field larger than field limit" in parsed.warnings[0].message
-    assert [(person.line, person.name) for person in parsed.persons] == [(3, "Bram")]
+    assert [(warning.line, warning.message) for warning in parsed.warnings] == [
+        (
+            2,
+            "field 'Notes': expected a field of at most 1,048,576 characters, found a field of "
+            "1,048,580 characters; row skipped",
+        )
+    ]
+    assert [(person.line, person.name) for person in parsed.persons] == [(5, "Bram"), (6, "Cas")]
+    assert parsed.read == 3 and parsed.warnings[0].drops_record
+
+
+def test_a_field_over_the_csv_modules_own_limit_is_read_whole():
+    """The csv module refuses fields over 131,072 characters by default; the limit of every
+    importer is 1 MiB, and the module's process-wide setting is left as it was."""
+    before = csv.field_size_limit()
+    note = "n" * (before + 10)
+    data = csv_bytes([["First Name", "Notes"], ["Ada", note], ["Bram", "kort"]])
+    parsed = parse_contacts_csv(data, "h.csv", format="google")
+    assert [(p.line, p.name, len(p.note or "")) for p in parsed.persons] == [
+        (2, "Ada", before + 10),
+        (3, "Bram", 4),
+    ]
+    assert parsed.warnings == [] and csv.field_size_limit() == before
+
+
+def test_a_header_with_a_field_over_the_limit_refuses_the_file():
+    data = csv_bytes([["First Name", "N" * (MAX_FIELD_CHARS + 1)], ["Ada", ""]])
+    with pytest.raises(ImportFormatError) as raised:
+        parse_contacts_csv(data, "h.csv")
+    error = raised.value
+    assert (error.line, error.field) == (1, "column 2")
+    assert (error.expected, error.found) == (
+        "a field of at most 1,048,576 characters",
+        "a field of 1,048,577 characters",
+    )
 
 
 def test_row_with_identifier_only_is_named_after_it():
@@ -469,8 +504,8 @@ def test_generic_without_mapping():
 
 def test_mapping_with_unknown_field():
     with pytest.raises(ImportFormatError) as raised:
-        parse("generic.csv", mapping={"name": "Naam", "birthday": "Verjaardag"})
-    assert (raised.value.field, raised.value.found) == ("birthday", "'birthday'")
+        parse("generic.csv", mapping={"name": "Naam", "spouse": "Partner"})
+    assert (raised.value.field, raised.value.found) == ("spouse", "'spouse'")
 
 
 def test_mapping_naming_a_missing_column():

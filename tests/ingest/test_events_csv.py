@@ -9,6 +9,7 @@ import pytest
 
 from tiewise.errors import ImportFormatError
 from tiewise.ingest.events_csv import parse_events_csv, parse_time
+from tiewise.ingest.limits import MAX_FIELD_CHARS
 from tiewise.ingest.records import OccurrenceRecord
 
 GOOD = (
@@ -150,6 +151,34 @@ def test_bytes_that_are_not_utf8_are_refused_with_the_offset():
     assert (error.file, error.line, error.field) == ("f.csv", None, None)
     assert error.expected == "UTF-8 text"
     assert error.found == f"byte 0xe9 at offset {data.index(0xE9)}"
+
+
+def test_a_field_over_the_limit_refuses_the_file_with_its_size():
+    """The csv module raised its own csv.Error here (a traceback); now the field is measured:
+    the error names line and column and gives the size, never the text."""
+    location = "x" * (MAX_FIELD_CHARS + 1)
+    error = failure(f'name,starts_at,location\nBorrel,2026-01-05,"{location}"\n')
+    assert (error.line, error.field) == (2, "location")
+    assert (error.expected, error.found) == (
+        "a field of at most 1,048,576 characters",
+        "a field of 1,048,577 characters",
+    )
+    assert "xxx" not in str(error)
+
+
+def test_a_field_over_the_csv_modules_own_limit_is_read():
+    (row,) = parse(f"name,starts_at,location\nBorrel,2026-01-05,{'x' * 200_000}\n")
+    assert len(row.location or "") == 200_000
+
+
+def test_a_control_character_refuses_the_file_naming_line_field_and_character():
+    error = failure("name,starts_at,location\nBorrel,2026-01-05,Caf\x00e\n")
+    assert (error.line, error.field, error.expected) == (
+        2,
+        "location",
+        "text without control characters",
+    )
+    assert error.found == "'Caf\\x00e' (U+0000 at character 4)"
 
 
 def test_parse_time_accepts_a_date_a_space_or_a_t():

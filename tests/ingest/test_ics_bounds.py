@@ -17,7 +17,7 @@ import pytest
 
 from tests.ingest.test_ics import ANOUK, ME, NOW, calendar, meeting, parse_text
 from tests.test_cli import run
-from tiewise.ingest import ics
+from tiewise.ingest import ics, limits
 from tiewise.ingest.records import MAX_LINKED_GROUP
 from tiewise.ingest.run import run_import
 from tiewise.store import Store
@@ -42,9 +42,9 @@ print(json.dumps({{
 """
 
 
-def parse_capped(text: str) -> dict:
+def parse_capped(text: str, cpu: int = CPU_CAP) -> dict:
     """Parse ``text`` in a child process under the memory and CPU caps."""
-    code = textwrap.dedent(_CHILD.format(memory=MEMORY_CAP, cpu=CPU_CAP))
+    code = textwrap.dedent(_CHILD.format(memory=MEMORY_CAP, cpu=cpu))
     done = subprocess.run(
         [sys.executable, "-c", code],
         input=text.replace("\n", "\r\n").encode(),
@@ -73,13 +73,90 @@ def test_a_rule_that_cannot_advance_is_refused_under_a_memory_cap() -> None:
     ]
 
 
-def test_secondly_without_end_is_refused_under_a_memory_cap() -> None:
-    result = parse_capped(hostile("FREQ=SECONDLY"))
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=SECONDLY",
+        "FREQ=MINUTELY",
+        "FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30",
+        "FREQ=MINUTELY;INTERVAL=7;BYMONTH=2;BYMONTHDAY=30",
+    ],
+)
+def test_secondly_and_minutely_without_end_are_refused_under_a_memory_cap(rule: str) -> None:
+    result = parse_capped(hostile(rule))
     assert (result["interactions"], result["occurrences"]) == (0, 0)
-    assert (
-        "expected a rule recurring at most hourly, found 'RRULE:FREQ=SECONDLY'"
-        in (result["warnings"][0][1])
+    assert result["warnings"] == [
+        [
+            4,
+            f"field 'RRULE': expected a rule recurring at most hourly, found 'RRULE:{rule}';"
+            " event skipped",
+        ]
+    ]
+
+
+_EVERY_400_YEARS = "which matches no date in 400 years, after which its dates repeat"
+_NO_DAY = "which matches no date: no day passes its BY parts together"
+#: Rules that match no date, with what the warning says of them, and the CPU the expansion
+#: took for one such event before (DTSTART 2025-01-01, a Wednesday; it walked to the year 9999).
+BARREN = [
+    ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=31", _EVERY_400_YEARS),  # 0.22 s
+    ("FREQ=MONTHLY;BYMONTH=4,6,9,11;BYMONTHDAY=31", _EVERY_400_YEARS),  # 0.35 s
+    ("FREQ=WEEKLY;BYMONTH=2;BYMONTHDAY=30", _EVERY_400_YEARS),  # 0.87 s
+    ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", _NO_DAY),  # 2.9 s
+    ("FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=-30", _NO_DAY),  # 5.4 s
+    ("FREQ=DAILY;BYSETPOS=2", "whose BYSETPOS names no place in the times of one period"),  # 5.0 s
+    ("FREQ=DAILY;INTERVAL=7;BYDAY=MO", _EVERY_400_YEARS),  # every 7 days from a Wednesday
+    ("FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29", _EVERY_400_YEARS),  # 2025, 2029: no leap
+    (
+        "FREQ=DAILY;BYEASTER=0;BYMONTH=1",
+        "with BYEASTER, which is dateutil's and no part of RFC 5545",
+    ),
+]
+
+
+def test_rules_that_match_no_date_are_ignored_under_a_memory_and_cpu_cap() -> None:
+    """Two events of each rule above: before, the expansion took about 35 s of CPU for them and
+    the child is stopped at 15 s; now each rule is judged without walking to the year 9999, the
+    rule is ignored with a warning on its line, and each event is read at its DTSTART (which the
+    expansion gave for it before, too)."""
+    events = [
+        meeting(f"barren{n}-{copy}", "20250101T090000Z", ANOUK, extra=f"RRULE:{rule}")
+        for n, (rule, _why) in enumerate(BARREN)
+        for copy in range(2)
+    ]
+    result = parse_capped(calendar(*events), cpu=15)
+    assert (result["interactions"], result["occurrences"]) == (len(events), 0)
+    expected = [
+        [
+            10 + 8 * (2 * n + copy),
+            f"field 'RRULE': expected an RFC 5545 rule that gives dates, found 'RRULE:{rule}'"
+            f" {why}; the rule is ignored and the event read at its DTSTART only",
+        ]
+        for n, (rule, why) in enumerate(BARREN)
+        for copy in range(2)
+    ]
+    assert result["warnings"] == expected
+
+
+@pytest.mark.parametrize(
+    ("rule", "dates"),
+    [
+        ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29", ["2016-02-29", "2020-02-29", "2024-02-29"]),
+        (
+            "FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29",
+            ["2016-02-29", "2020-02-29", "2024-02-29"],
+        ),
+        ("FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13;BYMONTH=2", ["2026-02-13"]),  # 2015: too long ago
+    ],
+)
+def test_rules_with_rare_dates_are_expanded_as_before(rule: str, dates: list[str]) -> None:
+    """Leap days only, every fourth year from a leap year, Friday 13 February: kept whole."""
+    event = meeting("rare", "20120229T090000Z", ANOUK, extra=f"RRULE:{rule}")
+    parsed = ics.parse_ics(
+        calendar(event).replace("\n", "\r\n").encode(), "rare.ics", ME, datetime(2026, 3, 1)
     )
+    found = [i.occurred_at.date().isoformat() for i in parsed.interactions]
+    assert found == dates and parsed.warnings == []
 
 
 def test_the_other_meetings_of_a_hostile_file_are_read() -> None:
@@ -175,3 +252,38 @@ def test_a_meeting_of_1000_makes_no_links_in_bounded_memory(store: Store, tmp_pa
 
 def test_the_me_fixture_is_the_parsers() -> None:
     assert ME.name == "Jan Jansen"  # the imports above recognise no one as me
+
+
+def test_a_content_line_over_the_limit_is_ignored_and_its_event_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The limit of every importer (``ingest/limits.py``): the line is left out with its name
+    and size, never its text, and the rest of its event is read."""
+    monkeypatch.setattr(limits, "MAX_FIELD_CHARS", 1000)
+    description = "DESCRIPTION:" + "\n ".join(["x" * 74] * 20)  # 12 + 20 × 74 = 1,492
+    result = parse_text(calendar(meeting("long", "20250101T090000Z", ANOUK, extra=description)))
+    assert len(result.interactions) == 1
+    assert [(w.line, w.message) for w in result.warnings] == [
+        (
+            10,
+            "field 'DESCRIPTION': expected a field of at most 1,000 characters, found a field of "
+            "1,492 characters; line ignored",
+        )
+    ]
+    assert not result.warnings[0].drops_record
+
+
+def test_a_folded_20_mib_line_is_measured_not_joined_under_a_memory_and_cpu_cap() -> None:
+    """Each fold was appended to the line so far: a folded 8 MiB line took 31 s of CPU, 20 MiB
+    would take minutes (the child is stopped at 60 s). Now its folds are counted, not joined."""
+    folds = 20 * 2**20 // 74
+    description = "DESCRIPTION:" + "\n ".join(["x" * 74] * folds)
+    result = parse_capped(calendar(meeting("huge", "20250101T090000Z", ANOUK, extra=description)))
+    assert result["interactions"] == 1
+    assert result["warnings"] == [
+        [
+            10,
+            "field 'DESCRIPTION': expected a field of at most 1,048,576 characters, found a field"
+            f" of {12 + 74 * folds:,} characters; line ignored",
+        ]
+    ]

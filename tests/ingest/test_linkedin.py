@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from tiewise.errors import ImportFormatError
 from tiewise.ingest import linkedin_export
+from tiewise.ingest.limits import MAX_FIELD_CHARS
 from tiewise.ingest.linkedin import parse_linkedin
 from tiewise.ingest.records import (
     ExchangeRecord,
@@ -712,13 +713,29 @@ def test_latin1_file_raises_at_the_bad_line(tmp_path: Path):
     assert "0xE9, which is not UTF-8" in raised.value.found
 
 
-def test_oversized_field_raises_a_format_error(tmp_path: Path):
+def test_a_field_over_the_limit_costs_its_row_and_the_others_are_read(tmp_path: Path):
+    """A message of 1 MiB of characters and one more (over three lines) is left out with its
+    column and size; the message after it is read, on its own line. The whole file was left
+    out before, and a field of 200,000 characters (over the csv module's own limit) too."""
     path = tmp_path / "messages.csv"
     header = (EXPORT / "messages.csv").read_text().splitlines()[0]
-    path.write_text(f'{header}\nc,,A,,B,,2023-05-01 14:22:10 UTC,,"{"x" * 200_000}",INBOX,,false\n')
-    with pytest.raises(ImportFormatError, match="a field longer than 131,072 characters") as raised:
-        parse(path)
-    assert raised.value.line == 2
+    anouk = "Anouk,https://www.linkedin.com/in/anouk-de-vries,Sanne Bakker,"
+    row = "c{n},," + anouk + 'https://www.linkedin.com/in/sanne-bakker,{day} UTC,,"{text}",INBOX,,'
+    huge = "x" * MAX_FIELD_CHARS + "\n\n"
+    rows = [
+        row.format(n=1, day="2023-05-01 14:22:10", text=huge),
+        row.format(n=2, day="2023-05-02 09:00:00", text="y" * 200_000),
+    ]
+    path.write_text("\n".join([header, *rows, ""]), encoding="utf-8")
+    parsed = parse(path, keep=True)
+    assert [(w.line, w.message) for w in parsed.warnings] == [
+        (
+            2,
+            "field 'CONTENT': expected a field of at most 1,048,576 characters, found a field of "
+            "1,048,578 characters; row left out",
+        )
+    ]
+    assert [(i.line, len(i.body or "")) for i in parsed.interactions] == [(5, 200_000)]
 
 
 # --- robustness -------------------------------------------------------------------------------

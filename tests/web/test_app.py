@@ -325,7 +325,8 @@ def test_a_visit_with_a_new_person_and_an_outcome_through_them_reach_the_events_
     (recorded,) = [o for o in snapshot.outcomes if o.value_eur == 9000]
     assert recorded.contact_ids == (nina.id,)
     html = client.get("/events").text
-    row = re.search(r"<td>Zorginnovatie Meetup Nijmegen</td>(.*?)</tr>", html, re.S).group(1)
+    series = r'<td><a href="/events/series/\d+">Zorginnovatie Meetup Nijmegen</a></td>'
+    row = re.search(series + r"(.*?)</tr>", html, re.S).group(1)
     assert re.search(r'<td class="num">1</td>', row)  # one visit
 
 

@@ -295,7 +295,7 @@ def test_every_page_works_under_its_content_security_policy(page, server: str):
     draws with its static script, the event charts keep their colours — and a form still
     posts (a no-referrer policy would send ``Origin: null``, which the server refuses)."""
     page.add_init_script(WATCH_CSP)
-    paths = [*PAGES_SEEN, "/contacts/5", "/network", "/import"]
+    paths = [*PAGES_SEEN, "/contacts/5", "/network", "/import", "/sectors"]
     for path in paths:
         response = page.goto(server + path + "?lang=en")
         headers = response.headers

@@ -13,7 +13,10 @@ whatever its cadence: accepting advice puts the person into the plan.
 
 Due ties are listed most overdue first — reactivations, then focus, then maintain at equal
 overdue days — up to ``limit``. The plan also lists the week's events from today to Sunday with
-the events advice (``events.py``): attend, skip or try once, with its reasons.
+the events advice (``events.py``): attend, skip or try once, with its reasons; and the week's
+birthdays and anniversaries of meeting, Monday to Sunday, of the ties that matter
+(``reminders.py``: birthdays of every tie not let go, anniversaries of whole years of ties kept,
+strong or medium, or chosen by the portfolio).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from tiewise.advice.events import UpcomingAdvice
 from tiewise.advice.introductions import Introduction, introductions_to_json
 from tiewise.advice.portfolio import Item, Portfolio, silent_days
 from tiewise.advice.reasons import Reason
+from tiewise.advice.reminders import Reminder, reminders_to_json, week_reminders
 from tiewise.analysis.profile import Profile
 
 FOCUS_CADENCE_DAYS = {"strong": 14, "medium": 21, "weak": 30, "dormant": 30}
@@ -55,6 +59,7 @@ class WeeklyPlan:
     due_total: int
     introductions: tuple[Introduction, ...]
     events: tuple[UpcomingAdvice, ...] = ()
+    reminders: tuple[Reminder, ...] = ()  # birthdays and anniversaries, Monday to Sunday
 
 
 def week_of(today: date) -> tuple[date, date]:
@@ -124,6 +129,7 @@ def weekly_plan(
         due_total=len(due),
         introductions=tuple(introductions[:introductions_shown]),
         events=tuple(a for a in events or () if a.occurrence.starts_at.date() <= sunday),
+        reminders=week_reminders(profile, portfolio, monday, sunday),
     )
 
 
@@ -158,4 +164,5 @@ def plan_to_json(plan: WeeklyPlan, profile: Profile, language: str) -> dict[str,
             }
             for a in plan.events
         ],
+        "reminders": reminders_to_json(plan.reminders, profile, language),
     }

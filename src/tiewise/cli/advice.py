@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -18,7 +19,9 @@ from tiewise.cli.base import (
     _state,
     app,
     console,
+    error_console,
 )
+from tiewise.errors import InputError
 
 
 @app.command()
@@ -147,11 +150,20 @@ def plan(
         float, typer.Option(min=0.0, help="Hours per month you will spend on your network.")
     ] = 8.0,
     limit: Annotated[int, typer.Option(min=1, help="Show at most this many people.")] = 10,
+    ics: Annotated[
+        Path | None,
+        typer.Option(
+            "--ics",
+            dir_okay=False,
+            help="Also write the week's plan (contacts, events to attend, birthdays and "
+            "anniversaries) to this iCalendar file.",
+        ),
+    ] = None,
     as_json: JsonOption = False,
     today: Today = None,
 ) -> None:
-    """This week's plan: whom to contact (cadence due), which events to attend or skip, and which
-    introductions to make."""
+    """This week's plan: whom to contact (cadence due), which events to attend or skip, which
+    introductions to make, and the week's birthdays and anniversaries of meeting."""
     if ctx.invoked_subcommand is not None:
         return
     from tiewise.advice.events import events_report, this_weeks_events
@@ -165,6 +177,20 @@ def plan(
     portfolio = build_portfolio(profile, check_budget(budget))
     events = this_weeks_events(profile, events_report(profile))
     week = weekly_plan(profile, portfolio, suggest_introductions(profile), events, limit)
+    if ics is not None:
+        from tiewise.report.calendar import plan_calendar, plan_items
+
+        calendar = plan_calendar(week, profile, state.language, datetime.now(UTC))
+        try:
+            ics.write_bytes(calendar)
+        except OSError as error:
+            raise InputError(
+                f"--ics: expected a file that can be written, found {str(ics)!r} "
+                f"({error.strerror or error})"
+            ) from error
+        count = len(plan_items(week, profile, state.language))
+        said = state.t("plan.ics_written", count=count, file=str(ics))
+        (error_console if as_json else console).print(said, markup=False)
     if as_json:
         _print_json(plan_to_json(week, profile, state.language))
         return

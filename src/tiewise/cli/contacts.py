@@ -4,7 +4,6 @@ at a time."""
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -75,19 +74,86 @@ def _contact_rows(snapshot: Snapshot, today: date) -> list[dict[str, Any]]:
 @app.command()
 def contacts(
     ctx: typer.Context,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            "--search",
+            "-s",
+            help="Only contacts with these words (any order, case or accents) in their name, "
+            "organisation, role, sector, region, e-mail, tags or notes.",
+        ),
+    ] = None,
+    tag: Annotated[str | None, typer.Option(help="Only contacts with this tag.")] = None,
+    tie_class: Annotated[
+        str | None,
+        typer.Option("--class", help="Only this tie class: strong, medium, weak, dormant."),
+    ] = None,
+    sort: Annotated[
+        str | None,
+        typer.Option(help="Order: strength, name or last (latest contact); default: id."),
+    ] = None,
+    assign: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            metavar="FIELD=VALUE",
+            help="Bulk edit: set sector, region, organisation or role of every contact selected "
+            "(FIELD= clears it; repeatable).",
+        ),
+    ] = None,
+    add_tag: Annotated[
+        list[str] | None, typer.Option(help="Bulk edit: add this tag (repeatable).")
+    ] = None,
+    remove_tag: Annotated[
+        list[str] | None, typer.Option(help="Bulk edit: remove this tag (repeatable).")
+    ] = None,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Make the bulk edit; without it, only show what changes.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     today: Today = None,
 ) -> None:
-    """List your contacts with tie strength and interactions."""
+    """List your contacts with tie strength and interactions — or those a search, a tag or a
+    tie class picks, and change them all at once (--set, --add-tag, --remove-tag; --yes)."""
     from rich.table import Table
 
+    from tiewise.cli import bulk
+
     state = _state(ctx)
-    rows = _contact_rows(_snapshot(state), _parse_date(today, "--today") or date.today())
+    as_of = _parse_date(today, "--today") or date.today()
+    bulk.check_choices(tie_class, sort)
+    edit = bulk.edit_of(assign or [], add_tag or [], remove_tag or [])
+    if edit is not None:  # everything checked before anything is read or written
+        from tiewise.bulkedit import bulk_edit
+
+        plan = bulk_edit(state.store, bulk.whom(state, search, tag, tie_class, as_of), edit, yes)
+        if as_json:
+            _print_json(plan.as_json())
+        else:
+            lines = bulk.plan_lines(plan, state.language)
+            for line in [lines[0], *(f"  {line}" for line in lines[1:-1]), lines[-1]]:
+                console.print(line, markup=False)
+        return
+    rows = _contact_rows(_snapshot(state), as_of)
+    with state.store.connect() as connection:
+        from tiewise.store.selection import selected
+        from tiewise.store.tags import tags_of
+
+        chosen = selected(connection, search, tag)
+        tags = tags_of(connection)
+    for row in rows:
+        row["tags"] = tags.get(row["id"], [])
+    filtered = chosen is not None or tie_class is not None
+    if chosen is not None:
+        rows = [row for row in rows if row["id"] in chosen]
+    if tie_class is not None:
+        rows = [row for row in rows if row["tie_class"] == tie_class]
+    rows = bulk.sorted_rows(rows, sort)
     if as_json:
         _print_json(rows)
         return
     if not rows:
-        console.print(state.t("contacts.none"))
+        console.print(state.t("contacts.no_match" if filtered else "contacts.none"))
         return
     table = Table()
     for key, justify in (
@@ -100,6 +166,9 @@ def contacts(
         ("col.last", "left"),
     ):
         table.add_column(state.t(key), justify=justify)  # type: ignore[arg-type]
+    tagged = any(row["tags"] for row in rows)
+    if tagged:
+        table.add_column(state.t("col.tags"))
     for row in rows:
         table.add_row(
             str(row["id"]),
@@ -109,8 +178,11 @@ def contacts(
             "—" if row["strength"] is None else f"{row['strength']:.2f}",
             str(row["interaction_count"]),
             row["last_interaction"] or "—",
+            *([", ".join(row["tags"])] if tagged else []),
         )
     console.print(table)
+    if filtered:
+        console.print(state.t("contacts.matched", count=len(rows)))
 
 
 @contact_app.command("show")
@@ -120,10 +192,11 @@ def contact_show(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     today: Today = None,
 ) -> None:
-    """Show one contact: identifiers, tie strength and why, notes and stories."""
+    """Show one contact: identifiers, tags, tie strength and why, notes and stories."""
     from rich.text import Text
 
     from tiewise.store import repository as repo
+    from tiewise.store.tags import tags_of
 
     state = _state(ctx)
     contact = find_contact(state, name)
@@ -135,6 +208,7 @@ def contact_show(
     notes = [n for n in snapshot.notes if snapshot.index_of(n.contact_id) == index]
     row["met_how"] = tie.met_how
     row["met_on"] = tie.met_on.isoformat() if tie.met_on else None
+    row["birthday"] = contact.birthday.isoformat() if contact.birthday else None
     row["notes"] = [
         {"kind": n.kind.value, "text": n.text, "written_at": n.written_at.isoformat()}
         for n in notes
@@ -144,6 +218,7 @@ def contact_show(
             connection,
             repo.merged_group(connection, contact.id),  # type: ignore[arg-type]
         )
+        row["tags"] = tags_of(connection, [row["id"]]).get(row["id"], [])
     row["sources"] = [{**s, "recorded_at": s["recorded_at"].isoformat()} for s in sources]  # type: ignore[union-attr]
     if as_json:
         _print_json(row)
@@ -155,8 +230,12 @@ def contact_show(
             x for x in (contact.role, contact.organisation, contact.sector, contact.region) if x
         )
     )
+    if row["birthday"]:
+        console.print(t("show.birthday", value=row["birthday"]))
     identifiers = ", ".join(f"{i.kind.value} {i.value}" for i in contact.identifiers)
     console.print(Text.assemble((t("show.identifiers"), "bold"), ": " + identifiers))
+    if row["tags"]:
+        console.print(Text.assemble((t("show.tags"), "bold"), ": " + ", ".join(row["tags"])))
     parts = []
     if row["closeness"] is not None:
         parts.append(t("show.closeness", value=row["closeness"]))
@@ -200,24 +279,23 @@ def contact_show(
 def _identifiers(
     emails: list[str], phones: list[str], urls: list[str]
 ) -> tuple[model.Identifier, ...]:
-    from tiewise.identifiers import identifier
+    from tiewise.contactbook import parse_identifiers
 
-    found = []
-    for kind, values in ((IK.EMAIL, emails), (IK.PHONE, phones), (IK.PROFILE_URL, urls)):
-        for value in values:
-            normal = identifier(kind, value, model.Origin("manual"))
-            if normal is None:
-                raise InputError(
-                    f"--{kind.value.replace('_', '-')}: not a valid {kind.value}: {value!r}"
-                )
-            found.append(normal)
-    return tuple(found)
+    return parse_identifiers({IK.EMAIL: emails, IK.PHONE: phones, IK.PROFILE_URL: urls})
 
 
 Closeness = Annotated[
     int | None,
     typer.Option(min=1, max=5, help="How close you feel, 1 (distant) to 5 (very close)."),
 ]
+Cadence = Annotated[
+    int | None,
+    typer.Option(
+        "--cadence", min=1, max=3650, help="Keep in touch every so many days (the plan's rhythm)."
+    ),
+]
+GivenName = Annotated[str | None, typer.Option(help="Given name.")]
+FamilyName = Annotated[str | None, typer.Option(help="Family name.")]
 
 
 @contact_app.command("add")
@@ -238,62 +316,41 @@ def contact_add(
     ] = None,
     met_how: Annotated[str | None, typer.Option(help="How you met.")] = None,
     met_on: Annotated[str | None, typer.Option(help="When you met (YYYY-MM-DD).")] = None,
+    given_name: GivenName = None,
+    family_name: FamilyName = None,
+    birthday: Annotated[
+        str | None,
+        typer.Option(help="Birthday: YYYY-MM-DD, or --MM-DD without the year."),
+    ] = None,
+    cadence: Cadence = None,
 ) -> None:
     """Add a contact by hand."""
-    from tiewise.store import repository as repo
+    from tiewise.contactbook import add_contact, parse_birthday
 
     state = _state(ctx)
     if not name.strip():
         raise InputError("NAME: expected a name, found an empty text")
-    identifiers = _identifiers(email or [], phone or [], url or [])
-    met = _parse_date(met_on, "--met-on")
-    with state.store.begin() as connection:
-        _refuse_known_identifiers(connection, identifiers)
-        origin_id = repo.add_origin(connection, "manual", datetime.now())
-        (contact_id,) = repo.add_contacts(
-            connection,
-            [
-                model.Contact(
-                    name=name.strip(),
-                    organisation=organisation,
-                    role=role,
-                    sector=sector,
-                    region=region,
-                    identifiers=identifiers,
-                )
-            ],
-            origin_id,
-        )
-        repo.save_ties(
-            connection,
-            [
-                model.Tie(
-                    contact_id=contact_id,
-                    closeness=closeness,
-                    contexts=tuple(c.strip().lower() for c in context or () if c.strip()),
-                    met_how=met_how,
-                    met_on=met,
-                )
-            ],
-        )
+    contact = model.Contact(
+        name=name,
+        given_name=given_name,
+        family_name=family_name,
+        organisation=organisation,
+        role=role,
+        sector=sector,
+        region=region,
+        identifiers=_identifiers(email or [], phone or [], url or []),
+        birthday=parse_birthday(birthday, today=date.today()),
+    )
+    tie = model.Tie(
+        contact_id=0,
+        closeness=closeness,
+        contexts=tuple(context or ()),
+        met_how=met_how,
+        met_on=_parse_date(met_on, "--met-on"),
+        cadence_days=cadence,
+    )
+    contact_id = add_contact(state.store, contact, tie, datetime.now())
     console.print(state.t("contact.added", name=name.strip(), id=contact_id), markup=False)
-
-
-def _refuse_known_identifiers(connection: Any, identifiers: tuple[model.Identifier, ...]) -> None:
-    from tiewise.store import repository as repo
-
-    known = {
-        (i.kind, i.value): c
-        for c in repo.load_contacts(connection, include_merged=True)
-        for i in c.identifiers
-    }
-    for i in identifiers:
-        owner = known.get((i.kind, i.value))
-        if owner is not None:
-            raise InputError(
-                f"{i.kind.value} {i.value} already belongs to {owner.name} "
-                f"(id {owner.id}); edit that contact instead"
-            )
 
 
 @contact_app.command("edit")
@@ -318,67 +375,65 @@ def contact_edit(
         model.TieStatus | None,
         typer.Option(help="active, keep (never advise letting go) or let_go."),
     ] = None,
+    birthday: Annotated[
+        str | None,
+        typer.Option(help="Birthday: YYYY-MM-DD, or --MM-DD without the year."),
+    ] = None,
+    no_birthday: Annotated[
+        bool, typer.Option("--no-birthday", help="Forget the birthday.")
+    ] = False,
+    given_name: GivenName = None,
+    family_name: FamilyName = None,
+    cadence: Cadence = None,
 ) -> None:
     """Change a contact or the tie with them; options not given stay as they are."""
-    from tiewise.decisionlog import status_changed
-    from tiewise.store import repository as repo
+    from tiewise.contactbook import edit_contact
 
     state = _state(ctx)
     contact = find_contact(state, name)
     identifiers = _identifiers(email or [], phone or [], url or [])
     met = _parse_date(met_on, "--met-on")
-    changes = {
-        k: v
-        for k, v in {
-            "name": new_name,
-            "organisation": organisation,
-            "role": role,
-            "sector": sector,
-            "region": region,
-        }.items()
-        if v is not None
+    given = {
+        "name": new_name,
+        "given_name": given_name,
+        "family_name": family_name,
+        "organisation": organisation,
+        "role": role,
+        "sector": sector,
+        "region": region,
     }
-    updated = model.Contact(
-        **{
-            **{
-                f: getattr(contact, f)
-                for f in (
-                    "id",
-                    "name",
-                    "given_name",
-                    "family_name",
-                    "organisation",
-                    "role",
-                    "sector",
-                    "region",
-                )
-            },
-            **changes,
-        }
+    changes = {k: v for k, v in given.items() if v is not None}
+    changes.update(_birthday_change(birthday, no_birthday))
+    tie = {
+        "closeness": closeness,
+        "met_how": met_how,
+        "met_on": met,
+        "status": status,
+        "cadence_days": cadence,
+        "contexts": tuple(context) if context else None,
+    }
+    updated = edit_contact(
+        state.store,
+        contact.id,  # type: ignore[arg-type]
+        changes,
+        {k: v for k, v in tie.items() if v is not None},
+        added=identifiers,
+        when=datetime.now(),
     )
-    with state.store.begin() as connection:
-        _refuse_known_identifiers(connection, identifiers)
-        repo.update_contact(connection, updated)
-        repo.add_identifiers(connection, [(contact.id, i) for i in identifiers])
-        tie = repo.load_tie(connection, contact.id)  # type: ignore[arg-type]
-        repo.save_ties(
-            connection,
-            [
-                replace(
-                    tie,
-                    closeness=closeness if closeness is not None else tie.closeness,
-                    contexts=tuple(c.strip().lower() for c in context if c.strip())
-                    if context
-                    else tie.contexts,
-                    met_how=met_how if met_how is not None else tie.met_how,
-                    met_on=met if met is not None else tie.met_on,
-                    status=status or tie.status,
-                )
-            ],
-        )
-        if status is not None:
-            status_changed(connection, contact.id, status, datetime.now())  # type: ignore[arg-type]
     console.print(state.t("contact.updated", name=updated.name), markup=False)
+
+
+def _birthday_change(birthday: str | None, forget: bool) -> dict[str, model.Birthday | None]:
+    """``{"birthday": …}`` when ``--birthday`` or ``--no-birthday`` was given, else nothing."""
+    from tiewise.birthdays import birthday_input
+
+    if birthday is not None and forget:
+        raise InputError("--birthday and --no-birthday: expected one of them, found both")
+    if forget:
+        return {"birthday": None}
+    if birthday is None:
+        return {}
+    return {"birthday": birthday_input(birthday, "--birthday", date.today())}
 
 
 _ERASURE_COUNTS = (
@@ -524,6 +579,64 @@ def contact_offers(
     _topics(ctx, name, text, remove, model.TopicKind.OFFER)
 
 
+@contact_app.command("tag")
+def contact_tag(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Name, part of a name, or id.")],
+    tags: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[TAG]...", help="Tags to add (or to remove, with --remove)."),
+    ] = None,
+    remove: Annotated[bool, typer.Option("--remove", help="Remove these tags.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Tag a contact (e.g. investor, "Radboud alumni") to find and select them later
+    (contacts --tag). Without TAG: list their tags."""
+    from tiewise.store import tags as tagging
+
+    state = _state(ctx)
+    wanted = list(dict.fromkeys(tagging.clean_tag(t, "tag", "TAG") for t in tags or ()))
+    contact = find_contact(state, name)
+    with state.store.begin() as connection:
+        person = _person(connection, contact.id)  # type: ignore[arg-type]
+        have = tagging.tags_of(connection, [person]).get(person, [])
+        keys = {tagging.tag_key(t) for t in have}
+        if remove:
+            missing = [t for t in wanted if tagging.tag_key(t) not in keys]
+            if missing:
+                raise InputError(
+                    f"TAG: expected a tag {contact.name} has ({', '.join(have) or '—'}), "
+                    f"found {missing[0]!r}",
+                    field="tag",
+                    key="error.tag_missing",
+                    values={
+                        "name": contact.name,
+                        "listed": ", ".join(have) or "—",
+                        "found": missing[0],
+                    },
+                )
+            tagging.remove_tags(connection, [person], wanted)
+        else:
+            tagging.add_tags(connection, [person], wanted)
+        now = tagging.tags_of(connection, [person]).get(person, [])
+    if as_json:
+        _print_json({"id": person, "name": contact.name, "tags": now})
+        return
+    if wanted:
+        fresh = [t for t in wanted if tagging.tag_key(t) not in keys]
+        key = "tags.removed" if remove else "tags.added" if fresh else "tags.already"
+        shown = ", ".join(wanted if remove or not fresh else fresh)
+        console.print(state.t(key, name=contact.name, tags=shown), markup=False)
+    console.print(state.t("tags.list", name=contact.name, tags=", ".join(now) or "—"), markup=False)
+
+
+def _person(connection: Any, contact_id: int) -> int:
+    """The person a record belongs to: the surviving record it was merged into, or itself."""
+    from tiewise.store.search import survivors
+
+    return survivors(connection).get(contact_id, contact_id)
+
+
 @app.command()
 def me(
     ctx: typer.Context,
@@ -540,24 +653,26 @@ def me(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show or set who you are, so that imports recognise you and never list you as a contact."""
+    from tiewise.contactbook import save_me
     from tiewise.store import repository as repo
 
     state = _state(ctx)
     added = _identifiers(email or [], phone or [], url or [])
-    with state.store.begin() as connection:
-        current = repo.load_me(connection)
-        if any(v is not None for v in (name, organisation, role, sector, region)) or added:
-            current = model.Me(
-                name=name if name is not None else current.name,
-                identifiers=current.identifiers + added,
-                organisation=organisation if organisation is not None else current.organisation,
-                role=role if role is not None else current.role,
-                sector=sector if sector is not None else current.sector,
-                region=region if region is not None else current.region,
-            )
-            repo.save_me(connection, current)
-            if not as_json:
-                console.print(state.t("me.saved", name=current.name or "—"))
+    given = {
+        "name": name,
+        "organisation": organisation,
+        "role": role,
+        "sector": sector,
+        "region": region,
+    }
+    changes = {k: v for k, v in given.items() if v is not None}
+    if changes or added:
+        current = save_me(state.store, changes, added=added)
+        if not as_json:
+            console.print(state.t("me.saved", name=current.name or "—"))
+    else:
+        with state.store.connect() as connection:
+            current = repo.load_me(connection)
     result = {
         "name": current.name,
         "organisation": current.organisation,

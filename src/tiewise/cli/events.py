@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -51,17 +51,6 @@ def _threshold(value: float | None) -> float | None:
     return None if value is None else checked_threshold(value, "--threshold")
 
 
-def _parse_moment(value: str, option: str) -> datetime:
-    from tiewise.ingest.events_csv import parse_time
-
-    try:
-        return parse_time(value)
-    except ValueError as error:
-        raise InputError(
-            f"{option}: expected a date or date-time such as 2026-12-03 17:00, found {value!r}"
-        ) from error
-
-
 @events_app.command("add")
 def events_add(
     ctx: typer.Context,
@@ -84,7 +73,7 @@ def events_add(
 ) -> None:
     """Add an event series and its occurrences, by hand or from a CSV of events.
     Calendar exports bring networking events in too: tiewise import ics FILE."""
-    from tiewise.eventlog import LazyOrigin, add_occurrences, ensure_series, reconfirmed
+    from tiewise.eventlog import LazyOrigin, add_occurrences, reconfirmed
 
     state = _state(ctx)
     details: dict[str, dict[str, str | None]] = {}
@@ -102,28 +91,27 @@ def events_add(
         for r in parsed:
             details.setdefault(r.name, {"organiser": r.organiser, "category": r.category})
         source, file, digest = "events-csv", str(csv_file), hashlib.sha256(data).hexdigest()
-    else:
+        with state.store.begin() as connection:
+            origin = LazyOrigin(connection, source, file, digest)
+            added, skipped = add_occurrences(connection, rows, origin, details)
+            again = reconfirmed(connection, details)
+    else:  # by hand: the write side is tiewise.serieslog, shared with the events page
+        from tiewise.serieslog import add_series, parse_start, repeat
+
         if not name or not name.strip():
             raise InputError("NAME: expected the name of an event series (or --csv FILE)")
-        name = name.strip()
-        starts = [_parse_moment(value, "--on") for value in on or ()]
-        if every_days is not None:
-            if not starts or until is None:
-                raise InputError("--every-days: expected a first --on and an --until date")
-            last = _parse_date(until, "--until")
-            moment = starts[0] + timedelta(days=every_days)
-            while moment.date() <= last:  # type: ignore[operator]
-                starts.append(moment)
-                moment += timedelta(days=every_days)
-        rows = [(name, start, None, location, None) for start in starts]
-        details[name] = {"organiser": organiser, "category": category, "location": location}
-        source, file, digest = "manual", None, None
-    with state.store.begin() as connection:
-        origin = LazyOrigin(connection, source, file, digest)
-        if not rows and name:
-            ensure_series(connection, name, **details[name])
-        added, skipped = add_occurrences(connection, rows, origin, details)
-        again = reconfirmed(connection, details)
+        starts = [parse_start(value) for value in on or ()]
+        starts = repeat(starts, every_days, _parse_date(until, "--until"))
+        result = add_series(
+            state.store,
+            name,
+            starts,
+            organiser=organiser,
+            category=category,
+            location=location,
+        )
+        added, skipped = result.added, result.skipped
+        again = [result.name] if result.reconfirmed else []
     for series_name in again:
         console.print(state.t("events.reconfirmed", name=series_name))
     console.print(state.t("events.added", added=added, skipped=skipped))

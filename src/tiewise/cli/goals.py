@@ -15,7 +15,7 @@ from tiewise.cli.base import (
     app,
     console,
 )
-from tiewise.errors import InputError, NotFoundError
+from tiewise.errors import InputError
 
 goals_app = typer.Typer(help="Name your networking goals: the catalogue, add, list, remove.")
 app.add_typer(goals_app, name="goals")
@@ -201,16 +201,44 @@ def goals_remove(
     ctx: typer.Context,
     goal: Annotated[str, typer.Argument(help="The goal's key, or its id (see goals list).")],
 ) -> None:
-    """Remove a goal (outcomes that served it are kept, without the goal)."""
+    """Remove a goal (outcomes that served it are kept, without the goal); goals restore puts
+    it back."""
+    from datetime import datetime
+
+    from tiewise.goallog import remove_goal
+    from tiewise.goals import goal_label
+
+    state = _state(ctx)
+    removal = remove_goal(state.store, goal, datetime.now())
+    console.print(state.t("goals.removed", goal=goal_label(removal.goal, state.language)))
+    console.print(state.t("goals.restore_cli", id=removal.id))
+
+
+@goals_app.command("restore")
+def goals_restore(
+    ctx: typer.Context,
+    removal: Annotated[
+        int | None, typer.Argument(help="The number of a removed goal; without it: the list.")
+    ] = None,
+) -> None:
+    """Put a removed goal back, with its targets and the outcomes that served it. Without a
+    number: the goals removed, newest first."""
+    from datetime import datetime
+
+    from tiewise.goallog import removed_goals, restore_goal
     from tiewise.goals import goal_label
     from tiewise.store import repository as repo
 
     state = _state(ctx)
-    with state.store.begin() as connection:
-        goals = repo.load_goals(connection)
-        matches = [g for g in goals if str(g.id) == goal.strip() or g.key == goal.strip().lower()]
-        if len(matches) != 1:
-            found = ", ".join(f"{g.id} {g.key}" for g in matches) or "no goal"
-            raise NotFoundError(f"goal {goal!r}: expected exactly one goal, found {found}")
-        repo.remove_goal(connection, matches[0].id)  # type: ignore[arg-type]
-    console.print(state.t("goals.removed", goal=goal_label(matches[0], state.language)))
+    if removal is not None:
+        goal = restore_goal(state.store, removal, datetime.now())
+        console.print(state.t("goals.restored", goal=goal_label(goal, state.language)))
+        return
+    with state.store.connect() as connection:
+        removed = removed_goals(repo.load_settings(connection))
+    if not removed:
+        console.print(state.t("goals.removed_none"))
+    for r in removed:
+        label = goal_label(r.goal, state.language)
+        line = state.t("goals.removed_row", id=r.id, goal=label, date=f"{r.removed_at:%Y-%m-%d}")
+        console.print(line, markup=False)

@@ -58,6 +58,9 @@ def _run_import(state: State, kind: str, paths: list[Path], as_json: bool, **opt
         _print_json(summary.as_json())
         return
     _print_summary(state, summary)
+    from tiewise.cli.sectors import print_import_hint  # after an import that added people
+
+    print_import_hint(state, summary)
 
 
 #: The columns of the import table: what became of the records read.

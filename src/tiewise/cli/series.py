@@ -70,3 +70,31 @@ def events_reject(ctx: typer.Context, series: SeriesArgument) -> None:
     """Reject a series: it is no networking event. It leaves event advice and a re-import
     does not bring it back (confirm undoes this)."""
     _review(ctx, series, model.SeriesReview.REJECTED)
+
+
+@events_app.command("edit")
+def events_edit(
+    ctx: typer.Context,
+    series: SeriesArgument,
+    name: Annotated[str | None, typer.Option("--name", help="A new name.")] = None,
+    organiser: Annotated[str | None, typer.Option(help="Who organises it ('' clears).")] = None,
+    category: Annotated[
+        str | None, typer.Option(help="borrel, meetup, congres, fair … ('' clears).")
+    ] = None,
+    location: Annotated[str | None, typer.Option(help="Where it is held ('' clears).")] = None,
+) -> None:
+    """Change a series' name, organiser, category or location (options not given stay as
+    they are); its dates follow a new name. Add dates with: tiewise events add NAME --on."""
+    from tiewise.serieslog import edit_series
+    from tiewise.seriesreview import find_series
+
+    state = _state(ctx)
+    given = {"name": name, "organiser": organiser, "category": category, "location": location}
+    with state.store.connect() as connection:
+        found = find_series(connection, series)
+    changed = edit_series(
+        state.store,
+        found.id,  # type: ignore[arg-type]
+        {k: v for k, v in given.items() if v is not None},
+    )
+    console.print(state.t("series.updated", name=changed.name), highlight=False, markup=False)

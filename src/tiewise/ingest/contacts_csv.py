@@ -71,6 +71,12 @@ Values
   person on LinkedIn (``/in/``, ``/pub/``), Facebook or X/Twitter: a company homepage
   identifies nobody. Country and mobile hosts are folded (``nl.linkedin.com`` → ``linkedin.com``).
 - ``note`` is the Notes column (several mapped note columns are joined by newlines).
+- ``birthday``: Google's (and the legacy format's) ``Birthday`` column, or a mapped
+  ``birthday`` column: ``1985-04-15``, ``--04-15`` without the year, and the other forms of
+  :func:`tiewise.birthdays.read_birthday`. A value that does not read is a warning quoting it
+  (``the value was left out``; the row is kept). Outlook's ``Birthday``/``Verjaardag`` is not
+  read: it follows the regional settings of the Windows that wrote it (``4/15/1985`` or
+  ``15-4-1985``), so day and month cannot be told apart, and an empty one is ``0/0/00``.
 
 Keys, skipped rows, warnings, errors
 ------------------------------------
@@ -83,13 +89,15 @@ Keys, skipped rows, warnings, errors
 - ``warnings`` (:class:`~tiewise.ingest.records.ImportWarning`) name rows left out because they are
   bad: a different number of columns than the header (an unquoted comma shifts every later
   cell, so even a row with only empty extra cells is misaligned), an undecodable used cell, or a
-  row the CSV reader cannot read.
+  field over :data:`~tiewise.ingest.limits.MAX_FIELD_CHARS` (1 MiB of characters; the warning
+  gives its column and size, never its text). Rows are split by ``ingest/csv_records.py``, which
+  measures such a field without holding it and reads on after its row.
 - :class:`~tiewise.errors.ImportFormatError` (nothing is imported) for an unknown format name, an
   empty file, a header that matches no format when none was given (expected ``a Google, Outlook
   or mapped CSV header``, found its first columns), a header without any usable column for the
-  given format, a ``generic`` format without mapping, and a mapping naming an unknown field or a
-  column the header lacks. Any other input, however damaged, gives a ParsedSource: the parser
-  never crashes.
+  given format, a ``generic`` format without mapping, a mapping naming an unknown field or a
+  column the header lacks, and a header with a field over the limit. Any other input, however
+  damaged, gives a ParsedSource: the parser never crashes.
 
 Dutch Outlook titles
 --------------------
@@ -115,8 +123,11 @@ import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from tiewise.birthdays import BirthdayError, read_birthday
 from tiewise.errors import ImportFormatError
 from tiewise.identifiers import identifier, is_identity, person_profile, phone_number
+from tiewise.ingest.csv_records import records
+from tiewise.ingest.limits import too_long_error, too_long_message
 from tiewise.ingest.records import ImportWarning, ParsedSource, PersonRecord, Skip
 from tiewise.model import Identifier, IdentifierKind
 
@@ -137,6 +148,7 @@ _MAPPING_FIELDS = (
     "profile_url",
     "note",
     "contexts",
+    "birthday",
 )
 # Fields that make a header usable: without any of them no row can yield a person.
 _PERSON_FIELDS = frozenset(
@@ -166,6 +178,7 @@ _GOOGLE: dict[str, tuple[str, ...]] = {
     "role": ("Organization Title",),
     "note": ("Notes",),
     "contexts": ("Labels", "Group Membership"),
+    "birthday": ("Birthday",),
 }
 
 _GOOGLE_LEGACY: dict[str, tuple[str, ...]] = {
@@ -176,6 +189,7 @@ _GOOGLE_LEGACY: dict[str, tuple[str, ...]] = {
     "nickname": ("Nickname",),
     "note": ("Notes",),
     "contexts": ("Group Membership",),
+    "birthday": ("Birthday",),
 }
 
 # Google's numbered columns "<Kind> <N> - <Part>" (any N), as (kind, part) → field.
@@ -357,8 +371,9 @@ def parse_contacts_csv(
     ``generic`` when a ``mapping`` is given.
 
     ``mapping`` goes from our field names — ``name, given_name, middle_name, family_name,
-    organisation, role, sector, region, email, phone, profile_url, note, contexts`` — to column
-    titles of the file (case-insensitive). A value may name several columns separated by ``|``
+    organisation, role, sector, region, email, phone, profile_url, note, contexts, birthday`` —
+    to column titles of the file (case-insensitive). A value may name several columns separated
+    by ``|``
     (``{"email": "E-mail|E-mail work"}``); a field may also be repeated under a suffixed key,
     ``email2`` or ``email#work``. Every named column that the header has is read; a field of
     which no column is found is an error. With a built-in format the mapped columns come before
@@ -402,7 +417,7 @@ class _Decoded:
 class _Row:
     line: int
     cells: list[str]
-    problem: str | None = None
+    too_long: tuple[int, int] | None = None  # column and size of a field over the limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,7 +454,8 @@ def _delimiter(text: str) -> tuple[str, str]:
     sep_line = _SEP_LINE.match(text)
     if sep_line:
         return text[sep_line.end() :], sep_line["delimiter"]
-    first = next((line for line in io.StringIO(text, newline="") if line.strip()), "")
+    # the first 64 KiB say it (io.StringIO holds four bytes a character: not the whole file)
+    first = next((line for line in io.StringIO(text[:65536], newline="") if line.strip()), "")
     return text, max(_DELIMITERS, key=lambda delimiter: _count_columns(first, delimiter))
 
 
@@ -451,28 +467,22 @@ def _count_columns(line: str, delimiter: str) -> int:
 
 
 def _rows(text: str, delimiter: str) -> Iterator[_Row]:
-    """Rows with the physical line each starts on; a row the reader cannot read is a problem."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    start = 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            yield _Row(start, [], f"expected a readable CSV row, found: {error}; row skipped")
-            if reader.line_num < start:
-                return
-            start = reader.line_num + 1
-            continue
-        yield _Row(start, cells)
-        start = reader.line_num + 1
+    """Rows with the physical line each starts on (``ingest/csv_records.py``); a row with a
+    field over the limit comes without cells, with that field's column and size."""
+    for record in records(text, delimiter):
+        yield _Row(record.line, record.cells, record.too_long)
+
+
+def _column(header: Sequence[str], position: int) -> str:
+    """A column as a message names it: its title, else its number."""
+    return header[position] if position < len(header) else f"column {position + 1}"
 
 
 def _header(rows: Iterator[_Row], file: str) -> tuple[int, list[str]]:
     for row in rows:
-        if row.problem:
-            raise ImportFormatError(file, _HEADER_EXPECTED, row.problem, line=row.line)
+        if row.too_long:
+            column, size = row.too_long
+            raise too_long_error(file, row.line, f"column {column + 1}", size)
         if not _is_blank(row.cells):
             return row.line, row.cells
     raise ImportFormatError(file, _HEADER_EXPECTED, "an empty file", line=1)
@@ -586,8 +596,10 @@ def _parse_rows(rows: Iterator[_Row], layout: _Layout, file: str) -> ParsedSourc
 
     for row in rows:
         parsed.read = (parsed.read or 0) + 1
-        if row.problem:
-            parsed.warnings.append(ImportWarning(file, row.line, row.problem))
+        if row.too_long:
+            column, size = row.too_long
+            message = too_long_message(_column(layout.header, column), size, "row skipped")
+            parsed.warnings.append(ImportWarning(file, row.line, message))
             continue
         if _is_blank(row.cells):
             skip(row.line, "a blank row")
@@ -599,10 +611,12 @@ def _parse_rows(rows: Iterator[_Row], layout: _Layout, file: str) -> ParsedSourc
         if problem:
             parsed.warnings.append(ImportWarning(file, row.line, problem))
             continue
-        person = _person(_cells(row.cells, layout), row.line, layout)
+        cells = _cells(row.cells, layout)
+        person = _person(cells, row.line, layout)
         if person is None:
             skip(row.line, "a row without name, organisation, e-mail, phone or profile")
             continue
+        person = _with_birthday(person, cells, layout, parsed.warnings, file)
         key = _unique_key(person, keys)
         keys.add(key)
         parsed.persons.append(replace(person, key=key))
@@ -658,6 +672,28 @@ def _person(cells: Mapping[str, list[str]], line: int, layout: _Layout) -> Perso
         contexts=_contexts(cells, layout.labels),
         note=_note(cells),
     )
+
+
+def _with_birthday(
+    person: PersonRecord,
+    cells: Mapping[str, list[str]],
+    layout: _Layout,
+    warnings: list[ImportWarning],
+    file: str,
+) -> PersonRecord:
+    """The person with the birthday of their row (Google: ``1985-04-15``, ``--04-15`` without
+    the year; ``tiewise.birthdays.read_birthday``); one that does not read is a warning quoting
+    it, and the row is kept without it."""
+    value = _single(cells, "birthday")
+    if value is None:
+        return person
+    try:
+        return replace(person, birthday=read_birthday(value))
+    except BirthdayError as error:
+        title = layout.header[layout.columns["birthday"][0]]
+        message = f"field {title!r}: {error}; the value was left out"
+        warnings.append(ImportWarning(file, person.line, message))
+        return person
 
 
 def _single(cells: Mapping[str, list[str]], field: str) -> str | None:

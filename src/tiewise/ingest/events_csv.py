@@ -8,21 +8,29 @@ Columns (header names without case; ``,`` or ``;`` as separator; UTF-8 with or w
 Pure: bytes in, :class:`~tiewise.ingest.records.OccurrenceRecord` s out, keyed
 ``event:<name>:<start>`` like occurrences added by hand. Any problem raises
 :class:`~tiewise.errors.ImportFormatError` naming the file, line (physical, 1-based; the header is
-line 1), field, expected and found, so that nothing is written.
+line 1), field, expected and found, so that nothing is written: the file is a list the user
+wrote, to be fixed and given again. Problems include a field over
+:data:`~tiewise.ingest.limits.MAX_FIELD_CHARS` (found: its size; rows are split by
+``ingest/csv_records.py``, which measures such a field without holding it) and a control
+character in a value (``tiewise.hygiene``: found is the value escaped, the character as
+``U+0000`` and where it is).
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import re
 from datetime import UTC, datetime
 
 from tiewise.errors import ImportFormatError
+from tiewise.hygiene import EXPECTED, control_at, found_text
+from tiewise.ingest.csv_records import Record, records
+from tiewise.ingest.limits import too_long_error
 from tiewise.ingest.records import OccurrenceRecord
 
 REQUIRED = ("name", "starts_at")
 OPTIONAL = ("ends_at", "location", "organiser", "category")
 ALIASES = {"organizer": "organiser", "start": "starts_at", "end": "ends_at"}
+_FIRST_LINE = re.compile(r"[^\r\n]*")
 
 
 def occurrence_key(name: str, starts_at: datetime) -> str:
@@ -46,12 +54,14 @@ def parse_events_csv(data: bytes, file: str) -> list[OccurrenceRecord]:
         raise ImportFormatError(
             file, "UTF-8 text", f"byte {data[error.start]:#04x} at offset {error.start}"
         ) from error
-    lines = content.splitlines()
-    if not lines or not lines[0].strip():
+    first = _FIRST_LINE.match(content)[0]  # type: ignore[index]
+    if not first.strip():
         raise ImportFormatError(file, "a header row with name and starts_at", "nothing", line=1)
-    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
-    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
-    header = [ALIASES.get(h.strip().casefold(), h.strip().casefold()) for h in next(reader)]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = records(content, delimiter)
+    header = [
+        ALIASES.get(h.strip().casefold(), h.strip().casefold()) for h in _cells(next(reader), file)
+    ]
     missing = [column for column in REQUIRED if column not in header]
     if missing:
         raise ImportFormatError(
@@ -62,11 +72,9 @@ def parse_events_csv(data: bytes, file: str) -> list[OccurrenceRecord]:
             field=missing[0],
         )
     rows = []
-    while True:
-        line = reader.line_num + 1  # a record spanning lines is named by its first line
-        cells = next(reader, None)
-        if cells is None:
-            break
+    for record in reader:
+        line = record.line  # a record spanning lines is named by its first line
+        cells = _cells(record, file, header)
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) > len(header):
@@ -74,6 +82,7 @@ def parse_events_csv(data: bytes, file: str) -> list[OccurrenceRecord]:
                 file, f"{len(header)} fields", f"{len(cells)} fields", line=line
             )
         values = dict(zip(header, (c.strip() for c in cells), strict=False))
+        _check_text(values, file, line)
         name = values.get("name", "")
         if not name:
             raise ImportFormatError(file, "an event name", "an empty cell", line=line, field="name")
@@ -116,3 +125,23 @@ def parse_events_csv(data: bytes, file: str) -> list[OccurrenceRecord]:
             )
         )
     return rows
+
+
+def _cells(record: Record, file: str, header: list[str] | None = None) -> list[str]:
+    """The cells of a record; a field over the limit refuses the file (its column named by the
+    header when there is one)."""
+    if record.too_long is None:
+        return record.cells
+    column, size = record.too_long
+    named = header is not None and column < len(header)
+    field = header[column] if named else f"column {column + 1}"  # type: ignore[index]
+    raise too_long_error(file, record.line, field, size)
+
+
+def _check_text(values: dict[str, str], file: str, line: int) -> None:
+    """Refuse a value with a control character other than tab and line ends, as the other
+    importers leave them out (``tiewise.hygiene``): it would be stored and shown."""
+    for column, value in values.items():
+        at = control_at(value, multiline=True)
+        if at is not None:
+            raise ImportFormatError(file, EXPECTED, found_text(value, at), line=line, field=column)

@@ -120,6 +120,11 @@ Limits
     day through BYHOUR/BYMINUTE/BYSECOND), and rules recurring several times a day whose
     expansion would walk more than :data:`MAX_WALK` occurrences from DTSTART on, are skipped
     with a warning: no meeting series looks like that, and expanding them would take minutes.
+    A rule that gives no date at all (``BYMONTH=2;BYMONTHDAY=30``; the expansion walked to the
+    year 9999 to find none, up to 7 s a rule) is found first (``ingest/recurrence.py``) and
+    ignored with a warning; its event is read at DTSTART, as the expansion read it. A content
+    line longer than :data:`~tiewise.ingest.limits.MAX_FIELD_CHARS` after unfolding is ignored
+    with a warning giving its size (``ingest/ics_lines.py``).
     Warnings quote the input (the line, the rule), never an exception's text.
 """
 
@@ -143,6 +148,7 @@ from icalendar.timezone import tzp
 
 from tiewise.errors import ImportFormatError
 from tiewise.identifiers import identifier, normalise_email
+from tiewise.ingest.ics_lines import Line, decode, unfold
 from tiewise.ingest.identity import PUBLIC_MAIL_DOMAINS
 from tiewise.ingest.records import (
     MAX_LINKED_GROUP,
@@ -153,6 +159,7 @@ from tiewise.ingest.records import (
     ParsedSource,
     PersonRecord,
 )
+from tiewise.ingest.recurrence import barren
 from tiewise.model import Direction, IdentifierKind, InteractionKind, Me
 
 SOURCE = "ics"
@@ -250,11 +257,12 @@ def parse_ics(
 
 
 def _parse(data: bytes, file: str, me: Me, window: _Window, rule: EventRule) -> ParsedSource:
-    text = _decode(data, file)
-    scan = _Scanner(file).scan(_unfold(text))
+    text = decode(data, file)
+    too_long: list[ImportWarning] = []
+    scan = _Scanner(file).scan(unfold(text, file, too_long))
     calendars = _load(scan, file)
     result = ParsedSource(source=SOURCE, file=file)
-    result.warnings.extend(scan.warnings)
+    result.warnings.extend(too_long + scan.warnings)
     mine = frozenset(e.lower() for e in me.values(IdentifierKind.EMAIL))
     assembler = _Assembler(result, mine, window, rule)
     events = _prepare(calendars, scan, file, result.warnings)
@@ -303,56 +311,6 @@ def _naive_utc(value: datetime) -> datetime:
 def _shorten(text: str, width: int = _FOUND_WIDTH) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-# --------------------------------------------------------------------------------------------
-# Bytes to unfolded content lines, with the physical line numbers
-
-
-def _decode(data: bytes, file: str) -> str:
-    """UTF-8 (with or without a byte order mark), or UTF-16 when a byte order mark says so."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise ImportFormatError(
-                file, "UTF-16 text", "bytes that are not UTF-16", line=1
-            ) from exc
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ImportFormatError(
-            file, "UTF-8 text", f"the byte 0x{data[exc.start]:02x}", line=line
-        ) from exc
-
-
-_LINE_END = re.compile(r"\r*\n|\r")
-
-
-@dataclass(slots=True)
-class _Line:
-    """One content line after unfolding; ``first``/``last`` are its physical lines."""
-
-    first: int
-    last: int
-    text: str
-
-
-def _unfold(text: str) -> list[_Line]:
-    """Join folded lines (a line starting with a space or tab continues the previous one, also
-    across blank lines, as icalendar does); drop blank lines. A line ends with LF, CRLF, CR or
-    ``CR CR LF`` (a CRLF file passed once more through a CRLF conversion, as some iPhone and
-    Windows exports are): one line end each, so a line keeps the number it has in the file."""
-    physical = _LINE_END.split(text)
-    lines: list[_Line] = []
-    for number, raw in enumerate(physical, start=1):
-        if raw[:1] in (" ", "\t") and lines:
-            lines[-1].text += raw[1:]
-            lines[-1].last = number
-        elif raw.strip():
-            lines.append(_Line(number, number, raw))
-    return lines
 
 
 # --------------------------------------------------------------------------------------------
@@ -409,10 +367,10 @@ class _Scanner:
         self.calendar_fields: dict[str, int] = {}
         self.blocks: list[_Block] = []
         self.warnings: list[ImportWarning] = []
-        self.trailing: list[_Line] = []
+        self.trailing: list[Line] = []
         self.calendars = 0
 
-    def scan(self, lines: list[_Line]) -> _Scan:
+    def scan(self, lines: list[Line]) -> _Scan:
         if not lines:
             raise ImportFormatError(self.file, "BEGIN:VCALENDAR", "an empty file", line=1)
         for line in lines:
@@ -420,7 +378,7 @@ class _Scanner:
         self._finish(lines[-1].last)
         return _Scan(self.kept, self.blocks, self.warnings, self.calendar_fields)
 
-    def _line(self, line: _Line) -> None:
+    def _line(self, line: Line) -> None:
         try:
             name, value = _split(line.text)
         except Exception:
@@ -436,7 +394,7 @@ class _Scanner:
         else:
             self._property(line, name, value)
 
-    def _not_a_content_line(self, line: _Line) -> None:
+    def _not_a_content_line(self, line: Line) -> None:
         if not self.stack:
             self._outside(line)
         elif not self._dropped():
@@ -446,7 +404,7 @@ class _Scanner:
                 f" {_shorten(line.text)!r}; line ignored",
             )
 
-    def _begin(self, line: _Line, component: str) -> None:
+    def _begin(self, line: Line, component: str) -> None:
         if not self.stack:
             if component != "VCALENDAR":
                 self._not_calendar(line)
@@ -463,7 +421,7 @@ class _Scanner:
         self.stack.append(_Open(component, line.first, block, dropped))
         self._keep(line)
 
-    def _end(self, line: _Line, component: str) -> None:
+    def _end(self, line: Line, component: str) -> None:
         if not self.stack:
             raise ImportFormatError(
                 self.file,
@@ -490,7 +448,7 @@ class _Scanner:
         if not self.stack:
             self.calendars += 1
 
-    def _closes_unread(self, line: _Line, component: str) -> bool:
+    def _closes_unread(self, line: Line, component: str) -> bool:
         """An END that does not match inside a component that is not read (a to-do, a
         journal, an alarm): ``END:VTOOD`` ends the VTODO, ``END:VCALENDAR`` ends it and the
         calendar. A flaw in what is not read never rejects the events; a warning names it."""
@@ -515,7 +473,7 @@ class _Scanner:
             self.stack.pop()
         return True
 
-    def _property(self, line: _Line, name: str, value: str) -> None:
+    def _property(self, line: Line, name: str, value: str) -> None:
         if len(self.stack) == 1:
             if not self._readable_calendar_property(line):
                 return
@@ -524,7 +482,7 @@ class _Scanner:
         if name in _TRIMMED and value != value.strip(" \t") and line.text.endswith(value):
             # "DTEND: 20240812T223000Z": blanks around a value that is no text are read as
             # clients write them (the digest of a VEVENT without UID keeps the line as given)
-            read = _Line(line.first, line.last, line.text[: -len(value)] + value.strip(" \t"))
+            read = Line(line.first, line.last, line.text[: -len(value)] + value.strip(" \t"))
         self._keep(line, read.text)
         block = self.stack[-1].block
         if block is None:
@@ -536,7 +494,7 @@ class _Scanner:
             if email is not None:
                 block.parties.setdefault(email, line.first)
 
-    def _readable_calendar_property(self, line: _Line) -> bool:
+    def _readable_calendar_property(self, line: Line) -> bool:
         text = f"BEGIN:VCALENDAR\r\n{line.text}\r\nEND:VCALENDAR\r\n"
         readable = _readable(text)
         if not readable:
@@ -560,12 +518,12 @@ class _Scanner:
                 " time zone ignored (its times are read as floating)",
             )
 
-    def _outside(self, line: _Line) -> None:
+    def _outside(self, line: Line) -> None:
         if self.calendars == 0:
             self._not_calendar(line)
         self.trailing.append(line)
 
-    def _not_calendar(self, line: _Line) -> None:
+    def _not_calendar(self, line: Line) -> None:
         raise ImportFormatError(
             self.file,
             "BEGIN:VCALENDAR (an iCalendar file)",
@@ -573,7 +531,7 @@ class _Scanner:
             line=line.first,
         )
 
-    def _keep(self, line: _Line, text: str | None = None) -> None:
+    def _keep(self, line: Line, text: str | None = None) -> None:
         if self._dropped():
             return
         target = self.zone_lines if self.zone_lines is not None else self.kept
@@ -802,6 +760,7 @@ def _occurrences_of(
     line = min(s.block.begin for s in group)
     try:
         _check_cost(group, window)
+        _drop_barren_rules(group, file, warnings)
         sources = {s.index: s for s in group}
         occurrences = [_read(c, sources[int(str(c[_INDEX]))]) for c in _expand(group, window)]
     except _Unusable as exc:
@@ -871,6 +830,35 @@ def _check_cost(group: list[_Source], window: _Window) -> None:
                     f"field 'RRULE': expected a rule with at most {MAX_WALK} occurrences from"
                     f" DTSTART to {window.until.date()}, found {found} since {since}"
                 )
+
+
+def _drop_barren_rules(group: list[_Source], file: str, warnings: list[ImportWarning]) -> None:
+    """Leave out each rule that gives no date (``ingest/recurrence.py``; the expansion walked to
+    the year 9999 to find none) with a warning on its line. The event keeps its DTSTART, its
+    first occurrence: what the expansion gave for it, without the walk."""
+    for source in group:
+        rules = _as_list(source.event.get("RRULE"))
+        start = source.event["DTSTART"].dt
+        kept = []
+        for rule in rules:
+            why = barren(rule, start) if isinstance(rule, vRecur) else None
+            if why is None:
+                kept.append(rule)
+                continue
+            written = source.block.texts.get("RRULE")
+            found = repr(_shorten(written or f"RRULE:{rule.to_ical().decode('utf-8', 'replace')}"))
+            warnings.append(
+                ImportWarning(
+                    file,
+                    source.block.fields.get("RRULE", source.block.begin),
+                    f"field 'RRULE': expected an RFC 5545 rule that gives dates, found {found}"
+                    f" {why}; the rule is ignored and the event read at its DTSTART only",
+                )
+            )
+        if len(kept) < len(rules):
+            del source.event["RRULE"]
+            for rule in kept:
+                source.event.add("RRULE", rule)
 
 
 def _walk_length(event: icalendar.Event, rule: vRecur, per_day: int, window: _Window) -> int:

@@ -64,13 +64,14 @@ Policies:
 - *text*: message bodies (``CONTENT``) and recommendation texts are kept only with
   ``keep_message_text=True``; subjects and invitation notes (needed to triage invitations) always.
 - *row left out with a warning*: a row holding a byte that is not UTF-8 (one damaged byte) or a
-  NUL byte; the warning quotes the row (``\xe9`` for the byte).
+  NUL byte; the warning quotes the row (``\xe9`` for the byte). A row with a field over
+  :data:`~tiewise.ingest.limits.MAX_FIELD_CHARS` (1 MiB of characters); the warning names the
+  column and gives the size, never the text.
 - *file left out with a warning* (``file left out: expected …, found …``), the other files
   imported: a file of the export that cannot be read — not UTF-8 (UTF-16, or bytes that are not
   UTF-8 in more than one row in a hundred: another encoding), without its header
-  (Connections.csv: no row with ``First Name``), rejected by the ``csv`` module (e.g. a field
-  over its size limit), or a zip member that is damaged, encrypted, or larger than
-  :data:`~tiewise.ingest.linkedin_export.MAX_FILE_BYTES`.
+  (Connections.csv: no row with ``First Name``), or a zip member that is damaged, encrypted, or
+  larger than :data:`~tiewise.ingest.linkedin_export.MAX_FILE_BYTES`.
 - *raised* (:class:`~tiewise.errors.ImportFormatError`, nothing is returned): a path that does not
   exist or is not a zip, folder or CSV file; a zip whose directory cannot be read; a zip whose
   known files declare more than
@@ -160,6 +161,7 @@ def parse_linkedin(paths: Sequence[Path], me: Me, keep_message_text: bool = Fals
         builder.parsed.warnings += [
             damaged_row_warning(table.file, line, found) for line, found in table.damaged
         ]
+        builder.parsed.warnings += table.left_out
         lists = (builder.parsed.interactions, builder.parsed.exchanges, builder.parsed.invitations)
         before = [len(records) for records in lists]
         READERS[table.kind](table, builder)

@@ -10,7 +10,6 @@ the policies as a whole: :mod:`tiewise.ingest.linkedin`.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import struct
@@ -18,10 +17,11 @@ import zipfile
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 from tiewise.errors import ImportFormatError
+from tiewise.ingest import csv_records
+from tiewise.ingest.limits import too_long_message
 from tiewise.ingest.linkedin_layouts import SPECS, Kind
 from tiewise.ingest.records import ImportWarning
 
@@ -275,28 +275,33 @@ class Row:
         return not any(cell.strip() for cell in self.cells)
 
 
-def _records(name: str, text: str, delimiter: str = ",") -> list[tuple[int, list[str]]]:
-    """Every CSV record with the 1-based physical line it starts on (quoted newlines counted)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: list[tuple[int, list[str]]] = []
-    start = 1
-    try:
-        for cells in reader:
-            records.append((start, cells))
-            start = reader.line_num + 1
-    except csv.Error as error:
-        raise ImportFormatError(
-            name, "well-formed CSV", _csv_problem(error, text, start), line=start
-        ) from None
-    return records
+def _records(
+    text: str, delimiter: str = ","
+) -> tuple[list[tuple[int, list[str]]], list[tuple[int, int, int]]]:
+    """Every CSV record with the 1-based physical line it starts on (quoted newlines counted),
+    and apart from them the records with a field over the limit: line, column and size
+    (``ingest/csv_records.py`` measures such a field without holding it)."""
+    read: list[tuple[int, list[str]]] = []
+    too_long: list[tuple[int, int, int]] = []
+    for record in csv_records.records(text, delimiter):
+        if record.too_long is None:
+            read.append((record.line, record.cells))
+        else:
+            too_long.append((record.line, *record.too_long))
+    return read, too_long
 
 
-def _csv_problem(error: csv.Error, text: str, line: int) -> str:
-    """What the csv module objected to, in the terms of the input rather than its message."""
-    if "field limit" in str(error):
-        return f"a field longer than {csv.field_size_limit():,} characters"
-    found = next(islice(io.StringIO(text, newline=""), line - 1, None), "")
-    return f"a record the csv module cannot split: {quote(found.rstrip(chr(13) + chr(10)))}"
+def _too_long_warnings(
+    file: str, too_long: list[tuple[int, int, int]], header: list[str], header_line: int
+) -> list[ImportWarning]:
+    """A row with a field over the limit, left out: its column (the header's title for a row
+    after the header) and size, never its text."""
+    warnings = []
+    for line, column, size in too_long:
+        named = line > header_line and column < len(header)
+        field = header[column].strip() if named else f"column {column + 1}"
+        warnings.append(ImportWarning(file, line, too_long_message(field, size, "row left out")))
+    return warnings
 
 
 def _columns(cells: list[str]) -> dict[str, int]:
@@ -313,17 +318,18 @@ class Table:
     rows: list[Row]
     layout: tuple[str, ...] = ()  # the required columns of the layout the header has
     damaged: list[tuple[int, str]] = field(default_factory=list)  # rows left out: line, found
+    left_out: list[ImportWarning] = field(default_factory=list)  # rows with a field too long
 
 
 def read_table(file: CsvFile) -> Table:
     text = _decode(file)
-    records = _records(file.name, text)
+    records, too_long = _records(text)
     kind = file.kind or _sniff(file, text, records)
     found = _header(records, kind)
     if found is None and "\t" in text[:4096]:  # 2017 exports wrote some files tab-separated
-        tab_records = _records(file.name, text, "\t")
+        tab_records, tab_too_long = _records(text, "\t")
         if (found := _header(tab_records, kind)) is not None:
-            records = tab_records
+            records, too_long = tab_records, tab_too_long
     if found is None:
         if _SURROGATE.search(text):
             line = next(line for line, cells in records if _SURROGATE.search(",".join(cells)))
@@ -348,7 +354,8 @@ def read_table(file: CsvFile) -> Table:
         if _SURROGATE.search(joined):
             raise _not_utf8(file.name, line, joined)
         raise ImportFormatError(file.name, _UTF8, "NUL bytes in several rows", line=line)
-    return Table(file.name, kind, rows, layout, damaged)
+    left_out = _too_long_warnings(file.name, too_long, header, header_line)
+    return Table(file.name, kind, rows, layout, damaged, left_out)
 
 
 def _header(records: list[tuple[int, list[str]]], kind: Kind) -> tuple[int, tuple[str, ...]] | None:
@@ -365,7 +372,7 @@ def _sniff(file: CsvFile, text: str, records: list[tuple[int, list[str]]]) -> Ki
     """The kind of a CSV given under a name LinkedIn does not use, from its header."""
     tabs = "\t" in text[:4096]  # 2017 exports wrote some files tab-separated
     for delimiter in (",", "\t") if tabs else (",",):
-        table = records if delimiter == "," else _records(file.name, text, delimiter)
+        table = records if delimiter == "," else _records(text, delimiter)[0]
         for _line, cells in table[:_SNIFF_ROWS]:
             columns = _columns(cells)
             for kind, spec in SPECS.items():

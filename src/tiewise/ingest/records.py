@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from tiewise.model import (
+    Birthday,
     Direction,
     ExchangeDirection,
     ExchangeKind,
@@ -63,6 +64,7 @@ class PersonRecord:
     note: str | None = None
     is_connection: bool = True  # False for people only seen (a message sender, an attendee)
     file: str | None = None  # the file inside an export it came from, when not the source's file
+    birthday: Birthday | None = None  # tiewise.birthdays.read_birthday
 
 
 @dataclass(frozen=True, slots=True)

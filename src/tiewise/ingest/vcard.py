@@ -47,6 +47,9 @@ Fields
   appears in ``name`` but not in ``family_name``.
 - ``organisation``: the first ``ORG`` unit; ``role``: ``TITLE``, else ``ROLE``; ``note``: ``NOTE``
   (several are joined by a blank line); ``region``: the locality of the first ``ADR`` that has one.
+- ``birthday``: the first ``BDAY`` that reads (``tiewise/birthdays.py``: ``1985-04-15``,
+  ``19850415``, ``--0415``, a date-time, Apple's ``X-APPLE-OMIT-YEAR``); one that does not is a
+  warning quoting it, and the card is kept without it.
 - ``contexts``: ``CATEGORIES``, lower-cased, without Google's system groups ``myContacts`` and
   ``starred``.
 - ``identifiers``: every ``EMAIL`` that normalises and every ``TEL`` that ``phonenumbers`` calls a
@@ -69,8 +72,12 @@ cards with the same UID or e-mail), the later card's key gets ``#<line>`` append
 
 Policies
 --------
-- A file that is not text (a NUL byte after BOM handling) or holds no ``BEGIN:VCARD`` at all
-  raises :class:`~tiewise.errors.ImportFormatError`.
+- A file that holds no ``BEGIN:VCARD`` at all raises :class:`~tiewise.errors.ImportFormatError`
+  (found: ``binary data (a NUL byte)`` when it has a NUL byte after BOM handling, as a file
+  that is no text has). A NUL or another control character inside a card costs only its value:
+  :mod:`tiewise.ingest.hygiene` leaves the value out (a name keeps its other characters) with a
+  warning on the card's line naming the field and the character (``U+0000``); the other cards
+  and the rest of the card are read. (A NUL anywhere refused the whole file before.)
 - A card still open at the end of the file (truncated, no ``END:VCARD``) raises
   ``ImportFormatError`` naming the line of its ``BEGIN``, field ``END``: a truncated file is
   incomplete and should be exported again rather than half imported.
@@ -83,9 +90,11 @@ Policies
 - A property vobject cannot read even after pre-processing is left out with a warning quoting
   it, and the card is read again; only when that fails too is the card left out (the warning
   quotes its first property). Warnings quote the input, never an exception's text.
-- A text property longer than :data:`MAX_FIELD_CHARS` after unfolding raises
-  ``ImportFormatError`` naming its line and field, as soon as it is that long (a 50 MB field
-  took gigabytes before); binary properties are dropped unread whatever their size.
+- A text property longer than :data:`~tiewise.ingest.limits.MAX_FIELD_CHARS` (1 MiB of
+  characters, the limit of every importer) after unfolding leaves its card out with a warning
+  naming its line and field and giving its size, never its text, as soon as it is that long (a
+  50 MB field took gigabytes before; then it refused the whole file, where one bad card should
+  cost only itself); binary properties are dropped unread whatever their size.
 - A card with no name, no organisation and no e-mail, phone or profile URL counts as ``skipped``
   (with its line in ``skips``). ``read`` is the number of cards in the file: every one of them
   is a person, a skip or a warning that left it out.
@@ -101,10 +110,12 @@ from dataclasses import dataclass, field, replace
 import vobject
 from vobject.base import Component, ContentLine, ParseError, VObjectError, parseLine
 
+from tiewise.birthdays import BirthdayError, read_birthday
 from tiewise.errors import ImportFormatError
 from tiewise.identifiers import identifier, is_identity, person_profile, phone_number
+from tiewise.ingest import limits
 from tiewise.ingest.records import ImportWarning, ParsedSource, PersonRecord, Skip
-from tiewise.model import Identifier, IdentifierKind
+from tiewise.model import Birthday, Identifier, IdentifierKind
 
 SOURCE = "vcard"
 
@@ -139,9 +150,6 @@ _TRANSFER_ENCODINGS = frozenset({"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BI
 _GOOGLE_SYSTEM_GROUPS = frozenset({"mycontacts", "starred"})
 _UNRANKED = 101  # vCard 4.0 PREF runs from 1 (most preferred) to 100
 _SNIPPET = 40
-#: The longest text property read (after unfolding); binary properties are dropped unread.
-#: A note of a few pages is some thousands of characters; a longer field is refused.
-MAX_FIELD_CHARS = 2**20
 _EMPTY_CARD = "a card without name, organisation, e-mail, phone or profile"
 _IGNORED = frozenset({"PROFILE"})  # RFC 2425's PROFILE:VCARD (any case) says nothing more
 # What vobject raises on a card it cannot read, beyond its own errors
@@ -154,7 +162,7 @@ def parse_vcard(data: bytes, file: str) -> ParsedSource:
     Raises :class:`ImportFormatError` when the file is not text, holds no ``BEGIN:VCARD`` or ends
     inside a card; bad cards and lines elsewhere become warnings (see the module docstring).
     """
-    lines = _LINE_END.split(_text_bytes(data, file))
+    lines = _LINE_END.split(_text_bytes(data))
     cards = _split_cards(lines, file)
     parsed = ParsedSource(source=SOURCE, file=file, read=len(cards))
     taken: set[str] = set()
@@ -190,17 +198,13 @@ class _RawCard:
     interrupted_at: int | None = None  # line of a BEGIN:VCARD that came before END:VCARD
 
 
-def _text_bytes(data: bytes, file: str) -> bytes:
+def _text_bytes(data: bytes) -> bytes:
     """The file as ASCII-compatible bytes: BOM removed, UTF-16 re-encoded as UTF-8."""
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :]
     for marker, codec, skip in _UTF16_STARTS:
         if data.startswith(marker):
             return data[skip:].decode(codec, errors="replace").encode("utf-8")
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        line = len(data[: nul + 1].splitlines())
-        raise ImportFormatError(file, "a vCard text file", "binary data (a NUL byte)", line=line)
     return data
 
 
@@ -246,6 +250,11 @@ def _opens_agent(card: _RawCard) -> bool:
 
 
 def _no_cards(lines: list[bytes], file: str) -> ImportFormatError:
+    for number, line in enumerate(lines, start=1):
+        if b"\x00" in line:  # no text: UTF-16 without a byte order mark, an image, a zip …
+            return ImportFormatError(
+                file, "a vCard text file", "binary data (a NUL byte)", line=number
+            )
     for number, line in enumerate(lines, start=1):
         if line.strip():
             found = repr(_snippet(line.decode("utf-8", errors="replace").strip()))
@@ -382,9 +391,10 @@ def _is_binary(head: _Head) -> bool:
     return head.name in _DROPPED or head.has_encoding("BASE64", "B")
 
 
-def _logical_lines(lines: list[tuple[int, str]], v21: bool, file: str) -> list[_Logical]:
+def _logical_lines(lines: list[tuple[int, str]], v21: bool) -> list[_Logical]:
     """Unfold continuation and quoted-printable soft line breaks; leave out binary properties.
-    Raises :class:`ImportFormatError` for a text property longer than :data:`MAX_FIELD_CHARS`."""
+    Raises :class:`_TooLong` for a text property longer than ``limits.MAX_FIELD_CHARS``, as soon
+    as it is that long."""
     result: list[_Logical] = []
     current: _Logical | None = None
     size = 0
@@ -409,25 +419,27 @@ def _logical_lines(lines: list[tuple[int, str]], v21: bool, file: str) -> list[_
                 current = _Logical(number, [text], qp)
                 result.append(current)
         size += len(text)
-        if current is not None and size > MAX_FIELD_CHARS:
-            raise _too_long(file, current)
+        if current is not None and limits.is_too_long(size):
+            raise _TooLong(current)
     return result
 
 
 _HEAD_CHARS = 4096  # the name and parameters of a property are looked for this far
 
 
-def _too_long(file: str, logical: _Logical) -> ImportFormatError:
-    split = _split_property(logical.parts[0][:_HEAD_CHARS])
-    name = split[0].name if split is not None else None
-    size = sum(len(part) for part in logical.parts)
-    return ImportFormatError(
-        file,
-        f"a vCard field of at most {MAX_FIELD_CHARS:,} characters",
-        f"a field of {size:,} characters or more, starting {_snippet(logical.parts[0])!r}",
-        line=logical.line,
-        field=name,
-    )
+class _TooLong(Exception):
+    """A text property over the limit: its card is left out (see the module)."""
+
+    def __init__(self, logical: _Logical) -> None:
+        split = _split_property(logical.parts[0][:_HEAD_CHARS])
+        self.line = logical.line
+        self.field = split[0].name if split is not None else None
+        self.size = sum(len(part) for part in logical.parts)
+        super().__init__(self.field, self.size)
+
+    def warning(self, file: str) -> ImportWarning:
+        message = limits.too_long_message(self.field, self.size, "card left out", at_least=True)
+        return ImportWarning(file, self.line, message)
 
 
 def _is_v21(lines: list[tuple[int, str]]) -> bool:
@@ -540,7 +552,12 @@ def _read_card(card: _RawCard, file: str, warnings: list[ImportWarning]) -> Pers
     lines = _card_text(card)
     v21 = _is_v21(lines)
     prepared: list[tuple[int, str]] = []
-    for logical in _logical_lines(lines, v21, file):
+    try:
+        logicals = _logical_lines(lines, v21)
+    except _TooLong as too_long:
+        warnings.append(too_long.warning(file))
+        return None
+    for logical in logicals:
         result = _prepare(logical, v21)
         if isinstance(result, _Problem):
             warnings.append(ImportWarning(file, result.line, result.message))
@@ -562,7 +579,32 @@ def _read_card(card: _RawCard, file: str, warnings: list[ImportWarning]) -> Pers
         message = f"card left out: expected a vCard vobject can read, found {_snippet(first)!r}"
         warnings.append(ImportWarning(file, card.begin, message))
         return None
-    return _person(component, card.begin)
+    person = _person(component, card.begin)
+    birthday = _birthday(prepared, file, warnings) if "bday" in component.contents else None
+    return replace(person, birthday=birthday) if birthday else person
+
+
+def _birthday(
+    prepared: list[tuple[int, str]], file: str, warnings: list[ImportWarning]
+) -> Birthday | None:
+    """The first ``BDAY`` that reads as a birthday (``tiewise.birthdays.read_birthday``, with
+    Apple's ``X-APPLE-OMIT-YEAR``); each one that does not is a warning quoting it, and the
+    rest of the card is kept."""
+    found: Birthday | None = None
+    for line, text in prepared:
+        split = _split_property(text)
+        if split is None or split[0].name != "BDAY":
+            continue
+        head, value = split
+        omit = next((v for key, v in head.params if key == "X-APPLE-OMIT-YEAR"), None)
+        try:
+            birthday = read_birthday(value, omit)
+        except BirthdayError as error:
+            message = f"field 'BDAY': {error}; the value was left out"
+            warnings.append(ImportWarning(file, line, message))
+            continue
+        found = found or birthday
+    return found
 
 
 def _component(prepared: list[tuple[int, str]]) -> Component | None:

@@ -53,7 +53,7 @@ class _HasKey(Protocol):
 
 _Keyed = TypeVar("_Keyed", bound=_HasKey)
 _Item = TypeVar("_Item")
-_FIELDS = ("given_name", "family_name", "organisation", "role", "sector", "region")
+_FIELDS = ("given_name", "family_name", "organisation", "role", "sector", "region", "birthday")
 _KIND_WORDS = {
     IdentifierKind.EMAIL: "e-mail",
     IdentifierKind.PHONE: "valid phone",
@@ -401,6 +401,7 @@ class _Import:
             region=person.region,
             identifiers=identifiers,
             origin=self._origin(person),
+            birthday=person.birthday,
         )
         self.index.add(temporary, identifiers)
         if self.members is not None:

@@ -201,6 +201,12 @@ def render_plan(plan: WeeklyPlan, profile: Profile, language: str, console: Cons
                 f"• {advice.occurrence.starts_at:%a %d %b %H:%M} {advice.series.name}: "
                 f"{t(f'action.{advice.action}')} — {why}"
             )
+    if plan.reminders:
+        console.print(Text(t("plan.reminders"), style="bold"))
+        for reminder in plan.reminders:
+            person = profile.snapshot.contacts[reminder.position]
+            what = reminder.reason.render(language)
+            console.print(f"• {reminder.day:%a %d %b} {person.name}: {what}", markup=False)
     if plan.introductions:
         console.print(Text(t("plan.introductions"), style="bold"))
         for intro in plan.introductions:

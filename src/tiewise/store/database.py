@@ -296,6 +296,10 @@ def migrate(engine: Engine, revision: str = "head") -> None:
             with connection.begin():
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
+                if revision == "head":  # the documents a migration marked stale (0007: all),
+                    from tiewise.store import search  # or every search would fold them anew
+
+                    search.refresh(connection)
                 if sqlite:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:

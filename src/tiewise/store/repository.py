@@ -31,6 +31,7 @@ from sqlalchemy import (
 from tiewise import model
 from tiewise.errors import NotFoundError
 from tiewise.store import schema as s
+from tiewise.store import search
 
 _IDENTIFIER_KINDS = {kind.value: kind for kind in model.IdentifierKind}
 _TIE_STATUSES = {status.value: status for status in model.TieStatus}
@@ -367,7 +368,9 @@ def _words(name: str) -> list[str]:
 
 def find_contact(connection: Connection, name: str) -> model.Contact:
     """The one contact a user means by ``name``: an id, an exact name (case-insensitive), or a
-    unique part of a name. Several matches or none → NotFoundError listing the candidates."""
+    unique part of a name; failing those, the one person the search finds (accents and word
+    order aside: "aimee", "graaf elena"). Several matches or none → NotFoundError listing the
+    candidates."""
     if name.strip().isdigit():  # an id may also name a merged-away record
         known = connection.scalar(select(s.contact.c.id).where(s.contact.c.id == int(name)))
         if known is not None:
@@ -381,6 +384,8 @@ def find_contact(connection: Connection, name: str) -> model.Contact:
         )
     ]
     found = named(name, names)
+    if not found:  # then the search (store/search.py): "aimee", "graaf elena", any field
+        found = [_Name("", i) for i in search.matching(connection, name)]
     if len(found) == 1:
         return load_contact(connection, found[0].id)
     if not found:

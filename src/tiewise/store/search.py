@@ -37,8 +37,9 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, text
+from sqlalchemy import Connection, delete, insert, select, text
 
 from tiewise.model import IdentifierKind
 from tiewise.store import schema as s
@@ -70,6 +71,8 @@ def folded(value: str) -> list[str]:
     (NFKD), combining marks dropped, the letters of ``_LETTERS`` spelled out, split at every
     character that is not a letter or digit, each cut at :data:`MAX_WORD` characters
     ("Aimée O'Brien-Çelik" → aimee, o, brien, celik)."""
+    if value.isascii():  # most text: nothing to decompose, lower case is case-folded
+        return [word[:MAX_WORD] for word in _WORD.findall(value.lower())]
     decomposed = unicodedata.normalize("NFKD", value.casefold().translate(_LETTERS))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return [word[:MAX_WORD] for word in _WORD.findall(plain)]
@@ -78,6 +81,8 @@ def folded(value: str) -> list[str]:
 def _german(value: str) -> str | None:
     """``value`` with ä, ö and ü written ae, oe and ue (in any case, composed or not); None
     when it has none of them."""
+    if value.isascii():
+        return None
     composed = unicodedata.normalize("NFC", value.casefold())
     german = composed.translate(_GERMAN)
     return german if german != composed else None
@@ -86,20 +91,30 @@ def _german(value: str) -> str | None:
 def _joined(value: str) -> list[str]:
     """The folded words of ``value``, and each group of them written without a space joined
     into one word (O'Brien → o, brien, obrien)."""
-    words = folded(value)
-    for chunk in value.split():
+    words = []
+    for chunk in value.split():  # no word spans a space, so folding chunk by chunk is the same
         parts = folded(chunk)
+        words += parts
         if len(parts) > 1:
             words.append("".join(parts)[:MAX_WORD])
     return words
 
 
-def indexed_words(value: str) -> list[str]:
+def indexed_words(value: str) -> tuple[str, ...]:
     """The words a document holds for ``value``: its folded words; each group of words joined
     without a space (O'Brien → obrien); and, for a word with ä, ö or ü, its German spelling
-    too (Müller → muller, mueller)."""
+    too (Müller → muller, mueller). Short values (names, sectors, regions, organisations,
+    tags: they repeat) are remembered."""
+    return _short_words(value) if len(value) <= _SHORT else _words(value)
+
+
+def _words(value: str) -> tuple[str, ...]:
     german = _german(value)
-    return _joined(value) + (_joined(german) if german is not None else [])
+    return tuple(_joined(value) + (_joined(german) if german is not None else []))
+
+
+_SHORT = 200  # characters of a value worth remembering; a note is not
+_short_words = lru_cache(maxsize=65_536)(_words)
 
 
 def query_terms(query: str) -> list[tuple[str, ...]]:
@@ -122,16 +137,45 @@ def _document(values: Iterable[str]) -> str:
     return body
 
 
+def rows_for(connection: Connection, sql: str, ids: Iterable[int]) -> list[tuple]:
+    """The rows of ``sql`` (a query with ``{ids}`` where a list of integers goes) for ``ids``,
+    :data:`_CHUNK` at a time, through the plain DBAPI cursor: for thousands of ids SQLAlchemy's
+    compiling of each expanding ``IN`` and its row objects cost more than the queries. The ids
+    are integers, written into the text as such."""
+    wanted = sorted({int(i) for i in ids})
+    found: list[tuple] = []
+    cursor = connection.connection.cursor()
+    try:
+        for start in range(0, len(wanted), _CHUNK):
+            listed = ",".join(map(str, wanted[start : start + _CHUNK]))
+            cursor.execute(sql.format(ids=listed))
+            if cursor.description is not None:
+                found.extend(cursor.fetchall())
+    finally:
+        cursor.close()
+    return found
+
+
+def _plain(connection: Connection, sql: str) -> list[tuple]:
+    """The rows of a constant query through the plain DBAPI cursor (each search asks two)."""
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _stale(connection: Connection) -> set[int]:
+    rows = _plain(connection, "SELECT contact_id FROM search_stale")
+    return {contact_id for (contact_id,) in rows}
+
+
 def survivors(connection: Connection) -> dict[int, int]:
     """Each merged-away contact record's id → the id of the person (the surviving record) it
     was merged into, directly or through another."""
-    into = dict(
-        connection.execute(
-            select(s.contact.c.id, s.contact.c.merged_into_id).where(
-                s.contact.c.merged_into_id.is_not(None)
-            )
-        ).all()
-    )
+    merged = "SELECT id, merged_into_id FROM contact WHERE merged_into_id IS NOT NULL"
+    into = dict(_plain(connection, merged))
     found = {}
     for record in into:
         survivor, seen = record, {record}
@@ -151,7 +195,6 @@ def documents(
     that do not exist have none): the fields of all their records first, then their e-mail
     addresses, tags and notes, so that the words of very long notes are the ones cut.
     ``survivor_of``: :func:`survivors`, when the caller has it."""
-    c, ci, tag, note = s.contact, s.contact_identifier, s.contact_tag, s.note
     survivor_of = survivors(connection) if survivor_of is None else survivor_of
     people = {i for i in contact_ids if i not in survivor_of}
     person_of = {i: i for i in people}
@@ -159,20 +202,25 @@ def documents(
     kinds: tuple[dict[int, list[str]], ...] = tuple(defaultdict(list) for _ in range(4))
     fields, emails, tags, notes = kinds
     records = sorted(person_of)
-    for start in range(0, len(records), _CHUNK):
-        chunk = records[start : start + _CHUNK]
-        columns = (c.c.name, c.c.organisation, c.c.role, c.c.sector, c.c.region)
-        for row in connection.execute(select(c.c.id, *columns).where(c.c.id.in_(chunk))):
-            fields[person_of[row[0]]].extend(v for v in row[1:] if v)
-        email = ci.c.kind == IdentifierKind.EMAIL.value
-        for found, table, column, where in (
-            (emails, ci, ci.c.value, (email,)),
-            (tags, tag, tag.c.tag, ()),
-            (notes, note, note.c.text, ()),
-        ):
-            query = select(table.c.contact_id, column).where(table.c.contact_id.in_(chunk), *where)
-            for contact_id, value in connection.execute(query):
-                found[person_of[contact_id]].append(value)
+    for row in rows_for(
+        connection,
+        "SELECT id, name, organisation, role, sector, region FROM contact WHERE id IN ({ids}) "
+        "ORDER BY id",
+        records,
+    ):
+        fields[person_of[row[0]]].extend(v for v in row[1:] if v)
+    email = IdentifierKind.EMAIL.value
+    for found, sql in (
+        (
+            emails,
+            "SELECT contact_id, value FROM contact_identifier "
+            f"WHERE kind = '{email}' AND contact_id IN ({{ids}}) ORDER BY id",
+        ),
+        (tags, "SELECT contact_id, tag FROM contact_tag WHERE contact_id IN ({ids}) ORDER BY tag"),
+        (notes, "SELECT contact_id, text FROM note WHERE contact_id IN ({ids}) ORDER BY id"),
+    ):
+        for contact_id, value in rows_for(connection, sql, records):
+            found[person_of[contact_id]].append(value)
     return {
         person: _document([*fields[person], *emails[person], *tags[person], *notes[person]])
         for person in people
@@ -184,21 +232,14 @@ def refresh(connection: Connection) -> int:
     """Rewrite the document of every person one of whose records is stale (remove it for a
     person who is gone or was merged away), in the caller's transaction; return how many
     documents were written."""
-    stale = set(connection.execute(select(s.search_stale.c.contact_id)).scalars())
+    stale = _stale(connection)
     if not stale:
         return 0
     survivor_of = survivors(connection)
     people = {survivor_of.get(i, i) for i in stale}
     written = documents(connection, people, survivor_of)
-    gone = sorted(stale | people)
     key = "rowid" if connection.dialect.name == "sqlite" else "contact_id"
-    for start in range(0, len(gone), _CHUNK):
-        connection.execute(
-            text(f"DELETE FROM contact_search WHERE {key} IN :ids").bindparams(
-                bindparam("ids", expanding=True)
-            ),
-            {"ids": gone[start : start + _CHUNK]},
-        )
+    rows_for(connection, f"DELETE FROM contact_search WHERE {key} IN ({{ids}})", stale | people)
     rows = [{"id": contact_id, "body": body} for contact_id, body in written.items()]
     if rows:
         connection.execute(
@@ -217,25 +258,22 @@ def optimize(connection: Connection) -> None:
 
 def _indexed(connection: Connection, terms: Sequence[tuple[str, ...]]) -> set[int]:
     """The ids whose indexed document has, for each term, a word beginning with one of its
-    spellings."""
+    spellings. Through the plain DBAPI cursor: a short prefix finds thousands of people, and
+    SQLAlchemy's row objects would cost more than the search."""
     if connection.dialect.name == "sqlite":
-        match = " AND ".join(
+        sql = "SELECT rowid FROM contact_search WHERE contact_search MATCH ?"
+        query = " AND ".join(
             "(" + " OR ".join(f'"{word}"*' for word in term) + ")" for term in terms
         )
-        found = connection.execute(
-            text("SELECT rowid FROM contact_search WHERE contact_search MATCH :match"),
-            {"match": match},
-        )
     else:
+        sql = "SELECT contact_id FROM contact_search WHERE document @@ to_tsquery('simple', %s)"
         query = " & ".join("(" + " | ".join(f"{word}:*" for word in term) + ")" for term in terms)
-        found = connection.execute(
-            text(
-                "SELECT contact_id FROM contact_search "
-                "WHERE document @@ to_tsquery('simple', :query)"
-            ),
-            {"query": query},
-        )
-    return set(found.scalars())
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql, (query,))
+        return {contact_id for (contact_id,) in cursor.fetchall()}
+    finally:
+        cursor.close()
 
 
 def matches(document: str, terms: Sequence[tuple[str, ...]]) -> bool:
@@ -251,7 +289,7 @@ def matching(connection: Connection, query: str) -> list[int]:
     terms = query_terms(query)
     if not terms:
         return []
-    stale = set(connection.execute(select(s.search_stale.c.contact_id)).scalars())
+    stale = _stale(connection)
     survivor_of = survivors(connection)
     affected = {survivor_of.get(i, i) for i in stale}  # matched from their records, not the index
     found = {survivor_of.get(i, i) for i in _indexed(connection, terms) if i not in stale}

@@ -90,17 +90,6 @@ def routes(site: Site) -> list[Route]:
         set_status(store, int(contact.id), model.TieStatus(chosen), now())  # type: ignore[arg-type]
         return f"/contacts/{contact.id}", text("saved.status", language, name=contact.name)
 
-    def edit(request: Request, form: FormData, language: str) -> Done:
-        contact = _contact(request)
-        name = text_field(form, "name", required=True, key="a name")
-        fields = {
-            key: (str(form.get(key, "")).strip() or None)
-            for key in ("organisation", "role", "sector", "region")
-        }
-        with store.begin() as connection:
-            repo.update_contact(connection, replace(contact, name=name, **fields))
-        return f"/contacts/{contact.id}", text("saved.contact", language, name=name)
-
     def note(request: Request, form: FormData, language: str) -> Done:
         contact = _contact(request)
         body = text_field(form, "text", required=True, key="a note")
@@ -321,15 +310,6 @@ def routes(site: Site) -> list[Route]:
                 repo.add_goal(connection, goal)
         return "/goals", text("saved.goal", language, goal=goal_label(goal, language))
 
-    def goal_remove(request: Request, form: FormData, language: str) -> Done:
-        key = request.path_params["key"]
-        with store.begin() as connection:
-            ids = [g.id for g in repo.load_goals(connection) if g.key == key]
-            if not ids:
-                raise NotFoundError(f"no goal {key!r}")
-            repo.remove_goal(connection, ids[0])  # type: ignore[arg-type]
-        return "/goals", text("saved.goal_removed", language, goal=key)
-
     def merge(request: Request, form: FormData, language: str) -> Done:
         from tiewise.ingest import merging
 
@@ -470,7 +450,7 @@ def routes(site: Site) -> list[Route]:
     forms: list[Form] = [
         (f"{contact_page}/rate", rate, "contact", False),
         (f"{contact_page}/status", status, "contact", False),
-        (f"{contact_page}/edit", edit, "contact", True),
+        # editing a contact: web/contact_forms.py
         (f"{contact_page}/note", note, "contact", False),
         (f"{contact_page}/erase", erase, "contact", True),
         (f"{contact_page}/log", log, "contact", False),
@@ -482,7 +462,7 @@ def routes(site: Site) -> list[Route]:
         ("/invitations/{invitation_id:int}/decide", invitation_decide, "invitations", True),
         ("/decisions/{decision_id:int}/undo", undo, "decisions", True),
         ("/goals/add", goal_add, "goals", False),
-        ("/goals/{key}/remove", goal_remove, "goals", False),
+        # removing and restoring a goal: web/goal_forms.py
         ("/merge", merge, "merge", True),
         ("/settings", settings, "settings", False),
         ("/events/log", event_log, "events", True),

@@ -21,7 +21,18 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from tiewise.errors import StoreBusyError, TiewiseError
-from tiewise.web import actions, downloads, pages
+from tiewise.web import (
+    actions,
+    bulk,
+    contact_forms,
+    downloads,
+    feed,
+    goal_forms,
+    me_forms,
+    pages,
+    sectors,
+    series_forms,
+)
 from tiewise.web.safety import MAX_BODY, Forbidden, SafetyMiddleware, secured
 from tiewise.web.site import HERE, Site
 from tiewise.web.workspace import Workspace
@@ -66,6 +77,13 @@ def create_app(
         *pages.routes(site),
         *actions.routes(site),
         *downloads.routes(site),
+        *contact_forms.routes(site),
+        *series_forms.routes(site),
+        *me_forms.routes(site),
+        *goal_forms.routes(site),
+        *feed.routes(site),
+        *sectors.routes(site),
+        *bulk.routes(site),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(

@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from tiewise.web.firstrun import first_run
 from tiewise.web.site import Site
 
 MEDIA = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
@@ -42,6 +43,10 @@ def routes(site: Site) -> list[Route]:
 
     def report(kind: str):  # type: ignore[no-untyped-def]
         async def handler(request: Request) -> Response:
+            views = await run_in_threadpool(site.workspace.views)
+            start = first_run(views.profile.snapshot)
+            if not start.contacts:  # nothing to report: say so, and link to the first step
+                return site.render(request, "nothing_yet.html", 409, start=start)
             body = await run_in_threadpool(report_file, kind, site.language_of(request))
             today = site.workspace.today().isoformat()
             return _attachment(body, f"tiewise-report-{today}.{kind}", MEDIA[kind])

@@ -76,7 +76,9 @@ class FormState:
 
 
 #: The fields that are a textarea: tab, line feed and carriage return are text in them.
-MULTI_LINE_FIELDS = frozenset({"people", "text", "met", "new", "contacts", "targets"})
+MULTI_LINE_FIELDS = frozenset(
+    {"people", "text", "met", "new", "contacts", "targets", "email", "phone", "url"}
+)
 
 
 def check_form(form: FormData) -> None:

@@ -15,15 +15,18 @@ from tiewise.analysis.fit import gap_advice, summary
 from tiewise.analysis.strength import CLASSES
 from tiewise.contactlog import LOG_KINDS, interactions_of
 from tiewise.decisionlog import decision_rows
+from tiewise.goallog import removed_goals
 from tiewise.goals import CATALOGUE, catalogue_choices, goal_label
 from tiewise.i18n import text
 from tiewise.model import GoalClass, OutcomeKind, TopicKind
+from tiewise.store.tags import tags_of
+from tiewise.web.contactlist import SORTS, listed, tag_list
+from tiewise.web.firstrun import first_run
 from tiewise.web.site import Site
 from tiewise.web.workspace import Views
 
 PAGE_SIZE = 50
 TIMELINE = 30  # interactions shown on a contact's page
-SORTS = ("strength", "name", "last")
 
 
 def routes(site: Site) -> list[Route]:
@@ -49,6 +52,8 @@ def routes(site: Site) -> list[Route]:
                 plan=views.plan,
                 contacts=views.profile.snapshot.contacts,
                 ids=views.profile.snapshot.contact_ids,
+                start=first_run(views.profile.snapshot),
+                me=views.profile.snapshot.me,
             )
 
         return site.page(request, "dashboard.html", context)
@@ -58,33 +63,7 @@ def routes(site: Site) -> list[Route]:
             profile = views.profile
             snapshot = profile.snapshot
             query = request.query_params
-            keep = np.ones(snapshot.size, dtype=bool)
-            needle = query.get("q", "").strip().casefold()
-            if needle:
-                keep &= np.array(
-                    [needle in c.name.casefold() for c in snapshot.contacts], dtype=bool
-                )
-            klass = query.get("class", "")
-            if klass in CLASSES:
-                keep &= profile.strength.tie_class == klass
-            cluster = query.get("cluster", "")
-            if cluster.isdigit():
-                members = np.zeros(snapshot.size, dtype=bool)
-                clusters = profile.structure.clusters
-                if int(cluster) < len(clusters):
-                    members[clusters[int(cluster)].members] = True
-                keep &= members
-            sort = query.get("sort", "strength")
-            positions = np.flatnonzero(keep)
-            if sort == "name":
-                positions = positions[
-                    np.argsort([snapshot.contacts[i].name.casefold() for i in positions])
-                ]
-            elif sort == "last":
-                last = snapshot.last_interaction[positions].astype("int64")
-                positions = positions[np.argsort(-last, kind="stable")]
-            else:
-                positions = positions[np.argsort(-profile.strength.score[positions], kind="stable")]
+            positions = listed(profile, site.workspace.store, query)  # web/contactlist.py
             page, pages = _page(request, int(positions.size))
             shown = positions[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
             rows = [
@@ -92,11 +71,16 @@ def routes(site: Site) -> list[Route]:
                     "id": int(snapshot.contact_ids[i]),
                     "contact": snapshot.contacts[i],
                     "class": profile.strength.tie_class[i],
-                    "strength": float(profile.strength.score[i]),
+                    # two decimals, as shown: formatting a number is then a cache hit
+                    "strength": round(float(profile.strength.score[i]), 2),
                     "last": _day(snapshot.last_interaction[i]),
                 }
                 for i in shown
             ]
+            with site.workspace.store.connect() as connection:
+                tags = tags_of(connection, [row["id"] for row in rows])
+            for row in rows:
+                row["tags"] = tags.get(row["id"], [])
             return dict(
                 rows=rows,
                 total=int(positions.size),
@@ -106,6 +90,8 @@ def routes(site: Site) -> list[Route]:
                 classes=CLASSES,
                 clusters=profile.structure.clusters,
                 sorts=SORTS,
+                tags=tag_list(profile, site.workspace.store),
+                ticked=getattr(request.state, "ticked", frozenset()),  # web/bulk.py
             )
 
         return site.page(request, "contacts.html", context)
@@ -167,7 +153,9 @@ def routes(site: Site) -> list[Route]:
         return site.page(request, "contact.html", context)
 
     def network(request: Request) -> Response:
-        return site.page(request, "network.html", lambda views: {})
+        return site.page(
+            request, "network.html", lambda views: {"start": first_run(views.profile.snapshot)}
+        )
 
     def network_data(request: Request) -> Response:
         return Response(site.workspace.views().network, media_type="application/json")
@@ -197,6 +185,15 @@ def routes(site: Site) -> list[Route]:
                     for g in sorted(views.profile.snapshot.goals, key=lambda g: -g.priority)
                 ],
                 catalogue=CATALOGUE,
+                start=first_run(views.profile.snapshot),
+                removed=[
+                    {
+                        "id": r.id,
+                        "label": goal_label(r.goal, language),
+                        "removed_at": r.removed_at.date(),
+                    }
+                    for r in removed_goals(views.profile.snapshot.settings)
+                ],
             )
 
         return site.page(request, "goals.html", context)
@@ -217,6 +214,7 @@ def routes(site: Site) -> list[Route]:
                 snapshot=views.profile.snapshot,
                 choices=catalogue_choices(language),
                 expressive_choices=catalogue_choices(language, GoalClass.EXPRESSIVE),
+                start=first_run(views.profile.snapshot),
             )
 
         return site.page(request, "advice.html", context)
@@ -226,14 +224,23 @@ def routes(site: Site) -> list[Route]:
             items = views.invitations
             page, pages = _page(request, len(items))
             shown = items[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-            return dict(items=shown, total=len(items), page=page, pages=pages)
+            return dict(
+                items=shown,
+                total=len(items),
+                page=page,
+                pages=pages,
+                start=first_run(views.profile.snapshot),
+            )
 
         return site.page(request, "invitations.html", context)
 
     def decisions(request: Request) -> Response:
         def context(views: Views) -> dict[str, Any]:
             lapsed = lapsed_dismissals(views.profile)
-            return {"rows": decision_rows(site.workspace.store, True, lapsed)}
+            return {
+                "rows": decision_rows(site.workspace.store, True, lapsed),
+                "start": first_run(views.profile.snapshot),
+            }
 
         return site.page(request, "decisions.html", context)
 
@@ -241,7 +248,10 @@ def routes(site: Site) -> list[Route]:
         def context(views: Views) -> dict[str, Any]:
 
             return dict(
-                items=views.introductions, ledger=views.ledger[:30], snapshot=views.profile.snapshot
+                items=views.introductions,
+                ledger=views.ledger[:30],
+                snapshot=views.profile.snapshot,
+                start=first_run(views.profile.snapshot),
             )
 
         return site.page(request, "introductions.html", context)
@@ -257,6 +267,7 @@ def routes(site: Site) -> list[Route]:
                 goals=views.profile.snapshot.goals,
                 outcome_kinds=[k.value for k in OutcomeKind],
                 reviews=_series_reviews(site, language),
+                start=first_run(views.profile.snapshot),
             )
 
         return site.page(request, "events.html", context)
@@ -274,7 +285,11 @@ def routes(site: Site) -> list[Route]:
     def settings(request: Request) -> Response:
         def context(views: Views) -> dict[str, Any]:
 
-            return dict(me=views.profile.snapshot.me, budget=views.budget_hours)
+            return dict(
+                me=views.profile.snapshot.me,
+                budget=views.budget_hours,
+                start=first_run(views.profile.snapshot),
+            )
 
         return site.page(request, "settings.html", context)
 

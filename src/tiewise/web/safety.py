@@ -8,6 +8,10 @@
   (double submit; the cookie is ``SameSite=Strict``), checked by :func:`check_csrf`.
 - **Access token**: when bound to a non-loopback address, every request needs the random token
   printed at start, once as ``?token=…`` (then kept in an HttpOnly cookie), as Jupyter does.
+  One path is exempt because it carries a token of its own: the calendar feed
+  (:data:`FEED_PATH`, GET and HEAD only), which a calendar app fetches without a browser's
+  cookie; ``web/feed.py`` refuses it without the feed's own token (a per-database secret),
+  on every binding, loopback included. Every other check here applies to it as well.
 - **Upload size**: a request body over ``max_body`` bytes is refused with 413, whether or not it
   announces its length.
 - **Headers on every response** (pages, error pages, static files, downloads, the refusals
@@ -40,6 +44,8 @@ TOKEN_COOKIE = "tiewise_token"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 WILDCARD = ("0.0.0.0", "::", "")  # bound to every address of the machine
 MAX_BODY = 20 * 1024 * 1024
+#: The calendar feed: the one path that checks a token of its own instead of the access token.
+FEED_PATH = "/plan.ics"
 #: Only this site's own files: the stylesheet and the map's script are static files, the charts
 #: are SVG without style attributes (``svg.svg_for_csp``), no page has inline script or style.
 CONTENT_SECURITY_POLICY = (
@@ -139,7 +145,8 @@ class SafetyMiddleware:
         if host not in self.hosts:
             await PlainTextResponse("Unknown Host header", 403)(scope, receive, send)
             return
-        if self.token is not None:
+        own_token = scope["path"] == FEED_PATH and scope["method"] in ("GET", "HEAD")
+        if self.token is not None and not own_token:
             query = parse_qsl(scope.get("query_string", b"").decode(), keep_blank_values=True)
             offered = next((value for key, value in query if key == "token"), None)
             cookie = Request(scope).cookies.get(TOKEN_COOKIE)
