@@ -26,6 +26,7 @@ from tiewise.identifiers import identifier
 from tiewise.model import IdentifierKind as IK
 from tiewise.store import Store, editing
 from tiewise.store import repository as repo
+from tiewise.store.tags import add_tags, clean_tag, remove_tags, tag_key, tags_of
 
 #: The descriptive fields of a contact a person edits (identifiers and the tie apart).
 CONTACT_FIELDS = (
@@ -211,8 +212,9 @@ def add_contact(
     tie: model.Tie | None = None,
     when: datetime | None = None,
     where: Where = option,
+    tags: Sequence[str] = (),
 ) -> int:
-    """Add a contact entered by hand, with the tie with them; returns the new id."""
+    """Add a contact entered by hand, with the tie with them and ``tags``; returns the new id."""
     fields = _cleaned({f: getattr(contact, f) for f in CONTACT_FIELDS}, where)
     tie_fields = _tie_changes(
         {f: getattr(tie, f) for f in TIE_FIELDS} if tie is not None else {}, where
@@ -226,6 +228,7 @@ def add_contact(
             origin_id,
         )
         repo.save_ties(connection, [model.Tie(contact_id=contact_id, **tie_fields)])
+        set_tags(connection, contact_id, tags)
     return contact_id
 
 
@@ -239,14 +242,15 @@ def edit_contact(
     removed: Sequence[model.Identifier] = (),
     when: datetime | None = None,
     where: Where = option,
+    tags: Sequence[str] | None = None,
 ) -> model.Contact:
     """Change a person (every record merged into one) and the tie with them, so that they read
     as given: a field changed is written on the surviving record and cleared on the records
     merged into it (which would otherwise show through, ``model.fold_contact``); a field given
     as it is changes nothing. ``removed`` identifiers go from every record; ``added`` ones
     already theirs are left alone, those of someone else refused. Setting the status by hand
-    undoes an accepted *let go* (``decisionlog.status_changed``). Returns the person as they
-    now read."""
+    undoes an accepted *let go* (``decisionlog.status_changed``); ``tags``, when given, become
+    the person's tags (a form that lists them all). Returns the person as they now read."""
     from tiewise.decisionlog import status_changed
 
     unknown = set(changes) - set(CONTACT_FIELDS) | set(tie_changes) - set(TIE_FIELDS)
@@ -281,7 +285,18 @@ def edit_contact(
             repo.save_ties(connection, changed)
             if "status" in tie_fields:
                 status_changed(connection, group[0], tie_fields["status"], when or datetime.now())
+        if tags is not None:
+            set_tags(connection, group[0], tags)
         return model.fold_contact([repo.load_contact(connection, record) for record in group])
+
+
+def set_tags(connection: Any, person: int, tags: Sequence[str]) -> None:
+    """Make ``tags`` (as typed, each checked by ``tags.clean_tag``) the person's tags: those
+    not listed go, those new come (a tag kept in another spelling stays as it was)."""
+    wanted = {tag_key(t): t for t in (clean_tag(raw, "tags") for raw in tags)}
+    held = tags_of(connection, [person]).get(person, [])
+    remove_tags(connection, [person], [t for t in held if tag_key(t) not in wanted])
+    add_tags(connection, [person], list(wanted.values()))
 
 
 def _same(before: object, after: object) -> bool:

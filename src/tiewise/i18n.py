@@ -1516,6 +1516,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Birthday (YYYY-MM-DD, or --MM-DD without the year)",
         "Verjaardag (JJJJ-MM-DD, of --MM-DD zonder jaar)",
     ),
+    "form.contact.tags": ("Tags, separated by commas", "Labels, gescheiden door komma's"),
     "form.contact.closeness": (
         "How close you feel (1 distant – 5 very close)",
         "Hoe dichtbij je je voelt (1 ver – 5 heel dichtbij)",

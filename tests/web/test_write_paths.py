@@ -17,6 +17,7 @@ from tiewise.ingest.merging import merge
 from tiewise.model import IdentifierKind as IK
 from tiewise.snapshot import load_snapshot
 from tiewise.store import Store
+from tiewise.store.tags import tags_of
 from tiewise.store import repository as repo
 
 from .test_app import client_for, csrf_of, rows
@@ -173,6 +174,30 @@ def test_editing_a_contact_changes_every_field_and_replaces_what_the_form_showed
     assert contact.values(IK.PROFILE_URL) == ("linkedin.com/in/anouk-de-vries",)
     assert (tie.closeness, tie.status, tie.contexts) == (None, model.TieStatus.ACTIVE, ("work",))
     assert (tie.met_how, tie.met_on, tie.cadence_days) == (None, None, 14)
+
+
+def _tags(db: Path, contact_id: int) -> list[str]:
+    with Store.open(db) as store, store.connect() as connection:
+        return tags_of(connection, [contact_id]).get(contact_id, [])
+
+
+def test_the_contact_form_sets_and_replaces_tags_and_refuses_a_bad_one(empty: Path):
+    """Tags are a field of the contact form (the command line's ``contact tag``): what the form
+    lists becomes the person's tags; a tag over 100 characters marks the field, keeps the
+    input and writes nothing."""
+    client = client_for(empty)
+    response = post(client, "/contacts/new", **{**EVERY_FIELD, "tags": "mentor, Zorg"})
+    contact_id = int(response.headers["location"].rsplit("/", 1)[1])
+    assert _tags(empty, contact_id) == ["mentor", "Zorg"]
+    page = client.get(f"/contacts/{contact_id}").text
+    assert "mentor, Zorg" in page
+    assert 'value="mentor, Zorg"' in client.get(f"/contacts/{contact_id}/edit").text
+    saved(client, post(client, f"/contacts/{contact_id}/edit", form="edit", tags="zorg, fund"))
+    assert _tags(empty, contact_id) == ["fund", "Zorg"]  # "zorg" is the tag kept, as spelled
+    long = "x" * 101
+    refused = post(client, f"/contacts/{contact_id}/edit", form="edit", tags=f"ok, {long}")
+    assert refused.status_code == 400 and marked(refused.text, "tags")
+    assert _tags(empty, contact_id) == ["fund", "Zorg"]
 
 
 def test_the_short_edit_form_leaves_the_fields_it_does_not_send(empty: Path):

@@ -1,8 +1,8 @@
 """Adding and editing a contact on the web: the *New contact* page and a contact's *Edit
 details* page, both one form (``templates/contact_form.html``) over every field the command line
 writes — name, given and family name, organisation, role, sector, region, birthday, e-mail
-addresses, phone numbers, profile URLs, and the tie: closeness, status, contexts, how and when
-you met, the keep-in-touch cadence. The writes are ``tiewise.contactbook``'s, as for ``tiewise
+addresses, phone numbers, profile URLs, tags, and the tie: closeness, status, contexts, how and
+when you met, the keep-in-touch cadence. The writes are ``tiewise.contactbook``'s, as for ``tiewise
 contact add|edit``.
 
 A field the form does not send stays as it is (the short edit form on a contact's page sends
@@ -33,6 +33,7 @@ from tiewise.contactbook import (
 )
 from tiewise.errors import not_one_of
 from tiewise.i18n import text
+from tiewise.store.tags import tags_of
 from tiewise.web import posting
 from tiewise.web.forms import number_field
 from tiewise.web.posting import Done, Form, day_field, form_routes
@@ -53,7 +54,7 @@ def read_contact_form(
     form: FormData, today: Any
 ) -> tuple[dict[str, Any], dict[str, Any], dict[model.IdentifierKind, list[str]]]:
     """What a contact form sent: the contact's fields, the tie's fields and the identifiers
-    typed per kind — each only when the form has the field."""
+    typed per kind — each only when the form has the field (the tags: :func:`read_tags`)."""
     changes: dict[str, Any] = {}
     if "name" in form:
         changes["name"] = check_name(form["name"], str)  # first, as the form asks it first
@@ -84,6 +85,11 @@ def read_contact_form(
         )
     typed = {kind: lines(form[field]) for kind, field in IDENTIFIER_FIELDS.items() if field in form}
     return changes, tie, typed
+
+
+def read_tags(form: FormData) -> list[str] | None:
+    """The tags a form lists (comma-separated), or None when it has no tags field."""
+    return lines(form["tags"]) if "tags" in form else None
 
 
 def routes(site: Site) -> list[Route]:
@@ -124,9 +130,14 @@ def routes(site: Site) -> list[Route]:
                 contact_id=contact_id,
                 statuses=statuses(site.language_of(request)),
                 today=views.profile.today.isoformat(),
+                tags=_tags_of(contact_id),
             )
 
         return site.page(request, "contact_form.html", context)
+
+    def _tags_of(contact_id: int) -> list[str]:
+        with store.connect() as connection:
+            return tags_of(connection, [contact_id]).get(contact_id, [])
 
     # --- forms
 
@@ -138,7 +149,14 @@ def routes(site: Site) -> list[Route]:
             identifiers=identifiers,
             **{k: v for k, v in changes.items() if k != "name"},
         )
-        contact_id = add_contact(store, contact, model.Tie(0, **tie), posting.now(site), where=str)
+        contact_id = add_contact(
+            store,
+            contact,
+            model.Tie(0, **tie),
+            posting.now(site),
+            where=str,
+            tags=read_tags(form) or (),
+        )
         return f"/contacts/{contact_id}", text(
             "saved.contact_added", language, name=contact.name.strip()
         )
@@ -163,6 +181,7 @@ def routes(site: Site) -> list[Route]:
             removed=removed,
             when=posting.now(site),
             where=str,
+            tags=read_tags(form),
         )
         return f"/contacts/{updated.id}", text("saved.contact", language, name=updated.name)
 

@@ -120,9 +120,12 @@ def routes(site: Site) -> list[Route]:
             exchanges = [
                 e for e in snapshot.exchanges if snapshot.position_of(e.contact_id) == position
             ]
+            with site.workspace.store.connect() as connection:
+                tags = tags_of(connection, [own_id]).get(own_id, [])
             return dict(
                 contact=contact,
                 contact_id=own_id,
+                tags=tags,
                 today=views.profile.today.isoformat(),
                 kinds=_kind_options(site.language_of(request)),
                 needs=[
