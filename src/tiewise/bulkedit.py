@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import Connection, bindparam, update
 
 from tiewise.errors import InputError, not_one_of
-from tiewise.hygiene import check_text, quoted
+from tiewise.hygiene import check_label, quoted
 from tiewise.i18n import text
 from tiewise.store import Store
 from tiewise.store import schema as s
@@ -90,16 +90,7 @@ def clean_value(name: str, raw: str, shown: str | None = None) -> str | None:
     refused when it holds a control character or is too long (:data:`FIELDS`)."""
     if name not in FIELDS:
         raise not_one_of(name, list(FIELDS), name, shown)
-    check_text(raw, name, shown=shown)
-    value = " ".join(raw.split())
-    high = FIELDS[name]
-    if len(value) > high:
-        raise InputError(
-            f"{shown or name}: expected at most {high} characters, found {quoted(value)}",
-            field=name,
-            key="error.too_long",
-            values={"high": high, "found": quoted(value)},
-        )
+    value = check_label(raw, name, limit=FIELDS[name], shown=shown)
     return value or None
 
 

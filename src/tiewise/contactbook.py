@@ -29,16 +29,7 @@ from tiewise.store import repository as repo
 from tiewise.store.tags import add_tags, clean_tag, remove_tags, tag_key, tags_of
 
 #: The descriptive fields of a contact a person edits (identifiers and the tie apart).
-CONTACT_FIELDS = (
-    "name",
-    "given_name",
-    "family_name",
-    "organisation",
-    "role",
-    "sector",
-    "region",
-    "birthday",
-)
+CONTACT_FIELDS = ("name", *model.CONTACT_FIELDS)
 #: The fields of the tie with a contact.
 TIE_FIELDS = ("closeness", "contexts", "met_how", "met_on", "status", "cadence_days")
 #: The fields of me besides my identifiers.

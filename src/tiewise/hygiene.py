@@ -61,3 +61,29 @@ def check_text(value: str, field: str, *, multiline: bool = False, shown: str | 
             "position": at + 1,
         },
     )
+
+
+def check_label(
+    value: str, field: str, *, limit: int, what: str | None = None, shown: str | None = None
+) -> str:
+    """A short text a person types as a label (a tag, a sector, a region): no control
+    character, spaces collapsed, at most ``limit`` characters; ``what`` names it in the message
+    ("expected a tag of at most 100 characters") and, when given, makes an empty label an
+    error too (``error.<what>_empty``). Returns the label ('' only when ``what`` is None)."""
+    check_text(value, field, shown=shown)
+    label = " ".join(value.split())
+    named = f"a {what} of " if what else ""
+    if not label and what:
+        raise InputError(
+            f"{shown or field}: expected a {what}, found an empty text",
+            field=field,
+            key=f"error.{what}_empty",
+        )
+    if len(label) > limit:
+        raise InputError(
+            f"{shown or field}: expected {named}at most {limit} characters, found {quoted(label)}",
+            field=field,
+            key=f"error.{what}_long" if what else "error.too_long",
+            values={"high": limit, "found": quoted(label)},
+        )
+    return label

@@ -1789,8 +1789,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "verwacht een sector, niets gevonden",
     ),
     "error.sector_long": (
-        "expected a sector of at most {limit} characters, found {length}",
-        "verwacht een sector van hoogstens {limit} tekens, gevonden: {length}",
+        "expected a sector of at most {high} characters, found {found}",
+        "verwacht een sector van hoogstens {high} tekens, gevonden: {found}",
     ),
     "error.sector_group": (
         "expected an organisation listed for review, found '{found}' (the contacts may have "

@@ -449,7 +449,8 @@ class Topic:
 
 # --- merged records: how several records of one person read as one ------------------------------
 
-_CONTACT_FIELDS = (
+#: The descriptive fields of a contact (besides the name, the identifiers and the tie).
+CONTACT_FIELDS = (
     "given_name",
     "family_name",
     "organisation",
@@ -469,7 +470,7 @@ def fold_contact(records: Sequence[Contact]) -> Contact:
         return head
     filled = {
         name: next((getattr(r, name) for r in records if getattr(r, name)), None)
-        for name in _CONTACT_FIELDS
+        for name in CONTACT_FIELDS
     }
     identifiers: dict[tuple[IdentifierKind, str], Identifier] = {}
     for record in records:

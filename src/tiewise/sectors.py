@@ -68,7 +68,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tiewise.errors import InputError, NotFoundError
-from tiewise.hygiene import check_text, quoted
+from tiewise.hygiene import check_label
 from tiewise.i18n import text
 from tiewise.model import Contact
 
@@ -899,22 +899,7 @@ def check_sector(value: str, field: str = "sector") -> str:
     """A sector typed or chosen by the user: without control characters, at most
     :data:`MAX_SECTOR` characters, not empty; a key or label of the vocabulary (any case, either
     language) becomes its key, anything else is kept as typed."""
-    check_text(value, field)
-    cleaned = " ".join(value.split())
-    if not cleaned:
-        raise InputError(
-            f"{field}: expected a sector, found nothing",
-            field=field,
-            key="error.sector_empty",
-        )
-    if len(cleaned) > MAX_SECTOR:
-        raise InputError(
-            f"{field}: expected a sector of at most {MAX_SECTOR} characters, found "
-            f"{len(cleaned)} characters: {quoted(cleaned)}",
-            field=field,
-            key="error.sector_long",
-            values={"limit": MAX_SECTOR, "length": len(cleaned)},
-        )
+    cleaned = check_label(value, field, limit=MAX_SECTOR, what="sector")
     return _KEY_OF.get(cleaned.casefold(), cleaned)
 
 

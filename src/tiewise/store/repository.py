@@ -32,22 +32,11 @@ from tiewise import model
 from tiewise.errors import NotFoundError
 from tiewise.store import schema as s
 from tiewise.store import search
+from tiewise.store.rows import raw_rows
 
 _IDENTIFIER_KINDS = {kind.value: kind for kind in model.IdentifierKind}
 _TIE_STATUSES = {status.value: status for status in model.TieStatus}
 _Named = TypeVar("_Named", model.Contact, model.EventSeries, "_Name")
-
-
-def _raw_rows(connection: Connection, sql: str) -> list[tuple]:
-    """Rows of a constant query through the plain DBAPI cursor. At tens of thousands of rows
-    SQLAlchemy's per-row result objects cost more than the query, so the loaders the Snapshot
-    needs (contacts, ties, links, interactions, encounters) read this way."""
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute(sql)
-        return cursor.fetchall()
-    finally:
-        cursor.close()
 
 
 def _date(value: date | str | None) -> date | None:
@@ -285,12 +274,12 @@ def update_contacts(connection: Connection, contacts: Sequence[model.Contact]) -
 def load_contacts(connection: Connection, include_merged: bool = False) -> list[model.Contact]:
     """All contacts ordered by id, with their identifiers; merged-away contacts only on request."""
     identifiers: dict[int, list[model.Identifier]] = defaultdict(list)
-    for contact_id, kind, value in _raw_rows(
+    for contact_id, kind, value in raw_rows(
         connection, "SELECT contact_id, kind, value FROM contact_identifier ORDER BY id"
     ):
         identifiers[contact_id].append(model.Identifier(_IDENTIFIER_KINDS[kind], value))
     where = "" if include_merged else " WHERE merged_into_id IS NULL"
-    rows = _raw_rows(
+    rows = raw_rows(
         connection,
         "SELECT id, name, given_name, family_name, organisation, role, sector, region, "
         f"merged_into_id, birth_year, birth_month, birth_day FROM contact{where} ORDER BY id",
@@ -379,7 +368,7 @@ def find_contact(connection: Connection, name: str) -> model.Contact:
     # any script compare alike), the whole record only for the matches
     names = [
         _Name(n, i)
-        for i, n in _raw_rows(
+        for i, n in raw_rows(
             connection, "SELECT id, name FROM contact WHERE merged_into_id IS NULL ORDER BY id"
         )
     ]
@@ -519,11 +508,11 @@ def set_closeness(connection: Connection, contact_id: int, closeness: int | None
 
 def load_ties(connection: Connection) -> list[model.Tie]:
     contexts: dict[int, list[str]] = defaultdict(list)
-    for contact_id, context in _raw_rows(
+    for contact_id, context in raw_rows(
         connection, "SELECT contact_id, context FROM tie_context ORDER BY contact_id, context"
     ):
         contexts[contact_id].append(context)
-    rows = _raw_rows(
+    rows = raw_rows(
         connection,
         "SELECT contact_id, closeness, met_how, met_on, status, cadence_days FROM tie "
         "ORDER BY contact_id",
@@ -704,7 +693,7 @@ def _combine_links(
 
 
 def load_links(connection: Connection) -> list[model.ContactLink]:
-    rows = _raw_rows(
+    rows = raw_rows(
         connection,
         "SELECT contact_a, contact_b, source, evidence_count, first_seen, last_seen "
         "FROM contact_link ORDER BY contact_a, contact_b, source",
@@ -718,7 +707,7 @@ def load_links(connection: Connection) -> list[model.ContactLink]:
 def link_arrays(connection: Connection) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """All links as three int64 arrays — contact a, contact b, evidence count — for the Snapshot,
     which needs no more of them (one array read instead of a record per link)."""
-    rows = _raw_rows(connection, "SELECT contact_a, contact_b, evidence_count FROM contact_link")
+    rows = raw_rows(connection, "SELECT contact_a, contact_b, evidence_count FROM contact_link")
     table = np.array(rows, dtype=np.int64).reshape(-1, 3)
     return table[:, 0].copy(), table[:, 1].copy(), table[:, 2].copy()
 
@@ -864,10 +853,10 @@ def interaction_arrays(connection: Connection) -> tuple[np.ndarray, ...]:
     kinds, directions, the participation pairs (interaction position, contact id), and the
     minutes each took (NaN when not known).
     NumPy parses SQLite's ISO text and PostgreSQL's datetimes alike."""
-    rows = _raw_rows(
+    rows = raw_rows(
         connection, "SELECT id, occurred_at, kind, direction, duration_minutes FROM interaction"
     )
-    pairs = _raw_rows(connection, "SELECT interaction_id, contact_id FROM interaction_participant")
+    pairs = raw_rows(connection, "SELECT interaction_id, contact_id FROM interaction_participant")
     columns = list(zip(*rows, strict=True)) if rows else [(), (), (), (), ()]
     ids = np.array(columns[0], dtype=np.int64)
     times = np.array(columns[1], dtype="datetime64[s]")
@@ -1185,7 +1174,7 @@ def load_encounters(connection: Connection) -> list[model.Encounter]:
     """Every encounter, read through the plain cursor (an active networker has tens of
     thousands: each visit's people met, each upcoming event's guest list)."""
     kinds = {k.value: k for k in model.EncounterKind}
-    rows = _raw_rows(
+    rows = raw_rows(
         connection,
         "SELECT occurrence_id, contact_id, kind, first_meeting FROM encounter "
         "ORDER BY occurrence_id, contact_id, kind",

@@ -43,6 +43,7 @@ from sqlalchemy import Connection, delete, insert, select, text
 
 from tiewise.model import IdentifierKind
 from tiewise.store import schema as s
+from tiewise.store.rows import raw_rows
 
 #: Letters that Unicode does not decompose into a base letter and an accent, spelled as a Dutch,
 #: German or Scandinavian reader would type them without it.
@@ -156,18 +157,8 @@ def rows_for(connection: Connection, sql: str, ids: Iterable[int]) -> list[tuple
     return found
 
 
-def _plain(connection: Connection, sql: str) -> list[tuple]:
-    """The rows of a constant query through the plain DBAPI cursor (each search asks two)."""
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute(sql)
-        return cursor.fetchall()
-    finally:
-        cursor.close()
-
-
 def _stale(connection: Connection) -> set[int]:
-    rows = _plain(connection, "SELECT contact_id FROM search_stale")
+    rows = raw_rows(connection, "SELECT contact_id FROM search_stale")
     return {contact_id for (contact_id,) in rows}
 
 
@@ -175,7 +166,7 @@ def survivors(connection: Connection) -> dict[int, int]:
     """Each merged-away contact record's id → the id of the person (the surviving record) it
     was merged into, directly or through another."""
     merged = "SELECT id, merged_into_id FROM contact WHERE merged_into_id IS NOT NULL"
-    into = dict(_plain(connection, merged))
+    into = dict(raw_rows(connection, merged))
     found = {}
     for record in into:
         survivor, seen = record, {record}

@@ -19,8 +19,7 @@ from functools import lru_cache
 
 from sqlalchemy import Connection, delete, insert, tuple_
 
-from tiewise.errors import InputError
-from tiewise.hygiene import check_text, quoted
+from tiewise.hygiene import check_label
 from tiewise.store import schema as s
 from tiewise.store.search import folded, rows_for, survivors
 
@@ -31,23 +30,7 @@ _CHUNK = 500  # pairs per DELETE
 def clean_tag(raw: str, field: str = "tag", shown: str | None = None) -> str:
     """``raw`` as a tag: spaces collapsed; refused (:class:`InputError` naming ``field``) when
     it holds a control character, is empty or is longer than :data:`MAX_TAG` characters."""
-    check_text(raw, field, shown=shown)
-    tag = " ".join(raw.split())
-    if not tag:
-        raise InputError(
-            f"{shown or field}: expected a tag, found an empty text",
-            field=field,
-            key="error.tag_empty",
-        )
-    if len(tag) > MAX_TAG:
-        raise InputError(
-            f"{shown or field}: expected a tag of at most {MAX_TAG} characters, found "
-            f"{quoted(tag)}",
-            field=field,
-            key="error.tag_long",
-            values={"high": MAX_TAG, "found": quoted(tag)},
-        )
-    return tag
+    return check_label(raw, field, limit=MAX_TAG, what="tag", shown=shown)
 
 
 @lru_cache(maxsize=4096)  # a few tags, on many people
