@@ -7,6 +7,7 @@ A test checks that every message exists in both languages with the same placehol
 from __future__ import annotations
 
 from tiewise.i18n_reminders import REMINDER_MESSAGES
+from tiewise.i18n_report import REPORT_MESSAGES
 
 LANGUAGES = ("en", "nl")
 
@@ -136,7 +137,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no contact recorded ({interactions} interactions)",
         "geen contact vastgelegd ({interactions} interacties)",
     ),
-    "portfolio.silent": ("last contact {days} days ago", "laatste contact {days} dagen geleden"),
     "portfolio.dormant": (
         "dormant for {days} days; reactivated ties bring new knowledge cheaply",
         "{days} dagen slapend; een gewekte band brengt goedkoop nieuwe kennis",
@@ -408,10 +408,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.received": ("Received", "Ontvangen"),
     "col.balance": ("Balance", "Saldo"),
     "plan.title": ("Your week, {start} to {end}", "Je week, {start} tot en met {end}"),
-    "plan.due_total": (
-        "{shown} of {total} ties due this week",
-        "{shown} van {total} banden zijn deze week aan de beurt",
-    ),
     "plan.nothing_due": ("Nobody is due this week.", "Deze week is niemand aan de beurt."),
     "plan.reactivate": (
         "silent for {days} days: get back in touch",
@@ -733,47 +729,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "q stoppen:",
     ),
     "rate.done": ("{count} ties rated.", "{count} banden beoordeeld."),
-    "analysis.shape": (
-        "{links} links among contacts (density {density}); {components} components, the largest "
-        "{largest}; {isolates} contacts without known links",
-        "{links} verbindingen tussen contacten (dichtheid {density}); {components} componenten, "
-        "de grootste {largest}; {isolates} contacten zonder bekende verbindingen",
-    ),
-    "analysis.clusters": ("Clusters (who knows whom)", "Clusters (wie kent wie)"),
     "analysis.unclustered": ("not clustered", "niet geclusterd"),
-    "analysis.bridges": (
-        "{count} bridges (the only link to a cluster):",
-        "{count} bruggen (de enige verbinding met een cluster):",
-    ),
-    "analysis.being_known": (
-        "Being known (last 12 months): others started {inbound} contacts, you {outbound} "
-        "(share {share}); {initiating} people came to you; {invitations} invitations, "
-        "{endorsements} endorsements and {recommendations} recommendations received",
-        "Bekend zijn (afgelopen 12 maanden): anderen begonnen {inbound} contacten, jij {outbound} "
-        "(aandeel {share}); {initiating} mensen kwamen naar jou; {invitations} uitnodigingen, "
-        "{endorsements} onderschrijvingen en {recommendations} aanbevelingen ontvangen",
-    ),
-    "analysis.burt": (
-        "Structural holes (Burt, ego network): effective size {effective_size}, efficiency "
-        "{efficiency}, constraint {constraint}, hierarchy {hierarchy}",
-        "Structurele gaten (Burt, egonetwerk): effectieve omvang {effective_size}, efficiëntie "
-        "{efficiency}, beperking {constraint}, hiërarchie {hierarchy}",
-    ),
-    "analysis.dunbar": (
-        "Dunbar layers filled with strong and medium ties:",
-        "Dunbar-lagen gevuld met sterke en middelsterke banden:",
-    ),
-    "analysis.diversity": ("Diversity and homophily", "Diversiteit en homofilie"),
     "col.cluster": ("Cluster", "Cluster"),
     "col.weak_medium": ("weak/medium", "zwak/middel"),
     "col.density": ("Density", "Dichtheid"),
-    "col.attribute": ("Attribute", "Kenmerk"),
-    "col.categories": ("Categories", "Categorieën"),
-    "col.blau": ("Blau", "Blau"),
-    "col.iqv": ("IQV", "IQV"),
-    "col.ei_me": ("E-I me", "E-I ik"),
-    "col.ei_among": ("E-I among", "E-I onderling"),
-    "col.top": ("Largest", "Grootste"),
     "attribute.sector": ("sector", "sector"),
     "attribute.role": ("role", "rol"),
     "attribute.region": ("region", "regio"),
@@ -788,16 +747,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{hours} hours",
         "€ {value:.0f} per uur (90%-interval € {low:.0f}–€ {high:.0f}) over {visits} bezoeken, "
         "{hours} uur",
-    ),
-    "events.outcomes": (
-        "{outcomes} outcomes worth €{value} in total",
-        "{outcomes} opbrengsten, samen € {value} waard",
-    ),
-    "events.new_relevant": (
-        "{count} new contacts who serve your goals ({per_visit} per visit, {per_hour} per hour; "
-        "your events overall: {overall} per hour)",
-        "{count} nieuwe contacten die je doelen dienen ({per_visit} per bezoek, {per_hour} per "
-        "uur; je evenementen samen: {overall} per uur)",
     ),
     "events.yield_prior": (
         "no visits yet: the €{value:.0f} per hour (€{low:.0f}–€{high:.0f}) is a prior from your "
@@ -1034,6 +983,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.value_hour": ("€/hour [90%]", "€/uur [90%]"),
     "col.date": ("Date", "Datum"),
     "chart.value_per_hour": ("€ per hour (90% interval)", "€ per uur (90%-interval)"),
+    "chart.value_per_hour_log": (
+        "€ per hour (90% interval), log scale: each step is 10 times the last",
+        "€ per uur (90%-interval), logaritmische schaal: elke stap is 10 keer de vorige",
+    ),
     "chart.yield_title": (
         "What each event series yields (threshold €{threshold:.0f} per hour)",
         "Wat elke evenementenreeks oplevert (drempel € {threshold:.0f} per uur)",
@@ -1364,10 +1317,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expressive goals (fun, support, a sounding board), named or not.",
         "{count} hechte banden (4–5 of sterk) krijgen nooit het advies los te laten: ze dienen "
         "expressieve doelen (plezier, steun, een klankbord), benoemd of niet.",
-    ),
-    "portfolio.hidden": (
-        "{count} items you dismissed are hidden for now (tiewise decisions).",
-        "{count} adviezen die je terzijde legde zijn voorlopig verborgen (tiewise decisions).",
     ),
     "portfolio.accepted": ("you accepted this on {date}", "door jou aanvaard op {date}"),
     "plan.accepted": (
@@ -1813,6 +1762,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error": ("Error", "Fout"),
 }
 MESSAGES.update(REMINDER_MESSAGES)  # birthdays, anniversaries, the plan as a calendar
+MESSAGES.update(REPORT_MESSAGES)  # the report's decisions, counts and what measures mean
 
 
 class _DutchNumber:
@@ -1844,6 +1794,14 @@ def text(key: str, language: str = "en", /, **values: object) -> str:
             for name, v in values.items()
         }
     return template.format(**values)
+
+
+def plural(key: str, count: int, language: str = "en", /, **values: object) -> str:
+    """The message ``key.one`` when ``count`` is 1, else ``key.other`` (English and Dutch both
+    use the singular for exactly one, the plural for 0 and 2 or more), with ``count`` among its
+    values: ``plural("unit.days", 1, "nl")`` is "1 dag", not "1 dagen"."""
+    form = "one" if count == 1 else "other"
+    return text(f"{key}.{form}", language, **{"count": count, **values})
 
 
 def number(value: float | None, digits: int, language: str) -> str:

@@ -207,7 +207,7 @@ def test_a_large_network_is_drawn_as_one_circle_per_cluster(page, server: str):
     page.goto(server + "/network")
     page.wait_for_selector(MAP_DRAWN)
     assert page.locator("#map").get_attribute("data-nodes-drawn") == "13"
-    assert "30000 contacts in 12 clusters" in page.locator("#map-note").inner_text()
+    assert "30,000 contacts in 12 clusters" in page.locator("#map-note").inner_text()
     assert page.locator("select[name=class]").is_disabled()
     shot(page, "network-clusters")
     page.unroute("**/network.json")

@@ -3,6 +3,7 @@ was merged and why, what was skipped and why, and the conflicts to review (issue
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.ingest.test_import_tally import VCARDS
@@ -17,6 +18,7 @@ def test_the_import_page_lists_every_file_merge_skip_and_conflict(tmp_path: Path
     assert page.status_code == 200
     text = " ".join(page.text.split())
     table = text.split('data-testid="import-files"')[1].split("</table>")[0]
+    table = re.sub(r"<td [^>]*>", "<td>", table)  # each cell names its column (data-label)
     cells = "<td>phone.vcf</td><td>people</td><td>10</td><td>7</td><td>0</td><td>0</td>"
     assert cells + "<td>1</td><td>2</td><td>0</td><td>0</td>" in table  # no "me" set: 0 conflicts
     merges = text.split('data-testid="import-merges"')[1]
@@ -26,4 +28,4 @@ def test_the_import_page_lists_every_file_merge_skip_and_conflict(tmp_path: Path
     dutch = client.post(
         "/import?lang=nl", data={"csrf": csrf_of(client), "kind": "vcard"}, files=upload
     )
-    assert "Ongewijzigd" in dutch.text and "<td>personen</td>" in dutch.text
+    assert "Ongewijzigd" in dutch.text and re.search(r"<td[^>]*>personen</td>", dutch.text)

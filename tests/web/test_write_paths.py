@@ -17,8 +17,8 @@ from tiewise.ingest.merging import merge
 from tiewise.model import IdentifierKind as IK
 from tiewise.snapshot import load_snapshot
 from tiewise.store import Store
-from tiewise.store.tags import tags_of
 from tiewise.store import repository as repo
+from tiewise.store.tags import tags_of
 
 from .test_app import client_for, csrf_of, rows
 

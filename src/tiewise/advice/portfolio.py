@@ -82,6 +82,7 @@ from tiewise.i18n import text
 from tiewise.model import Decision, ExchangeDirection, GoalClass, TieStatus
 
 DEFAULT_BUDGET_HOURS = 8.0
+BUDGET_SETTING = "budget_hours"  # the setting that holds my budget (the report and the web)
 FOCUS_HOURS = {"strong": 2.0, "medium": 1.5, "weak": 1.0, "dormant": 1.0}
 MAINTAIN_HOURS = 0.25
 MAINTAIN_SHARE = 0.15
@@ -130,6 +131,7 @@ class Portfolio:
     hidden: int  # items I dismissed that stay hidden (advice/decisions.py)
     objective: float
     method: str  # "cost-benefit" or "gain" — which greedy run was kept
+    let_go_total: int = 0  # ties advised to let go before ``limit`` cut the list
 
     @property
     def hours_used(self) -> float:
@@ -305,6 +307,12 @@ def tie_costs(profile: Profile) -> tuple[np.ndarray, np.ndarray]:
     return by_contact @ minutes / 60.0, by_contact @ met.astype(np.float64)
 
 
+def saved_budget(profile: Profile) -> float:
+    """The budget saved in the settings (the web app's settings page), else the default."""
+    value = profile.snapshot.setting(BUDGET_SETTING)
+    return float(value) if value is not None else DEFAULT_BUDGET_HOURS
+
+
 def check_budget(hours: float) -> float:
     """``hours`` if it is a budget one can plan with (above 0 hours a month), else an
     :class:`InputError` naming the field: with no time, nothing can be chosen, so a budget of
@@ -444,6 +452,7 @@ def build_portfolio(
         ),
         objective=round(values[method], 6),
         method=method,
+        let_go_total=int(let_go_mask.sum()),
     )
 
 
@@ -587,6 +596,7 @@ def portfolio_to_json(portfolio: Portfolio, profile: Profile, language: str) -> 
         "focus": items(portfolio.focus),
         "maintain": items(portfolio.maintain),
         "let_go": items(portfolio.let_go),
+        "let_go_total": portfolio.let_go_total,
         "reactivate": items(portfolio.reactivate),
         "protected": portfolio.protected,
         "close_kept": portfolio.close_kept,

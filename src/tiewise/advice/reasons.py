@@ -11,7 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from tiewise.i18n import text
+from tiewise.i18n import plural, text
+
+#: Reasons whose message has a singular and a plural form (``KEY.one`` and ``KEY.other`` in
+#: ``i18n``), with the figure that decides which: "last contact 1 day ago", not "1 days".
+COUNTED_BY = {
+    "portfolio.silent": "days",
+    "events.outcomes": "outcomes",
+    "events.new_relevant": "count",
+}
 
 
 @dataclass(frozen=True)
@@ -38,7 +46,10 @@ class Reason:
         }
 
     def render(self, language: str) -> str:
-        return text(self.key, language, **self.values(language))
+        values = self.values(language)
+        if self.key in COUNTED_BY:
+            return plural(self.key, values[COUNTED_BY[self.key]], language, **values)
+        return text(self.key, language, **values)
 
     def to_json(self, language: str) -> dict[str, Any]:
         return {"code": self.key, "text": self.render(language), "figures": self.values(language)}

@@ -7,21 +7,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tiewise.advice.events import EventsReport, this_weeks_events
-from tiewise.advice.introductions import (
-    Introduction,
-    LedgerRow,
-    give_receive_ledger,
-    suggest_introductions,
-)
-from tiewise.advice.invitations import InvitationAdvice, triage_invitations
-from tiewise.advice.plan import WeeklyPlan, weekly_plan
-from tiewise.advice.portfolio import DEFAULT_BUDGET_HOURS, Item, Portfolio, build_portfolio
+from tiewise.advice.introductions import Introduction, LedgerRow, give_receive_ledger
+from tiewise.advice.invitations import InvitationAdvice
+from tiewise.advice.plan import WeeklyPlan
+from tiewise.advice.portfolio import Item, Portfolio
 from tiewise.analysis.fit import gap_advice, summary
 from tiewise.analysis.profile import Profile
 from tiewise.goals import catalogue_choices, goal_label
-from tiewise.i18n import number, text
+from tiewise.i18n import number, plural, text
 from tiewise.model import GoalClass
+from tiewise.report.counts import counted
 
 SHOWN = 10  # rows per list on the terminal; --json gives all
 
@@ -48,11 +43,20 @@ def render_fit(profile: Profile, language: str, console: Console) -> None:
 
 
 def _items(
-    title: str, items: tuple[Item, ...], profile: Profile, language: str, console: Console
+    title: str,
+    items: tuple[Item, ...],
+    profile: Profile,
+    language: str,
+    console: Console,
+    total: int | None = None,
 ) -> None:
+    """One table of portfolio items, at most :data:`SHOWN` rows; the title counts them, or says
+    how many of ``total`` (default: all ``items``) are shown."""
     if not items:
         return
-    table = Table(title=f"{title} ({len(items)})", title_justify="left")
+    shown = min(SHOWN, len(items))
+    title = counted(title, shown, max(total or 0, len(items)), language)
+    table = Table(title=title, title_justify="left")
     table.add_column(text("col.name", language))
     table.add_column(text("col.hours_month", language), justify="right")
     table.add_column(text("col.why", language))
@@ -84,7 +88,8 @@ def render_portfolio(
     if portfolio.needs_goal:
         console.print(t("portfolio.needs_goal", choices=catalogue_choices(language)))
     else:
-        _items(t("portfolio.let_go"), portfolio.let_go, profile, language, console)
+        total = portfolio.let_go_total
+        _items(t("portfolio.let_go"), portfolio.let_go, profile, language, console, total)
     if portfolio.close_kept:
         console.print(t("portfolio.close_kept", count=portfolio.close_kept))
     if portfolio.close_unserved and not portfolio.expressive_named:
@@ -93,7 +98,7 @@ def render_portfolio(
             t("portfolio.close_unserved", count=portfolio.close_unserved, choices=expressive)
         )
     if portfolio.hidden:
-        console.print(t("portfolio.hidden", count=portfolio.hidden))
+        console.print(plural("portfolio.hidden_n", portfolio.hidden, language))
 
 
 def _invitation_why(item: InvitationAdvice, language: str, why: bool) -> str:
@@ -113,7 +118,8 @@ def render_invitations(
     if not advice:
         console.print(t("invitations.none"))
         return
-    table = Table(title=f"{t('invitations.title')} ({len(advice)})", title_justify="left")
+    title = counted(t("invitations.title"), len(advice), len(advice), language)
+    table = Table(title=title, title_justify="left")
     for column, justify in (
         ("col.name", "left"),
         ("col.decision", "left"),
@@ -157,8 +163,18 @@ def render_introductions(
         console.print(table)
     else:
         console.print(t("introductions.none"))
+    render_ledger(ledger, profile, language, console)
+
+
+def render_ledger(
+    ledger: list[LedgerRow], profile: Profile, language: str, console: Console
+) -> None:
+    """The give/receive ledger, most under-given first, at most :data:`SHOWN` rows."""
+    t = lambda key, **values: text(key, language, **values)  # noqa: E731
+    contacts = profile.snapshot.contacts
     if ledger:
-        table = Table(title=t("report.ledger"), title_justify="left")
+        title = counted(t("report.ledger"), min(SHOWN, len(ledger)), len(ledger), language)
+        table = Table(title=title, title_justify="left")
         for column, justify in (
             ("col.name", "left"),
             ("col.given", "right"),
@@ -181,8 +197,8 @@ def render_plan(plan: WeeklyPlan, profile: Profile, language: str, console: Cons
     if not plan.contacts:
         console.print(t("plan.nothing_due"))
     else:
-        console.print(t("plan.due_total", shown=len(plan.contacts), total=plan.due_total))
-        table = Table()
+        title = counted(t("report.ties_due"), len(plan.contacts), plan.due_total, language)
+        table = Table(title=title, title_justify="left")
         for column in ("col.name", "col.action", "col.why"):
             table.add_column(t(column))
         for contact in plan.contacts:
@@ -216,20 +232,10 @@ def render_plan(plan: WeeklyPlan, profile: Profile, language: str, console: Cons
             )
 
 
-def render_advice(
-    profile: Profile,
-    events: EventsReport,
-    language: str,
-    console: Console,
-    budget_hours: float = DEFAULT_BUDGET_HOURS,
+def render_more_advice(
+    portfolio: Portfolio, profile: Profile, language: str, console: Console
 ) -> None:
-    """The advice part of the strategy report: the portfolio, pending invitations, introductions
-    and this week's plan with its events (the full lists: ``advise``, ``invitations``,
-    ``introductions``, ``plan``)."""
-    portfolio = build_portfolio(profile, budget_hours)
-    render_portfolio(portfolio, profile, language, console)
-    render_invitations(triage_invitations(profile)[:SHOWN], language, console)
-    found = suggest_introductions(profile, SHOWN)
-    render_introductions(found, give_receive_ledger(profile), profile, language, console)
-    week = weekly_plan(profile, portfolio, found, this_weeks_events(profile, events))
-    render_plan(week, profile, language, console)
+    """The advice the report's decisions leave out: the ties to keep warm cheaply and the
+    give/receive ledger (the full lists: ``advise``, ``introductions``)."""
+    _items(text("portfolio.maintain", language), portfolio.maintain, profile, language, console)
+    render_ledger(give_receive_ledger(profile), profile, language, console)

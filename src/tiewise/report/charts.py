@@ -5,6 +5,13 @@
 - ``event-hours``: hours at events per month over the last 24 months, stacked by verdict — the
   months after a low-yield habit was dropped show the time won.
 
+Each verdict has a colour and a second mark that needs no colour vision: a marker shape in the
+yield chart, a hatching in the hours chart. Where the values drawn span more than
+:data:`LOG_SPAN` times (the yield chart: estimates, the upper ends of their intervals and the
+threshold), the value axis is logarithmic and says so; lower ends of intervals below its left
+edge are cut there.
+Inline SVG (:func:`chart_svgs`) scales with the page: a ``viewBox``, ``width="100%"``, no height.
+
 SVG keeps text as text (``svg.fonttype = none``) and carries no date, so the same data gives the
 same file. matplotlib is imported only here, when charts are asked for (it costs about 0.3 s).
 """
@@ -12,6 +19,7 @@ same file. matplotlib is imported only here, when charts are asked for (it costs
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -31,6 +39,34 @@ COLOURS = {
     "skip": "#d6604d",
     "habitual_low_yield": "#b2182b",
 }
+#: A shape per verdict, so that the yield chart's series are told apart without colour.
+MARKERS = {
+    "keep": "o",
+    "keep_uncertain": "s",
+    "new_contacts": "^",
+    "fun": "*",
+    "try_once": "P",
+    "too_early": "d",
+    "doubtful": "v",
+    "skip": "X",
+    "habitual_low_yield": "D",
+}
+#: A hatching per verdict for the hours chart's stacked bars (white lines over the colour).
+HATCHES = {
+    "keep": "",
+    "keep_uncertain": "..",
+    "new_contacts": "\\\\",
+    "fun": "oo",
+    "try_once": "++",
+    "too_early": "--",
+    "doubtful": "xx",
+    "skip": "////",
+    "habitual_low_yield": "||",
+}
+#: The yield chart's value axis is logarithmic when its largest value is more than this many
+#: times its smallest positive one (:func:`yield_values`; a linear axis would squeeze most series
+#: into a corner).
+LOG_SPAN = 20.0
 
 
 def _pyplot():  # type: ignore[no-untyped-def]
@@ -67,13 +103,46 @@ def write_charts(
 
 
 def chart_svgs(report: EventsReport, language: str) -> dict[str, str]:
-    """Both charts as SVG text, by name (``event-yield``, ``event-hours``), for inline use."""
+    """Both charts as SVG text, by name (``event-yield``, ``event-hours``), for inline use: each
+    scales with the box it sits in (:func:`responsive`)."""
     charts = {}
     for stem, figure in _figures(report, language):
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
-        charts[stem] = buffer.getvalue()
+        charts[stem] = responsive(buffer.getvalue())
     return charts
+
+
+_SVG_ROOT = re.compile(r"<svg\b[^>]*>")
+_SIZE = re.compile(r'\s(?:width|height)="[^"]*"')
+
+
+def responsive(svg: str) -> str:
+    """An SVG whose root has a fixed size (matplotlib writes ``width="576pt" height="300pt"``
+    beside its ``viewBox``), made to scale: ``width="100%"`` and no height, so that it fills the
+    width of its box and keeps its proportions (the ``viewBox``)."""
+
+    def root(tag: re.Match[str]) -> str:
+        return '<svg width="100%"' + _SIZE.sub("", tag.group(0))[len("<svg") :]
+
+    return _SVG_ROOT.sub(root, svg, count=1)
+
+
+def yield_values(report: EventsReport) -> list[float]:
+    """The positive values the yield chart's axis has to show: each series' estimate and the
+    upper end of its interval, and the threshold. (Lower ends are left out: they often reach 0,
+    which says nothing about the spread of the estimates.)"""
+    values = [report.threshold]
+    for r in report.series:
+        values += [r.value_per_hour.point, r.value_per_hour.high]
+    return [v for v in values if v > 0]
+
+
+def yield_axis_is_log(report: EventsReport) -> bool:
+    """Whether the yield chart's value axis is logarithmic: its values span more than
+    :data:`LOG_SPAN` times (largest over smallest positive value, :func:`yield_values`)."""
+    values = yield_values(report)
+    return bool(values) and max(values) / min(values) > LOG_SPAN
 
 
 def _figures(report: EventsReport, language: str) -> Iterator[tuple[str, Any]]:
@@ -81,49 +150,85 @@ def _figures(report: EventsReport, language: str) -> Iterator[tuple[str, Any]]:
         return
     plt = _pyplot()
     t = lambda key, **values: text(key, language, **values)  # noqa: E731
+    for stem, draw in (("event-yield", _yield_figure), ("event-hours", _hours_figure)):
+        figure = draw(plt, report, t)
+        yield stem, figure
+        plt.close(figure)
 
+
+def _yield_figure(plt, report: EventsReport, t) -> Any:  # type: ignore[no-untyped-def]
+    """One row per series, highest value at the top: its estimate and 90 % interval, labelled
+    directly above with its name, visits and verdict; the threshold (named in the title) as a
+    dashed line."""
     series = list(reversed(report.series))  # highest value at the top
-    figure, axes = plt.subplots(figsize=(8, 0.45 * len(series) + 1.4))
+    figure, axes = plt.subplots(figsize=(5.4, 0.55 * len(series) + 1.3))
+    log = yield_axis_is_log(report)
+    values = yield_values(report)
+    left = min(values) / 2 if log else 0.0  # a log axis cannot reach 0: lower ends stop here
     for row, r in enumerate(series):
         estimate = r.value_per_hour
         prior = r.basis == "prior"  # never visited: a hollow grey prior, not a measurement
+        point = max(estimate.point, left)
+        low = max(estimate.low, left)
         axes.errorbar(
-            estimate.point,
+            point,
             row,
-            xerr=[[estimate.point - estimate.low], [estimate.high - estimate.point]],
-            fmt="o",
+            xerr=[[point - low], [max(estimate.high, point) - point]],
+            fmt=MARKERS[r.verdict],
+            markersize=8,
             color="#999999" if prior else COLOURS[r.verdict],
             markerfacecolor="white" if prior else None,
             capsize=3,
-            label=t("chart.prior") if prior else t(f"verdict.{r.verdict}"),
+        )
+        verdict = t("chart.prior") if prior else t(f"verdict.{r.verdict}")
+        axes.annotate(
+            f"{r.name} ({r.visits}) — {verdict}",
+            (0, row),
+            xycoords=("axes fraction", "data"),
+            xytext=(2, 7),
+            textcoords="offset points",
+            fontsize=9,
+            va="bottom",
         )
     axes.axvline(report.threshold, color="#555555", linestyle="--", linewidth=1)
-    axes.set_yticks(range(len(series)), [f"{r.name} ({r.visits})" for r in series])
-    axes.set_xlabel(t("chart.value_per_hour"))
-    axes.set_title(t("chart.yield_title", threshold=report.threshold))
-    handles, labels = axes.get_legend_handles_labels()
-    unique = dict(zip(labels, handles, strict=True))
-    axes.legend(unique.values(), unique.keys(), loc="lower right", fontsize=8)
-    yield "event-yield", figure
-    plt.close(figure)
+    axes.set_ylim(-0.6, len(series) - 0.1)
+    axes.set_yticks([])
+    if log:
+        from matplotlib.ticker import FuncFormatter
 
+        axes.set_xscale("log")
+        axes.set_xlim(left, max(values) * 1.5)
+        axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+        axes.set_xlabel(t("chart.value_per_hour_log"))
+    else:
+        axes.set_xlim(0, max(values, default=1.0) * 1.05)
+        axes.set_xlabel(t("chart.value_per_hour"))
+    axes.set_title(t("chart.yield_title", threshold=report.threshold), fontsize=10, loc="left")
+    return figure
+
+
+def _hours_figure(plt, report: EventsReport, t) -> Any:  # type: ignore[no-untyped-def]
+    """Hours per month, stacked by verdict: each verdict its colour and its hatching."""
     months = hours_by_month(report)
-    figure, axes = plt.subplots(figsize=(9, 3.2))
+    figure, axes = plt.subplots(figsize=(5.4, 3.9), layout="constrained")
     bottom = [0.0] * len(months)
-    for verdict in VERDICTS:
-        heights = [hours[verdict] for _, hours in months]
-        if any(heights):
-            axes.bar(
-                range(len(months)),
-                heights,
-                bottom=bottom,
-                color=COLOURS[verdict],
-                label=t(f"verdict.{verdict}"),
-            )
-            bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
-    axes.set_xticks(range(len(months)), [m for m, _ in months], rotation=60, fontsize=7)
+    with plt.rc_context({"hatch.color": "white", "hatch.linewidth": 1.0}):
+        for verdict in VERDICTS:
+            heights = [hours[verdict] for _, hours in months]
+            if any(heights):
+                axes.bar(
+                    range(len(months)),
+                    heights,
+                    bottom=bottom,
+                    color=COLOURS[verdict],
+                    hatch=HATCHES[verdict],
+                    edgecolor="white",
+                    linewidth=0,
+                    label=t(f"verdict.{verdict}"),
+                )
+                bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+    axes.set_xticks(range(len(months)), [m for m, _ in months], rotation=60, fontsize=8)
     axes.set_ylabel(t("col.hours"))
-    axes.set_title(t("chart.hours_title", saved=report.hours_saved_12m))
-    axes.legend(fontsize=8)
-    yield "event-hours", figure
-    plt.close(figure)
+    axes.set_title(t("chart.hours_title", saved=report.hours_saved_12m), fontsize=10, loc="left")
+    figure.legend(fontsize=9, loc="outside lower center", ncols=3, frameon=False)
+    return figure

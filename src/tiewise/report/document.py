@@ -5,7 +5,8 @@ The report modules print to a Rich ``Console`` (with markup off: names may hold 
 strings, ``Text`` and ``Table`` objects. :class:`DocumentConsole` stands in for that console
 and keeps what is printed as blocks:
 
-- the first line is the title; a ``Text`` that is bold as a whole, a heading;
+- the first line is the title; a ``Text`` that is bold and underlined as a whole, a section
+  heading (level 2, as a table's title); one that is bold, a heading within a section;
 - lines that start with ``•`` are list items; other lines paragraphs;
 - a ``Table`` keeps its title, column headers, alignment and cells;
 - the event charts go where the report places them (after the events): as SVG files beside a
@@ -58,6 +59,8 @@ class DocumentConsole:
             return
         if not self.blocks:
             self.blocks.append(Heading(plain, 1))
+        elif isinstance(item, Text) and str(item.style) == "bold underline":
+            self.blocks.append(Heading(plain, 2))
         elif isinstance(item, Text) and str(item.style) == "bold":
             self.blocks.append(Heading(plain, 3))
         elif plain.startswith(BULLET.strip()):

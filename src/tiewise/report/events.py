@@ -11,6 +11,7 @@ from rich.table import Table
 
 from tiewise.advice.events import EventsReport, UpcomingAdvice
 from tiewise.i18n import number, text
+from tiewise.report.counts import counted
 
 UPCOMING_SHOWN = 8
 
@@ -74,7 +75,8 @@ def render_upcoming(
     if not advice:
         console.print(t("upcoming.none"))
         return
-    table = Table(title=t("upcoming.title"), title_justify="left")
+    title = counted(t("upcoming.title"), min(shown, len(advice)), len(advice), language)
+    table = Table(title=title, title_justify="left")
     for column in ("col.date", "col.series", "col.action", "col.why"):
         table.add_column(t(column))
     for a in advice[:shown]:

@@ -11,11 +11,22 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tiewise.advice.events import EventsReport, events_report, upcoming_advice
+from tiewise.advice.events import (
+    EventsReport,
+    events_report,
+    this_weeks_events,
+    upcoming_advice,
+)
+from tiewise.advice.introductions import suggest_introductions
+from tiewise.advice.invitations import triage_invitations
+from tiewise.advice.plan import weekly_plan
+from tiewise.advice.portfolio import build_portfolio, saved_budget
 from tiewise.analysis.profile import Profile
 from tiewise.analysis.strength import CLASSES
 from tiewise.i18n import number, text
-from tiewise.report.advice import render_advice, render_fit
+from tiewise.report import meaning
+from tiewise.report.advice import render_fit, render_more_advice
+from tiewise.report.decisions import SKIP_DAYS, decision_sections, render_decisions
 from tiewise.report.events import (
     hours_saved_line,
     render_charts,
@@ -23,6 +34,8 @@ from tiewise.report.events import (
     render_upcoming,
 )
 from tiewise.snapshot import Snapshot
+
+UPCOMING_DAYS = SKIP_DAYS  # the report's events ahead: the same month as the events to skip
 
 
 def contacts_by_context(
@@ -43,17 +56,59 @@ def render_report(
     console: Console,
     after_events: Callable[[EventsReport], None] | None = None,
 ) -> EventsReport:
-    """The strategy report: hours saved by staying home first, then who is in my network, its
-    shape, my goals, my events (then ``after_events``, which places the charts) and the advice.
+    """The strategy report. It opens with the decisions, one line each (``decisions.py``:
+    this week's plan, focus, let go, events to skip, invitations, introductions), then how well
+    my network serves my goals, my events (then ``after_events``, which places the charts), my
+    network with what each measure means for me (``meaning.py``), and the rest of the advice.
     Returns the events report."""
     t = lambda key, **values: text(key, language, **values)  # noqa: E731
-    snapshot, today, strength = profile.snapshot, profile.today, profile.strength
+    snapshot = profile.snapshot
     console.print(Text(t("report.title", name=snapshot.me.name or "—"), style="bold"))
-    console.print(t("report.as_of", date=today.isoformat()))
+    console.print(t("report.as_of", date=profile.today.isoformat()))
     console.print(t("report.size", count=snapshot.size))
     events = events_report(profile)
     console.print(hours_saved_line(events, language))
     console.print()
+    upcoming = upcoming_advice(profile, events, days=UPCOMING_DAYS)
+    portfolio = build_portfolio(profile, saved_budget(profile), limit=None)
+    introductions = suggest_introductions(profile, None)
+    plan = weekly_plan(profile, portfolio, introductions, this_weeks_events(profile, events))
+    invitations = triage_invitations(profile)
+    sections = decision_sections(
+        profile, portfolio, plan, events, upcoming, invitations, language, introductions
+    )
+    render_decisions(sections, language, console)
+
+    render_fit(profile, language, console)
+    fit = meaning.goal_fit(profile, language)
+    if fit:
+        console.print(fit)
+
+    render_series(events, language, console)
+    render_upcoming(upcoming, language, console)
+    if after_events is not None:
+        after_events(events)
+    render_analysis(profile, language, console)
+    render_more_advice(portfolio, profile, language, console)
+    return events
+
+
+def chart_files(folder: Path, language: str, console: Console) -> Callable[[EventsReport], None]:
+    """An ``after_events`` for :func:`render_report` that writes the event charts into
+    ``folder`` and says where."""
+    from tiewise.report.charts import write_charts
+
+    return lambda events: render_charts(write_charts(events, folder, language), language, console)
+
+
+def _fmt(value: float | None, digits: int = 2, language: str = "en") -> str:
+    return number(value, digits, language)
+
+
+def render_contexts(profile: Profile, language: str, console: Console) -> None:
+    """Contacts per context and tie class, with what the classes are good for."""
+    t = lambda key, **values: text(key, language, **values)  # noqa: E731
+    snapshot, strength = profile.snapshot, profile.strength
     table = Table(title=t("report.by_context"), title_justify="left")
     table.add_column(t("col.context"))
     for klass in CLASSES:
@@ -68,50 +123,25 @@ def render_report(
         t("report.all"), *(str(overall[k]) for k in CLASSES), str(snapshot.size), style="bold"
     )
     console.print(table)
-    render_analysis(profile, language, console)
-
-    render_fit(profile, language, console)
-
-    render_events(profile, events, language, console)
-    if after_events is not None:
-        after_events(events)
-    render_advice(profile, events, language, console)
-    return events
+    console.print(meaning.tie_classes(profile, language))
 
 
-def chart_files(folder: Path, language: str, console: Console) -> Callable[[EventsReport], None]:
-    """An ``after_events`` for :func:`render_report` that writes the event charts into
-    ``folder`` and says where."""
-    from tiewise.report.charts import write_charts
-
-    return lambda events: render_charts(write_charts(events, folder, language), language, console)
-
-
-def render_events(profile: Profile, report: EventsReport, language: str, console: Console) -> None:
-    """Return per series with verdicts, hours saved, and the next month's events."""
-    render_series(report, language, console)
-    render_upcoming(upcoming_advice(profile, report, days=31), language, console)
-
-
-def _fmt(value: float | None, digits: int = 2, language: str = "en") -> str:
-    return number(value, digits, language)
+def _section(title: str, sentences: Sequence[str | None], console: Console) -> None:
+    console.print()
+    console.print(Text(title, style="bold underline"))
+    for sentence in sentences:
+        if sentence:
+            console.print(sentence, markup=False, highlight=False)
 
 
 def render_analysis(profile: Profile, language: str, console: Console) -> None:
-    """Structure, Burt's measures for me, Dunbar layers and diversity, as tables."""
+    """My network under plain headings, each measure with a sentence of what it means for me
+    (``meaning.py``): contexts and tie classes, the circles (clusters, density, bridges),
+    Burt's measures, Dunbar's layers, diversity and homophily, being known."""
     t = lambda key, **values: text(key, language, **values)  # noqa: E731
     s = profile.structure
-    console.print(
-        t(
-            "analysis.shape",
-            links=s.links,
-            density=_fmt(s.density, 3, language=language),
-            components=s.components,
-            largest=s.largest_component,
-            isolates=s.isolates,
-        )
-    )
-    table = Table(title=t("analysis.clusters"), title_justify="left")
+    render_contexts(profile, language, console)
+    table = Table(title=t("heading.circles"), title_justify="left")
     for key, justify in (
         ("col.cluster", "left"),
         ("col.contacts", "right"),
@@ -131,59 +161,18 @@ def render_analysis(profile: Profile, language: str, console: Console) -> None:
     if s.unclustered:
         table.add_row(t("analysis.unclustered"), str(s.unclustered), "", "", "")
     console.print(table)
-    if s.bridges:
-        names = [
-            f"{profile.snapshot.contacts[b.contact].name} → {s.clusters[b.cluster].label}"
-            for b in s.bridges[:10]
-        ]
-        console.print(t("analysis.bridges", count=len(s.bridges)) + " " + "; ".join(names))
-    burt = s.burt
-    console.print(
-        t(
-            "analysis.burt",
-            effective_size=_fmt(burt.effective_size, 1, language=language),
-            efficiency=_fmt(burt.efficiency, language=language),
-            constraint=_fmt(burt.constraint, 3, language=language),
-            hierarchy=_fmt(burt.hierarchy, 3, language=language),
-        )
-    )
-    console.print(
-        t("analysis.dunbar")
-        + " "
-        + ", ".join(f"{layer.filled}/{layer.capacity}" for layer in s.dunbar)
-    )
-    known = profile.known
-    console.print(
-        t(
-            "analysis.being_known",
-            inbound=known.inbound,
-            outbound=known.outbound,
-            share=_fmt(known.inbound_share, 2, language=language),
-            initiating=known.contacts_initiating,
-            invitations=known.invitations_received,
-            endorsements=known.endorsements_received,
-            recommendations=known.recommendations_received,
-        )
-    )
-    table = Table(title=t("analysis.diversity"), title_justify="left")
-    for key in (
-        "col.attribute",
-        "col.categories",
-        "col.blau",
-        "col.iqv",
-        "col.ei_me",
-        "col.ei_among",
-        "col.top",
+    for sentence in (
+        meaning.circles(profile, language),
+        meaning.shape(profile, language),
+        meaning.bridges(profile, language),
     ):
-        table.add_column(t(key), justify="left" if key in ("col.attribute", "col.top") else "right")
-    for d in profile.diversity:
-        table.add_row(
-            t(f"attribute.{d.attribute}"),
-            str(d.categories),
-            _fmt(d.blau, language=language),
-            _fmt(d.iqv, language=language),
-            _fmt(d.ei_me, language=language),
-            _fmt(d.ei_among, language=language),
-            ", ".join(f"{v} {n}" for v, n in d.top[:3]),
-        )
-    console.print(table)
+        if sentence:
+            console.print(sentence, markup=False, highlight=False)
+    _section(t("heading.brokerage"), meaning.brokerage(profile, language), console)
+    _section(t("heading.dunbar"), meaning.dunbar(profile, language), console)
+    console.print()
+    console.print(Text(t("heading.diversity"), style="bold underline"))
+    console.print(t("meaning.diversity_intro"))
+    for sentence in meaning.diversity(profile, language):
+        console.print(f"• {sentence}", markup=False, highlight=False)
+    _section(t("heading.known"), [meaning.being_known(profile, language)], console)

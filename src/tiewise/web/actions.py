@@ -20,7 +20,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from tiewise import model
-from tiewise.advice.portfolio import check_budget
+from tiewise.advice.portfolio import BUDGET_SETTING, check_budget
 from tiewise.contactlog import (
     log_contact,
     parse_kind,
@@ -58,7 +58,6 @@ from tiewise.web.forms import (
 from tiewise.web.posting import Done, Form, day_field, form_routes, same_site
 from tiewise.web.safety import check_csrf
 from tiewise.web.site import Site
-from tiewise.web.workspace import BUDGET_SETTING
 
 IMPORT_KINDS = ("vcard", "csv", "ics", "linkedin")
 

@@ -3,7 +3,8 @@ the static files, the safety middleware, and errors without traces.
 
 Pages only present what ``analysis/`` and ``advice/`` compute (through :class:`Workspace`);
 forms write through the write-side modules in one transaction and then tell the workspace that
-the data changed. Every page works without JavaScript except the network map.
+the data changed. Every page works without JavaScript; only the drawing of the network map
+needs it (its page lists the same network).
 """
 
 from __future__ import annotations

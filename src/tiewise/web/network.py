@@ -1,5 +1,5 @@
 """The network map's data: positions, colours and sizes, computed on the server once per
-version of the data; ``static/map.js`` only draws, hovers, filters and zooms.
+version of the data; ``static/map.js`` only draws, places labels, filters, finds, pans and zooms.
 
 Layout: me at the centre; each cluster (Leiden, ``analysis/structure.py``) gets a sector of a
 circle around me, at a distance that grows with its size, and its members are laid out by
@@ -7,6 +7,13 @@ Fruchterman–Reingold on the links among them (igraph, seeded); contacts in no 
 outer ring. Up to :data:`NODE_LIMIT` contacts every contact is drawn; above it the map shows one
 circle per cluster (size ∝ members) with the links between clusters, which stays readable and
 light at 30,000 contacts.
+
+Cluster labels are :func:`tiewise.analysis.cluster_labels.cluster_labels`: the most distinctive
+organisation, context or place of each cluster (share in the cluster minus share in the whole
+network, among values at least 3 members and 10 % of the cluster hold), never two alike. Each
+entry of ``clusters`` carries ``label`` (the values, ``online + ASML``), ``count`` (members
+holding every value named), ``size``, ``share`` (count / size), ``values`` (each with its own
+count, share and base rate); the page writes ``online + ASML · 7 of 10`` in its language.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from tiewise.analysis.cluster_labels import ClusterLabel, cluster_labels
 from tiewise.analysis.profile import Profile
 from tiewise.analysis.structure import igraph
 
@@ -51,7 +59,12 @@ def network_map(profile: Profile) -> dict[str, Any]:
     snapshot, structure, strength = profile.snapshot, profile.structure, profile.strength
     clusters = structure.clusters
     index = _cluster_index(profile)
-    legend = [{"index": c.index, "label": c.label, "size": int(c.members.size)} for c in clusters]
+    labels = cluster_labels(snapshot, clusters)
+    strong = strength.tie_class == "strong"
+    legend = [
+        _legend_entry(label, int(strong[c.members].sum()))
+        for c, label in zip(clusters, labels, strict=True)
+    ]
     if snapshot.size > NODE_LIMIT:
         return _cluster_map(profile, index, legend)
     centres = _centres([int(c.members.size) for c in clusters])
@@ -113,6 +126,28 @@ def network_map(profile: Profile) -> dict[str, Any]:
     }
 
 
+def _legend_entry(label: ClusterLabel, strong: int) -> dict[str, Any]:
+    share = label.share
+    return {
+        "index": label.index,
+        "label": label.text,
+        "count": label.count,
+        "size": label.size,
+        "share": None if share is None else round(share, 3),
+        "strong": strong,
+        "values": [
+            {
+                "attribute": v.attribute,
+                "value": v.value,
+                "count": v.count,
+                "share": round(v.share, 3),
+                "base": round(v.base, 3),
+            }
+            for v in label.values
+        ],
+    }
+
+
 def _cluster_map(profile: Profile, index: np.ndarray, legend: list[dict]) -> dict[str, Any]:
     snapshot = profile.snapshot
     clusters = profile.structure.clusters
@@ -127,7 +162,8 @@ def _cluster_map(profile: Profile, index: np.ndarray, legend: list[dict]) -> dic
     nodes = [
         {
             "cluster": k if k < len(clusters) else UNCLUSTERED,
-            "label": clusters[k].label if k < len(clusters) else "",
+            "label": legend[k]["label"] if k < len(clusters) else "",
+            "count": legend[k]["count"] if k < len(clusters) else None,
             "size": sizes[k],
             "strong": int(strong[group == k].sum()),
             "x": round(cx, 1),
@@ -150,3 +186,36 @@ def _cluster_map(profile: Profile, index: np.ndarray, legend: list[dict]) -> dic
         "edges": edges,
         "contacts": snapshot.size,
     }
+
+
+def map_list(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The map as a list (the page's alternative to the drawing, shown without JavaScript):
+    one group per cluster in the map's order, then the contacts in no cluster; each with its
+    label, counts and — in contacts mode — its people, strongest tie first."""
+    groups = [{**c, "people": []} for c in data["clusters"]]
+    if data["mode"] == "contacts":
+        people: dict[int, list[dict[str, Any]]] = {}
+        for node in data["nodes"]:
+            people.setdefault(node["cluster"], []).append(node)
+        for members in people.values():
+            members.sort(key=lambda n: (-n["strength"], n["name"].casefold()))
+        for group in groups:
+            group["people"] = people.get(group["index"], [])
+        loose = people.get(UNCLUSTERED, [])
+        size, strong = len(loose), sum(n["class"] == "strong" for n in loose)
+    else:
+        loose = []
+        outside = [n for n in data["nodes"] if n["cluster"] == UNCLUSTERED]
+        size, strong = sum(n["size"] for n in outside), sum(n["strong"] for n in outside)
+    if size:
+        groups.append(
+            {
+                "index": UNCLUSTERED,
+                "label": "",
+                "count": None,
+                "size": size,
+                "strong": strong,
+                "people": loose,
+            }
+        )
+    return groups

@@ -19,9 +19,11 @@ from tiewise.goallog import removed_goals
 from tiewise.goals import CATALOGUE, catalogue_choices, goal_label
 from tiewise.i18n import text
 from tiewise.model import GoalClass, OutcomeKind, TopicKind
+from tiewise.report.decisions import decision_sections
 from tiewise.store.tags import tags_of
 from tiewise.web.contactlist import SORTS, listed, tag_list
 from tiewise.web.firstrun import first_run
+from tiewise.web.network import map_list
 from tiewise.web.site import Site
 from tiewise.web.workspace import Views
 
@@ -44,7 +46,17 @@ def routes(site: Site) -> list[Route]:
                 }
                 for f in fits
             ]
+            decisions = decision_sections(  # report/decisions.py: as the report opens
+                views.profile,
+                views.portfolio,
+                views.plan,
+                views.events,
+                views.upcoming,
+                views.invitations,
+                language,
+            )
             return dict(
+                decisions=decisions,
                 cards=cards,
                 kinds=_kind_options(language),
                 today=views.profile.today.isoformat(),
@@ -156,9 +168,14 @@ def routes(site: Site) -> list[Route]:
         return site.page(request, "contact.html", context)
 
     def network(request: Request) -> Response:
-        return site.page(
-            request, "network.html", lambda views: {"start": first_run(views.profile.snapshot)}
-        )
+        def context(views: Views) -> dict[str, Any]:
+            start = first_run(views.profile.snapshot)
+            if not start.contacts:
+                return {"start": start}
+            data = views.network_data
+            return {"start": start, "map": data, "groups": map_list(data)}
+
+        return site.page(request, "network.html", context)
 
     def network_data(request: Request) -> Response:
         return Response(site.workspace.views().network, media_type="application/json")
@@ -204,11 +221,11 @@ def routes(site: Site) -> list[Route]:
     def advice(request: Request) -> Response:
         def context(views: Views) -> dict[str, Any]:
             portfolio = views.portfolio
-            groups = [
-                ("focus", portfolio.focus),
-                ("maintain", portfolio.maintain),
-                ("reactivate", portfolio.reactivate),
-                ("let_go", portfolio.let_go),
+            groups = [  # action, the items shown, how many there are
+                ("focus", portfolio.focus, len(portfolio.focus)),
+                ("maintain", portfolio.maintain, len(portfolio.maintain)),
+                ("reactivate", portfolio.reactivate, len(portfolio.reactivate)),
+                ("let_go", portfolio.let_go, max(portfolio.let_go_total, len(portfolio.let_go))),
             ]
             language = site.language_of(request)
             return dict(

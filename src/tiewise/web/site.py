@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from tiewise.i18n import LANGUAGES, text
+from tiewise.report.counts import counted
 from tiewise.web.forms import FLASH_PLACEHOLDER, flash_html, forget_flash, placeholder
 from tiewise.web.safety import CSRF_COOKIE, csrf_token, new_token
 from tiewise.web.translations import day, number, percent, translations
@@ -49,6 +50,7 @@ def _environment(language: str) -> Environment:
     env.globals["language"] = language
     env.globals["page_link"] = page_link
     env.globals["t"] = lambda key, **values: text(key, language, **values)  # tiewise.i18n
+    env.globals["counted"] = lambda title, shown, total: counted(title, shown, total, language)
     env.globals["form"] = None  # the failed form, when a page is shown again (web/forms.py)
     env.globals["flash"] = FLASH_PLACEHOLDER
     return env

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from tiewise.advice.events import (
     EventsReport,
@@ -40,7 +41,12 @@ from tiewise.advice.introductions import (
 )
 from tiewise.advice.invitations import InvitationAdvice, triage_invitations
 from tiewise.advice.plan import WeeklyPlan, weekly_plan
-from tiewise.advice.portfolio import DEFAULT_BUDGET_HOURS, Portfolio, build_portfolio
+from tiewise.advice.portfolio import (
+    BUDGET_SETTING,
+    DEFAULT_BUDGET_HOURS,
+    Portfolio,
+    build_portfolio,
+)
 from tiewise.analysis.profile import Profile, analyze
 from tiewise.ingest.identity import MergeSuggestion
 from tiewise.model import Contact
@@ -48,7 +54,6 @@ from tiewise.snapshot import load_snapshot
 from tiewise.store import Store
 from tiewise.web.network import network_map
 
-BUDGET_SETTING = "budget_hours"
 PAGES_KEPT = 256
 CHARTS_KEPT = 8  # drawn event charts kept (per events report and language)
 
@@ -135,9 +140,14 @@ class Views:
         return suggestions(self.store)
 
     @cached_property
+    def network_data(self) -> dict[str, Any]:
+        """The map data (``web/network.py``): drawn by the script, listed by the page."""
+        return network_map(self.profile)
+
+    @cached_property
     def network(self) -> bytes:
         """The map data as JSON (encoded once)."""
-        return json.dumps(network_map(self.profile), ensure_ascii=False).encode()
+        return json.dumps(self.network_data, ensure_ascii=False).encode()
 
     def charts(self, language: str) -> dict[str, str]:
         """The event charts as SVG text. Drawing them takes about half a second, so they are
