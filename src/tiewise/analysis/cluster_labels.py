@@ -29,11 +29,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from tiewise.analysis.structure import Cluster
 from tiewise.snapshot import Snapshot
+
+if TYPE_CHECKING:  # structure names its clusters with this module
+    from tiewise.analysis.structure import Cluster
 
 #: The attributes a label may name, in the order that breaks ties.
 LABEL_ATTRIBUTES = ("organisation", "context", "region")

@@ -16,13 +16,14 @@ import math
 import random
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from tiewise.analysis.burt import burt_measures
+from tiewise.analysis.cluster_labels import cluster_labels
 from tiewise.analysis.strength import MEDIUM, TieStrength
 from tiewise.snapshot import Snapshot
 
@@ -51,8 +52,6 @@ DUNBAR_LAYERS = (5, 15, 50, 150)
 #: reported together as "not clustered" (fragments of loosely linked online contacts).
 MIN_CLUSTER_SIZE = 3
 MIN_CLUSTER_SHARE = 0.02
-#: A cluster is named after an attribute value that at least this share of its members has.
-DOMINANT_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +60,7 @@ class Cluster:
 
     index: int
     members: np.ndarray  # contact positions
-    label: str  # e.g. "club (92%)", or "mixed"
+    label: str  # its most distinctive values: "online + ASML", "#3" (analysis/cluster_labels.py)
     dominant: dict[str, tuple[str, float]]  # attribute → (most common value, its share)
     density: float
     strong: int
@@ -137,7 +136,8 @@ def clusters_of(links: sparse.csr_array, seed: int = 0) -> np.ndarray:
     return np.asarray(partition.membership, dtype=np.int64)
 
 
-def _describe(snapshot: Snapshot, members: np.ndarray) -> tuple[str, dict[str, tuple[str, float]]]:
+def _dominant(snapshot: Snapshot, members: np.ndarray) -> dict[str, tuple[str, float]]:
+    """Each attribute's most common value among ``members``, with its share."""
     dominant: dict[str, tuple[str, float]] = {}
     for attribute in ("context", "organisation", "sector"):
         if attribute == "context":
@@ -155,11 +155,7 @@ def _describe(snapshot: Snapshot, members: np.ndarray) -> tuple[str, dict[str, t
             continue
         value, count = Counter(known.tolist()).most_common(1)[0]
         dominant[attribute] = (names[value], count / len(members))
-    named = [(share, value) for value, share in dominant.values() if share >= DOMINANT_SHARE]
-    if not named:
-        return "mixed", dominant
-    share, value = max(named)
-    return f"{value} ({share:.0%})", dominant
+    return dominant
 
 
 def bridges_of(links: sparse.csr_array, membership: np.ndarray) -> list[Bridge]:
@@ -240,19 +236,22 @@ def ego_structure(snapshot: Snapshot, strength: TieStrength, seed: int = 0) -> E
     for index, community in enumerate(order):
         members = np.flatnonzero(communities == community)
         membership[members] = index
-        label, dominant = _describe(snapshot, members)
         classes = strength.tie_class[members]
         clusters.append(
             Cluster(
                 index=index,
                 members=members,
-                label=label,
-                dominant=dominant,
+                label="",  # named below, against the other clusters
+                dominant=_dominant(snapshot, members),
                 density=density(links[members][:, members]) or 0.0,
                 strong=int(np.sum(classes == "strong")),
                 weak_or_medium=int(np.sum((classes == "weak") | (classes == "medium"))),
             )
         )
+    clusters = [
+        replace(cluster, label=named.text)
+        for cluster, named in zip(clusters, cluster_labels(snapshot, clusters), strict=True)
+    ]
     by_class = Counter(strength.tie_class.tolist())
     return EgoStructure(
         size=n,
