@@ -28,7 +28,6 @@ from tiewise.report import meaning
 from tiewise.report.advice import render_fit, render_more_advice
 from tiewise.report.decisions import SKIP_DAYS, decision_sections, render_decisions
 from tiewise.report.events import (
-    hours_saved_line,
     render_charts,
     render_series,
     render_upcoming,
@@ -66,8 +65,7 @@ def render_report(
     console.print(Text(t("report.title", name=snapshot.me.name or "—"), style="bold"))
     console.print(t("report.as_of", date=profile.today.isoformat()))
     console.print(t("report.size", count=snapshot.size))
-    events = events_report(profile)
-    console.print(hours_saved_line(events, language))
+    events = events_report(profile)  # its hours saved close the events section
     console.print()
     upcoming = upcoming_advice(profile, events, days=UPCOMING_DAYS)
     portfolio = build_portfolio(profile, saved_budget(profile), limit=None)
