@@ -58,10 +58,8 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("browser") / "demo.db"
-    shutil.copy(demo_db, db)
+def serve(db: Path) -> Iterator[str]:
+    """The web app over ``db`` on a free local port, in a thread, for as long as it is used."""
     port = _free_port()
     app = create_app(str(db), hosts=allowed_hosts("127.0.0.1", port), today=lambda: DEMO_TODAY)
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
@@ -76,6 +74,13 @@ def server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     yield f"http://127.0.0.1:{port}"
     running.should_exit = True
     thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("browser") / "demo.db"
+    shutil.copy(demo_db, db)
+    yield from serve(db)
 
 
 @pytest.fixture(scope="module")

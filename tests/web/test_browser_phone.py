@@ -8,22 +8,14 @@ loaded from a CDN. Uses the chromium fixtures of ``test_browser.py`` (skipped wi
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
 from tiewise.store import Store
-from tiewise.web.app import create_app
-from tiewise.web.safety import allowed_hosts
 
-from ..conftest import DEMO_TODAY
-from .test_browser import MAP_DRAWN, page, server, shot  # noqa: F401 - fixtures
+from .test_browser import MAP_DRAWN, page, serve, server, shot  # noqa: F401 - fixtures
 
 axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright")
 
@@ -78,30 +70,12 @@ SMALL_TARGETS = """() => {
 }"""
 
 
-def _serve(db: Path) -> Iterator[str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    app = create_app(str(db), hosts=allowed_hosts("127.0.0.1", port), today=lambda: DEMO_TODAY)
-    running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not running.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(10)
-
-
 @pytest.fixture(scope="module")
 def empty_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("empty") / "empty.db"
     with Store.open(db):
         pass
-    yield from _serve(db)
+    yield from serve(db)
 
 
 @pytest.fixture(scope="module")
