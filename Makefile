@@ -11,12 +11,16 @@ DEMO_DB ?= tiewise-demo.db
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# pip compiles a wheel's modules at install; for the editable install that is done here, so that
+# every command starts from bytecode even where PYTHONDONTWRITEBYTECODE is set (bench_startup.py).
 $(VENV)/.installed-app: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m compileall -q src/tiewise
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m compileall -q src/tiewise
 	touch $@ $(VENV)/.installed-app
 
 demo: $(VENV)/.installed-app
