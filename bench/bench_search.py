@@ -46,13 +46,12 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
-import httpx
-
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 
 from bench_advice import SECTORS, TODAY, prepared_database  # noqa: E402
 from bench_web import CLIENTS, PAGES, REFERENCE, p95, serve, warm_up  # noqa: E402
+from http_client import Connection  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
 from tiewise.bulkedit import Edit, bulk_edit  # noqa: E402
@@ -128,17 +127,17 @@ async def _client(
     share of ``extra``, in an order of its own."""
     shuffle = random.Random(number).shuffle
     per_round = len(extra) // rounds
-    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+    async with Connection(base) as connection:  # http_client.py: why not httpx here
         for round_ in range(rounds):
             mine = extra[round_ * per_round : (round_ + 1) * per_round]
             order = [*((p, p) for p in pages), *mine]
             shuffle(order)
             for path, kind in order:
                 start = time.perf_counter()
-                response = await client.get(path)
+                status, _body = await connection.get(path)
                 latencies.setdefault(kind, []).append(time.perf_counter() - start)
-                if response.status_code != 200:
-                    errors.append((path, response.status_code))
+                if status != 200:
+                    errors.append((path, status))
 
 
 def _load(

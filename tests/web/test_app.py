@@ -578,3 +578,29 @@ def test_the_import_form_shows_and_replaces_the_remembered_event_categories(
     with Store.open(demo_copy) as store, store.connect() as connection:
         names = {x.name: x.evidence for x in repo.load_series(connection)}
     assert names["Vakbeurs"] == "category:Netwerk"
+
+
+def test_static_files_come_from_memory_with_an_etag_and_revalidate(client: TestClient):
+    """The stylesheet and the map's script (web/static_files.py): the file's own bytes and type,
+    an ETag that changes with the content, ``no-cache`` so a new version is never hidden, 304
+    without a body for a browser that has this version, and a 404 for any other name — a path
+    that climbs out of the folder included."""
+    folder = Path(__file__).parents[2] / "src" / "tiewise" / "web" / "static"
+    css = client.get("/static/app.css")
+    assert css.status_code == 200
+    assert css.content == (folder / "app.css").read_bytes()
+    assert css.headers["content-type"] == "text/css; charset=utf-8"
+    assert css.headers["cache-control"] == "no-cache"
+    script = client.get("/static/map.js")
+    assert script.headers["content-type"].startswith(("text/javascript", "application/javascript"))
+    assert script.headers["etag"] != css.headers["etag"]
+    again = client.get("/static/app.css", headers={"if-none-match": css.headers["etag"]})
+    assert (again.status_code, again.content) == (304, b"")
+    assert again.headers["etag"] == css.headers["etag"]
+    weak = client.get("/static/app.css", headers={"if-none-match": "W/" + css.headers["etag"]})
+    assert weak.status_code == 304
+    stale = client.get("/static/app.css", headers={"if-none-match": '"0123456789abcdef"'})
+    assert stale.status_code == 200 and stale.content == css.content
+    assert client.get("/static/nothing.css").status_code == 404
+    assert client.get("/static/..%2Fsite.py").status_code == 404
+    assert client.head("/static/app.css").status_code == 200

@@ -18,8 +18,6 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Mount
-from starlette.staticfiles import StaticFiles
 
 from tiewise.errors import StoreBusyError, TiewiseError
 from tiewise.web import (
@@ -33,6 +31,7 @@ from tiewise.web import (
     pages,
     sectors,
     series_forms,
+    static_files,
 )
 from tiewise.web.safety import MAX_BODY, Forbidden, SafetyMiddleware, secured
 from tiewise.web.site import HERE, Site
@@ -85,7 +84,7 @@ def create_app(
         *feed.routes(site),
         *sectors.routes(site),
         *bulk.routes(site),
-        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+        *static_files.routes(HERE / "static"),
     ]
     app = Starlette(
         routes=routes,
