@@ -9,7 +9,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 import tiewise.web
-from tiewise.web.translations import LOCALE_DIR, day, number, translations
+from tiewise.catalogues import path_of
+from tiewise.web.translations import day, number, translations
 
 TEMPLATES = Path(tiewise.web.__file__).parent / "templates"
 
@@ -24,7 +25,7 @@ def template_messages() -> set[str]:
 
 
 def test_every_label_of_every_template_has_a_dutch_translation():
-    with (LOCALE_DIR / "nl" / "LC_MESSAGES" / "web.po").open("rb") as source:
+    with path_of("web", "nl", ".po").open("rb") as source:
         catalog = read_po(source)
     # a plural message is keyed by its singular and needs every Dutch form
     dutch = {

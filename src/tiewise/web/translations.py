@@ -1,42 +1,29 @@
-"""Dutch and English in the web app: gettext catalogues read with Babel, and numbers and dates
-in each language's format.
+"""Dutch and English in the web app: the ``web`` gettext catalogue, and numbers and dates in
+each language's format (Babel).
 
-The labels of the templates are msgids in English; ``locale/nl/LC_MESSAGES/web.po`` holds the
-Dutch. The ``.po`` file is compiled in memory at start (Babel's ``write_mo``), so no build step
-or compiled file is needed. Advice texts come from ``tiewise.i18n`` like everywhere else.
+The labels of the templates are msgids in English; ``catalogues/nl/LC_MESSAGES/web.po`` holds
+the Dutch (``tiewise.catalogues``). Advice texts come from ``tiewise.i18n`` like everywhere else.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import cache, lru_cache
-from io import BytesIO
-from pathlib import Path
+from functools import lru_cache
+from gettext import NullTranslations
 
 from babel.core import Locale
 from babel.dates import format_date, format_datetime
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
-from babel.support import NullTranslations, Translations
 
-LOCALE_DIR = Path(__file__).parent / "locale"
+from tiewise.catalogues import catalogue
 # parsed once: Babel builds a Locale from a string on every call (about 80 µs for a date)
 LOCALES = {"en": Locale.parse("en_GB"), "nl": Locale.parse("nl_NL")}
 
 
-@cache
 def translations(language: str) -> NullTranslations:
-    """The gettext catalogue of ``language`` (English: the msgids themselves)."""
-    path = LOCALE_DIR / language / "LC_MESSAGES" / "web.po"
-    if not path.exists():
-        return NullTranslations()
-    with path.open("rb") as source:
-        catalog = read_po(source, locale=LOCALES[language])
-    compiled = BytesIO()
-    write_mo(compiled, catalog)
-    compiled.seek(0)
-    return Translations(fp=compiled)
+    """The web's gettext catalogue in ``language`` (English: the msgids themselves, but for the
+    few values shown as words, such as ``try_once``)."""
+    return catalogue("web", language)
 
 
 @lru_cache(maxsize=8192)
