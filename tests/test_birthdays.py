@@ -4,7 +4,6 @@ on (29 February in a year without one)."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -84,23 +83,3 @@ def test_29_february_falls_on_28_february_in_a_year_without_it():
     assert day_in_year(2, 29, 2028) == date(2028, 2, 29)
     assert day_in_year(2, 29, 2100) == date(2100, 2, 28)  # no leap year: divisible by 100
     assert day_in_year(4, 15, 2027) == date(2027, 4, 15)
-
-
-def test_the_reminder_messages_add_keys_and_replace_none():
-    """``i18n_reminders`` is merged into ``i18n.MESSAGES``: a key defined in both would
-    silently replace the main catalogue's text."""
-    import ast
-
-    import tiewise.i18n
-    from tiewise.i18n import MESSAGES
-    from tiewise.i18n_reminders import REMINDER_MESSAGES
-
-    tree = ast.parse(Path(tiewise.i18n.__file__).read_text(encoding="utf-8"))
-    (catalogue,) = [
-        node.value
-        for node in tree.body
-        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "MESSAGES"
-    ]
-    main = {key.value for key in catalogue.keys}  # type: ignore[union-attr]
-    assert main and not main & set(REMINDER_MESSAGES)
-    assert all(MESSAGES[key] == value for key, value in REMINDER_MESSAGES.items())

@@ -153,7 +153,7 @@ def test_the_html_report_opens_with_the_decisions(demo_db: Path, tmp_path: Path)
 def test_the_decisions_in_dutch(dutch: str):
     assert _sections(dutch)[0] == "## Je beslissingen deze week"
     first = dutch.split("## Je beslissingen deze week")[1].split("\n## ")[0]
-    assert re.search(r"^### Loslaten \(ontvrienden\) \(10 van \d+ getoond\)$", first, re.M)
+    assert re.search(r"^### Loslaten \(10 van \d+ getoond\)$", first, re.M)
     assert re.search(r"^- Laat los: .+ — relevantie 0,\d\d voor je doelen .*\(regel: ", first, re.M)
     assert re.search(r"^- Negeer: .+ — score 0,\d\d van 1 \(regel: ", first, re.M)
     assert "### Mensen om aan elkaar voor te stellen" in first

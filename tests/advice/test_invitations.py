@@ -23,10 +23,11 @@ from tiewise.advice.invitations import (
 )
 from tiewise.advice.reasons import Term
 from tiewise.analysis.profile import analyze
-from tiewise.i18n import MESSAGES
 from tiewise.snapshot import build_snapshot, load_snapshot
 from tiewise.store import Store
 from tiewise.store import repository as repo
+
+from ..test_catalogues import entries
 
 TODAY = date(2026, 11, 1)
 ME = M.Me(name="Sanne Bakker", organisation="Studio Noord", sector="design")
@@ -522,7 +523,7 @@ def test_a_known_senders_line_names_the_largest_part_of_the_score():
 
 REASON_KEYS = {
     key
-    for key in MESSAGES
+    for key in entries("tiewise", "en")
     if key.startswith("invitation.")
     and not key.startswith(("invitation.decision.", "invitation.part."))
     and key not in {"invitation.accept", "invitation.ignore", "invitation.later"}

@@ -1,9 +1,10 @@
 """A reason: why a piece of advice was given, as a message id and the figures that fill it.
 
 Every recommendation carries at least one reason with a figure, so each interface can show "why"
-in English or Dutch (``i18n.MESSAGES`` holds the templates) and JSON keeps the numbers. A figure
-that is a word rather than a number (a goal's name, a tie class) is a :class:`Term`, which knows
-its text in every language; reasons are therefore built once and rendered in any language.
+in English or Dutch (the ``tiewise`` gettext catalogue holds the templates) and JSON keeps the
+numbers. A figure that is a word rather than a number (a goal's name, a tie class) is a
+:class:`Term`, which knows its text in every language; reasons are therefore built once and
+rendered in any language.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ class Term:
 
 @dataclass(frozen=True)
 class Reason:
-    key: str  # a message id in i18n.MESSAGES, e.g. "portfolio.serves"
+    key: str  # a message id of the tiewise catalogue, e.g. "portfolio.serves"
     figures: dict[str, Any] = field(default_factory=dict)
 
     def values(self, language: str) -> dict[str, Any]:
