@@ -162,6 +162,10 @@ def test_a_first_tap_shows_who_it_is_and_stays_on_the_page(page, server: str):  
         assert box["width"] >= 350 and 300 <= box["height"] <= 844
         overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1
+        zoom = phone.locator(".map-zoom button")
+        assert zoom.count() >= 2
+        for k in range(zoom.count()):  # tap targets of at least 44 × 44 px
+            assert min(zoom.nth(k).bounding_box()[side] for side in ("width", "height")) >= 44
         canvas.scroll_into_view_if_needed()
         box = canvas.bounding_box()
         person = _lonely(phone, data)

@@ -47,14 +47,16 @@ PAGES = [
 #: map page is checked with axe here, its tap targets in its own tests.
 TAP_TARGETS_ELSEWHERE = {"/network"}
 
-#: Controls in ``main`` smaller than 44 px. A link in running text is exempt (WCAG 2.5.5's
-#: "inline" exception): one shown inline whose parent holds more text than the link. A radio
-#: button or tick box counts by the label around it, which is what a finger hits.
+#: Controls in ``main`` and the header (the menu, the languages) smaller than 44 px. A link in
+#: running text is exempt (WCAG 2.5.5's "inline" exception): one shown inline whose parent holds
+#: more text than the link. A radio button or tick box counts by the label around it, which is
+#: what a finger hits.
 SMALL_TARGETS = """() => {
   const found = [];
   const words = (node) => node.textContent.replace(/\\s+/g, " ").trim();
   const controls = "a[href], button, summary, select, textarea, input:not([type=hidden])";
-  for (const control of document.querySelector("main").querySelectorAll(controls)) {
+  const shown = [...document.querySelectorAll("header, main")];
+  for (const control of shown.flatMap((part) => [...part.querySelectorAll(controls)])) {
     const box = control.matches("input[type=radio], input[type=checkbox]")
       ? control.closest("label") || control : control;
     const rect = box.getBoundingClientRect();
