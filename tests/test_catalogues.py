@@ -124,8 +124,10 @@ def test_a_missing_dutch_text_falls_back_to_english_not_to_the_id(tmp_path, monk
         assert catalogue("tiewise", "nl").gettext("page.contacts") == "Contacts"
         assert catalogue("tiewise", "fr").gettext("page.contacts") == "Contacts"
     finally:
+        monkeypatch.undo()  # the real folder again before anything is cached from it
         catalogue.cache_clear()
     assert isinstance(catalogue("tiewise", "nl"), gettext.GNUTranslations)
+    assert text("contact.added", "en", name="A", id=1) == "Added contact A (id 1)."
 
 
 def _texts(language: str) -> list[tuple[str, str]]:

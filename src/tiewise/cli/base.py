@@ -80,6 +80,9 @@ class _Group(TyperGroup):
     parameter's annotations to build a command (about 2 ms each), and ``tiewise --help`` lists
     the commands from their registrations alone."""
 
+    #: While a command runs in Dutch, what translates its help (``help_language.Dutch``).
+    dutch: Any = None
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.pending: dict[str, Any] = {}  # name → Typer's CommandInfo or TyperInfo, unbuilt
@@ -91,12 +94,25 @@ class _Group(TyperGroup):
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         if cmd_name not in self.commands and cmd_name in self.pending:
             if self._listing:
-                return _listed(self.pending[cmd_name])
+                return self._in_language(_listed(self.pending[cmd_name]))
             self.commands[cmd_name] = _built(self.pending.pop(cmd_name))
         command = super().get_command(ctx, cmd_name)
         if command is not None:
             _refuse_control_characters(command)
-        return command
+        return self._in_language(command)
+
+    def _in_language(self, command: Any) -> Any:
+        return command if self.dutch is None else self.dutch.command(command)
+
+    def main(self, args: Any = None, *rest: Any, **extra: Any) -> Any:
+        """Run the command line; in Dutch, every help text and click's words with it (see
+        ``tiewise.cli.help_language``, imported only then)."""
+        if _language_asked(sys.argv[1:] if args is None else args) != "nl":
+            return super().main(args, *rest, **extra)
+        from tiewise.cli.help_language import in_dutch
+
+        with in_dutch(self):
+            return super().main(args, *rest, **extra)
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         self._listing = True
@@ -115,6 +131,24 @@ class _Group(TyperGroup):
             if said is None:
                 raise
             _fail(ctx, said, error)
+
+
+def _language_asked(arguments: Any) -> str:
+    """The language asked for: the root's ``--lang`` (the last one given), else the variable
+    TIEWISE_LANG, else English. Read before click parses the arguments, since ``--help`` is
+    printed while they are parsed, before ``--lang`` has its value."""
+    found = os.environ.get("TIEWISE_LANG") or "en"
+    words = iter(arguments)
+    for word in words:
+        if word == "--lang":
+            found = next(words, found)
+        elif word.startswith("--lang="):
+            found = word.partition("=")[2]
+        elif word == "--db":
+            next(words, None)
+        elif word == "--" or not word.startswith("-"):
+            break  # the command: what follows are its arguments
+    return found
 
 
 def _info_name(info: Any) -> str:
