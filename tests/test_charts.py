@@ -94,8 +94,11 @@ def test_the_yield_axis_is_logarithmic_when_values_span_more_than_twenty_times(d
     english, dutch = chart_svgs(report, "en"), chart_svgs(report, "nl")
     assert "log scale" in english["event-yield"]
     assert "logaritmische schaal" in dutch["event-yield"]
-    for tick in (">10<", ">100<", ">1000<"):  # decades, written as plain numbers
+    for tick in (">10<", ">100<", ">1,000<"):  # decades, written as plain numbers
         assert tick in english["event-yield"]
+    assert ">1.000<" in dutch["event-yield"]  # as the language writes them
+    # the hours chart names its months in the language
+    assert ">Oct 2026<" in english["event-hours"] and ">okt 2026<" in dutch["event-hours"]
 
     # the same series with estimates between 8 and 40 € per hour: a linear axis, said nowhere
     narrow = [

@@ -260,7 +260,7 @@ def test_log_writes_attendance_encounters_and_the_new_person(tmp_path: Path):
         "--new",
         "Piet Jansen",
     )
-    assert f"{SERIES} on 2026-01-12: attended; 2 people met (2 for the first time)." in out
+    assert f"{SERIES} on 12 Jan 2026: attended; 2 people met (2 for the first time)." in out
     found = rows(db, "attendance", "encounter", "contact", "tie")
     assert found["attendance"] == [(2, "attended", 3.0, 15.0, 4)]
     piet = next(c for c in found["contact"] if c[1] == "Piet Jansen")[0]

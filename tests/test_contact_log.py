@@ -195,7 +195,7 @@ def test_one_activity_with_several_people_is_one_interaction_linked_to_each(netw
     assert lotte == bram
     [row] = lotte
     assert flat(out) == (
-        f"Recorded: coffee with Lotte Jansen, Bram Visser on 2026-10-30 (interaction {row['id']})."
+        f"Recorded: coffee with Lotte Jansen, Bram Visser on 30 Oct 2026 (interaction {row['id']})."
     )
     assert row == {
         "id": row["id"],
@@ -380,7 +380,9 @@ def test_plan_done_records_contact_now_and_takes_the_person_off_the_plan(network
     assert plan_entry(network, "Bram Visser") is not None
     out = run(network, "plan", "done", "Bram")
     [row] = as_json(network, "interactions", "Bram")
-    assert flat(out) == f"Recorded: contact with Bram Visser on {TODAY} (interaction {row['id']})."
+    assert (
+        flat(out) == f"Recorded: contact with Bram Visser on 1 Nov 2026 (interaction {row['id']})."
+    )
     assert (row["kind"], row["direction"], row["source"]) == ("other", "outbound", "manual")
     assert row["occurred_at"] == NOW.isoformat()
     assert plan_entry(network, "Bram Visser") is None
@@ -561,13 +563,14 @@ def test_a_mistyped_name_offers_the_close_ones_and_a_first_name_matches_whole_wo
 
 def test_errors_speak_dutch_with_lang_nl(network: Path):
     """`--lang nl` is the language of all output (README): an error a user can cause on these
-    commands says, in Dutch, which field and what was expected and found."""
+    commands says, in Dutch, which field (the option as typed, as the English names it) and what
+    was expected and found."""
     error = refused_in(network, "nl", "log", "Lotte", "--minutes", "0")
-    assert error == "Fout: minutes: verwacht een heel aantal minuten van 1 tot en met 1440, " + (
+    assert error == "Fout: --minutes: verwacht een heel aantal minuten van 1 tot en met 1.440, " + (
         "gevonden: '0'"
     )
     error = refused_in(network, "nl", "log", "Anouk")
-    assert error.startswith("Fout: people: 2 contacten passen bij 'Anouk': ")
+    assert error.startswith("Fout: 2 contacten passen bij 'Anouk': ")
     assert error.endswith("— kies er een, of geef het id")
 
 

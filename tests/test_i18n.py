@@ -8,7 +8,8 @@ from tiewise.i18n import number, plural, text
 def test_text_formats_in_the_chosen_language_with_dutch_numbers():
     assert text("contact.added", "nl", name="Anouk", id=3) == "Contact Anouk toegevoegd (id 3)."
     assert text("contact.added", "en", name="Anouk", id=3) == "Added contact Anouk (id 3)."
-    assert number(1234.5, 1, "nl") == "1234,5"
+    assert number(1234.5, 1, "nl") == "1.234,5"
+    assert plural("events.outcomes", 10, "nl", outcomes=10, value=21100).endswith("€ 21.100 waard")
     assert number(None, 1, "en") == "—"
 
 

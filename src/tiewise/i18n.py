@@ -11,40 +11,21 @@ every plural to both its forms, and the Dutch to the glossary (``catalogues/glos
 from __future__ import annotations
 
 from tiewise.catalogues import LANGUAGES, catalogue
+from tiewise.display import figures, number
 
 __all__ = ["LANGUAGES", "number", "plural", "text"]
 
 
-class _DutchNumber:
-    """A number that formats the Dutch way: decimal comma, thousands point (``1.234,5``)."""
-
-    def __init__(self, value: float) -> None:
-        self.value = value
-
-    def __format__(self, spec: str) -> str:
-        return format(self.value, spec).translate(_SWAP)
-
-    def __str__(self) -> str:
-        return self.__format__("")
-
-
-_SWAP = str.maketrans({",": ".", ".": ","})
-
-
 def _formatted(template: str, language: str, values: dict[str, object]) -> str:
-    if not values:
-        return template
-    if language == "nl":
-        values = {
-            name: _DutchNumber(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
-            for name, v in values.items()
-        }
-    return template.format(**values)
+    """``template`` filled with ``values``, every number and date as the language writes it
+    (``tiewise.display``: Babel)."""
+    return template.format(**figures(values, language)) if values else template
 
 
 def text(key: str, language: str = "en", /, **values: object) -> str:
     """The message ``key`` in ``language`` (English when the language is unknown or the Dutch
-    text is missing); in Dutch, numbers get a decimal comma and a thousands point. A key in no
+    text is missing), its numbers and dates in the language's format (``{value:.2f}`` → "0.50"
+    or "0,50", ``{count}`` → "1,234" or "1.234", a date → "23 Nov 2026"). A key in no
     catalogue is a programming error (``KeyError``), never shown to the user as an id."""
     template = catalogue("tiewise", language).gettext(key)
     if template == key:
@@ -63,10 +44,3 @@ def plural(key: str, count: int, language: str = "en", /, **values: object) -> s
     if template == key:
         raise KeyError(f"no plural message {key!r} in the tiewise catalogue")
     return _formatted(template, language, {"count": count, **values})
-
-
-def number(value: float | None, digits: int, language: str) -> str:
-    """``value`` with ``digits`` decimals in the language's way; ``—`` for nothing."""
-    if value is None or value != value:
-        return "—"
-    return format(_DutchNumber(value) if language == "nl" else value, f".{digits}f")

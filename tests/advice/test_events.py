@@ -573,4 +573,4 @@ def test_a_threshold_below_zero_is_refused_naming_the_field():
         events_report(world.profile(), threshold=-5.0)
     assert caught.value.field == "threshold"
     assert str(caught.value) == "threshold: expected euros per hour, 0 or more, found -5.0"
-    assert caught.value.message("nl") == "verwacht euro per uur, 0 of meer, gevonden: '-5,0'"
+    assert caught.value.message("nl") == "verwacht euro per uur, 0 of meer, gevonden: '-5'"

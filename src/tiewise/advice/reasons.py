@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from tiewise.display import figures
 from tiewise.i18n import plural, text
 
 #: Reasons whose message has a singular and a plural form (``KEY.one`` and ``KEY.other`` in
@@ -47,10 +48,14 @@ class Reason:
         }
 
     def render(self, language: str) -> str:
+        """The reason in ``language``, its figures as the language writes them — also a day it
+        carries as ``YYYY-MM-DD`` text (``{"date": "2026-11-21"}`` → "21 Nov 2026"); ``to_json``
+        keeps the figures themselves."""
         values = self.values(language)
+        shown = figures(values, language, iso_days=True)
         if self.key in COUNTED_BY:
-            return plural(self.key, values[COUNTED_BY[self.key]], language, **values)
-        return text(self.key, language, **values)
+            return plural(self.key, values[COUNTED_BY[self.key]], language, **shown)
+        return text(self.key, language, **shown)
 
     def to_json(self, language: str) -> dict[str, Any]:
         return {"code": self.key, "text": self.render(language), "figures": self.values(language)}

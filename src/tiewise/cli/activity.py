@@ -10,6 +10,7 @@ import typer
 
 from tiewise import model
 from tiewise.cli.base import JsonOption, _print_json, _state, app, console, find_contact
+from tiewise.display import day
 from tiewise.errors import InputError
 from tiewise.model import LOG_KINDS
 
@@ -71,7 +72,7 @@ def record(
             "log.done",
             kind=state.t(f"kind.{logged.kind.value}"),
             names=", ".join(logged.names),
-            day=logged.occurred_at.date().isoformat(),
+            day=day(logged.occurred_at.date(), state.language),
             id=logged.interaction_id,
         ),
         markup=False,
@@ -143,7 +144,7 @@ def interactions(
         where += f":{r['line']}" if r["line"] else ""
         table.add_row(
             str(r["id"]),
-            r["occurred_at"].strftime("%Y-%m-%d %H:%M"),
+            day(r["occurred_at"], state.language),
             state.t(f"kind.{r['kind']}"),
             ", ".join(n for n in r["with"] if n != contact.name) or "—",
             where,

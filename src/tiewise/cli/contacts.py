@@ -21,6 +21,7 @@ from tiewise.cli.base import (
     console,
     find_contact,
 )
+from tiewise.display import day, month_day, number
 from tiewise.errors import InputError
 from tiewise.model import IdentifierKind as IK
 
@@ -69,6 +70,18 @@ def _contact_rows(snapshot: Snapshot, today: date) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def _iso_day(value: str | None, language: str) -> str:
+    """A ``YYYY-MM-DD`` of a contact's row as the language writes it (``—`` for none)."""
+    return day(date.fromisoformat(value) if value else None, language)
+
+
+def _birthday(birthday: model.Birthday, language: str) -> str:
+    """``15 Apr 1985``, or ``15 Apr`` when the year is not known."""
+    if birthday.year is None:
+        return month_day(birthday.month, birthday.day, language)
+    return day(date(birthday.year, birthday.month, birthday.day), language)
 
 
 @app.command()
@@ -175,9 +188,9 @@ def contacts(
             row["name"],
             row["organisation"] or "",
             state.t(f"class.{row['tie_class']}") if row["tie_class"] else "—",
-            "—" if row["strength"] is None else f"{row['strength']:.2f}",
-            str(row["interaction_count"]),
-            row["last_interaction"] or "—",
+            number(row["strength"], 2, state.language),
+            number(row["interaction_count"], 0, state.language),
+            _iso_day(row["last_interaction"], state.language),
             *([", ".join(row["tags"])] if tagged else []),
         )
     console.print(table)
@@ -230,8 +243,8 @@ def contact_show(
             x for x in (contact.role, contact.organisation, contact.sector, contact.region) if x
         )
     )
-    if row["birthday"]:
-        console.print(t("show.birthday", value=row["birthday"]))
+    if contact.birthday is not None:
+        console.print(t("show.birthday", value=_birthday(contact.birthday, state.language)))
     identifiers = ", ".join(f"{i.kind.value} {i.value}" for i in contact.identifiers)
     console.print(Text.assemble((t("show.identifiers"), "bold"), ": " + identifiers))
     if row["tags"]:
@@ -242,15 +255,21 @@ def contact_show(
     if row["contexts"]:
         parts.append(t("show.contexts", value=", ".join(row["contexts"])))
     if row["met_how"] or row["met_on"]:
-        parts.append(t("show.met", value=" ".join(x for x in (row["met_how"], row["met_on"]) if x)))
+        met_on = day(tie.met_on, state.language) if tie.met_on else None
+        parts.append(t("show.met", value=" ".join(x for x in (row["met_how"], met_on) if x)))
     parts.append(t("show.status", value=row["status"]))
     console.print(Text.assemble((t("show.tie"), "bold"), ": " + "; ".join(parts)))
     console.print(
-        t("show.interactions", count=row["interaction_count"], last=row["last_interaction"] or "—")
+        t(
+            "show.interactions",
+            count=row["interaction_count"],
+            last=_iso_day(row["last_interaction"], state.language),
+        )
     )
     klass = t(f"class.{row['tie_class']}")
     why = ", ".join(
-        f"{r['input']} {r['value']:.2f} → +{r['contribution']:.2f}"
+        f"{r['input']} {number(r['value'], 2, state.language)} → "
+        f"+{number(r['contribution'], 2, state.language)}"
         for r in row["why"]
         if r["value"] is not None
     )
@@ -263,7 +282,7 @@ def contact_show(
                 source=s["source"],
                 file=s["file"] or "—",
                 lines=", ".join(map(str, s["lines"])) or "—",
-                day=s["recorded_at"].date().isoformat(),  # type: ignore[union-attr]
+                day=day(s["recorded_at"].date(), state.language),  # type: ignore[union-attr]
             )
             for s in sources
         )
@@ -273,7 +292,7 @@ def contact_show(
         if selected:
             console.print(Text(t(title), style="bold"))
             for n in selected:
-                console.print(f"  {n.written_at.date().isoformat()}  {n.text}")
+                console.print(f"  {day(n.written_at.date(), state.language)}  {n.text}")
 
 
 def _identifiers(

@@ -19,6 +19,7 @@ from tiewise.cli.base import (
     console,
     find_contact,
 )
+from tiewise.display import day
 from tiewise.errors import InputError
 
 decisions_app = typer.Typer(
@@ -67,15 +68,16 @@ def decisions(
     table = Table(title=state.t("decisions.title", count=len(rows)), title_justify="left")
     for column in ("id", "col.when", "col.about", "col.advice", "col.decision", "col.undone"):
         table.add_column("id" if column == "id" else state.t(column))
+    when = lambda iso: day(datetime.fromisoformat(iso), state.language)  # noqa: E731
     for r in rows:
         advice = state.t(f"action.{r['action']}") if r["action"] else state.t("col.invitation")
         table.add_row(
             str(r["id"]),
-            r["decided_at"].replace("T", " "),
+            when(r["decided_at"]),
             r["about"],
             advice,
             state.t(f"verdict.{r['verdict']}"),
-            (r["undone_at"] or "").replace("T", " ")
+            (when(r["undone_at"]) if r["undone_at"] else "")
             or (state.t("decisions.lapsed") if r["lapsed"] else ""),
         )
     console.print(table)

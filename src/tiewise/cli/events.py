@@ -27,6 +27,7 @@ from tiewise.cli.base import (
     console,
     find_contact,
 )
+from tiewise.display import Figure, day, money, number
 from tiewise.errors import InputError
 
 events_app = typer.Typer(
@@ -161,7 +162,7 @@ def events_log(
         state.t(
             "events.logged",
             series=logged.series,
-            day=logged.day.isoformat(),
+            day=day(logged.day, state.language),
             status=state.t(f"status.{logged.status.value}"),
             met=logged.met,
             first=logged.first,
@@ -219,7 +220,7 @@ def events_list(ctx: typer.Context, as_json: JsonOption = False, today: Today = 
 
     state = _state(ctx)
     as_of = _parse_date(today, "--today") or date.today()
-    rows = []
+    rows, moments = [], []  # the JSON's ISO dates; the dates themselves, for the table
     for ledger in event_ledgers(_snapshot(state), as_of):
         upcoming = [o.starts_at for o in ledger.occurrences if o.starts_at.date() > as_of]
         rows.append(
@@ -234,6 +235,9 @@ def events_list(ctx: typer.Context, as_json: JsonOption = False, today: Today = 
                 "next": min(upcoming).isoformat() if upcoming else None,
             }
         )
+        moments.append(
+            (ledger.visits[-1].on if ledger.visits else None, min(upcoming, default=None))
+        )
     if as_json:
         _print_json({"series": rows})
         return
@@ -247,14 +251,14 @@ def events_list(ctx: typer.Context, as_json: JsonOption = False, today: Today = 
         "col.next",
     ):
         table.add_column(state.t(column))
-    for row in rows:
+    for row, (last_visit, upcoming_day) in zip(rows, moments, strict=True):
         table.add_row(
             row["name"],
             row["organiser"] or "—",
-            str(row["occurrences"]),
-            str(row["visits"]),
-            row["last_visit"] or "—",
-            (row["next"] or "—")[:16].replace("T", " "),
+            number(row["occurrences"], 0, state.language),
+            number(row["visits"], 0, state.language),
+            day(last_visit, state.language),
+            day(upcoming_day, state.language),
         )
     console.print(table)
 
@@ -356,9 +360,9 @@ def events_values(
         _print_json({"values": values, "threshold": None if chosen is None else float(chosen)})
         return
     for kind, amount in values.items():
-        console.print(f"{kind:>13}  € {amount:,.0f}")
+        console.print(f"{kind:>13}  {money(amount, state.language)}")
     console.print(
-        state.t("events.threshold_is", threshold=float(chosen))
+        state.t("events.threshold_is", threshold=Figure(float(chosen), state.language))
         if chosen is not None
         else state.t("events.threshold_median")
     )

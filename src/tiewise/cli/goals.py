@@ -225,6 +225,7 @@ def goals_restore(
     number: the goals removed, newest first."""
     from datetime import datetime
 
+    from tiewise.display import day
     from tiewise.goallog import removed_goals, restore_goal
     from tiewise.goals import goal_label
     from tiewise.store import repository as repo
@@ -240,5 +241,6 @@ def goals_restore(
         console.print(state.t("goals.removed_none"))
     for r in removed:
         label = goal_label(r.goal, state.language)
-        line = state.t("goals.removed_row", id=r.id, goal=label, date=f"{r.removed_at:%Y-%m-%d}")
+        removed_on = day(r.removed_at.date(), state.language)
+        line = state.t("goals.removed_row", id=r.id, goal=label, date=removed_on)
         console.print(line, markup=False)

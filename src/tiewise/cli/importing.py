@@ -19,6 +19,7 @@ from tiewise.cli.base import (
     console,
     find_contact,
 )
+from tiewise.display import number
 from tiewise.errors import InputError
 
 if TYPE_CHECKING:
@@ -78,6 +79,8 @@ def _print_summary(state: State, summary: Any) -> None:
 
     from tiewise.ingest.tally import KINDS, combined
 
+    whole = lambda count: number(count, 0, state.language)  # noqa: E731
+
     headers = [state.t(f"import.{key}") for key in _COUNTS]
     rows: list[tuple[str, str, dict[str, int]]] = [
         (Path(found.file).name, kind, found.kinds[kind].counts())
@@ -91,7 +94,7 @@ def _print_summary(state: State, summary: Any) -> None:
         Path(f.file).name for f in summary.files
     ]
     needed = max(map(len, labels), default=0) + sum(  # a file with nothing in it has no row
-        max([len(header), *(len(f"{counts[k]:,}") for _, _, counts in rows)]) + 2
+        max([len(header), *(len(whole(counts[k])) for _, _, counts in rows)]) + 2
         for header, k in zip(headers, _COUNTS, strict=True)
     )
     console.print(state.t("import.summary"), style="bold", highlight=False)
@@ -101,7 +104,7 @@ def _print_summary(state: State, summary: Any) -> None:
             if kind and file != shown:
                 console.print(Text(file, style="bold"))
                 shown = file
-            parts = [f"{state.t(f'import.{k}')} {counts[k]:,}" for k in _COUNTS]
+            parts = [f"{state.t(f'import.{k}')} {whole(counts[k])}" for k in _COUNTS]
             name = state.t(f"import.kind.{kind}") if kind else file
             console.print(f"  {name}: {parts[0]} = {' + '.join(parts[1:])}", highlight=False)
     else:
@@ -115,7 +118,7 @@ def _print_summary(state: State, summary: Any) -> None:
                 table.add_row(Text(file, style="bold"), *[""] * len(_COUNTS))
                 shown = file
             name = "  " + state.t(f"import.kind.{kind}") if kind else file
-            table.add_row(name, *(f"{counts[k]:,}" for k in _COUNTS))
+            table.add_row(name, *(whole(counts[k]) for k in _COUNTS))
         console.print(table)
     console.print(state.t("import.adds_up"), highlight=False)
     console.print(

@@ -153,6 +153,7 @@ def measure(
 
     from tiewise.analysis.burt import burt_measures
     from tiewise.analysis.edgelist import measures_as_json, read_edge_list, write_measures_csv
+    from tiewise.display import number
 
     state = _state(ctx)
     graph = read_edge_list(edges, weight=weight, directed=directed)
@@ -171,7 +172,7 @@ def measure(
                 node["id"],
                 str(node["degree"]),
                 *(
-                    "—" if node[k] is None else f"{node[k]:.4f}"
+                    number(node[k], 4, state.language)
                     for k in ("effective_size", "efficiency", "constraint", "hierarchy")
                 ),
             )

@@ -121,7 +121,7 @@ def _apply(
 def _list(state: State, show_all: bool, limit: int, as_json: bool) -> None:
     from rich.text import Text
 
-    from tiewise.i18n import number
+    from tiewise.display import number
     from tiewise.sectors import SECTORS, group_organisations
     from tiewise.store import repository as repo
 

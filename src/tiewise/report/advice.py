@@ -13,8 +13,9 @@ from tiewise.advice.plan import WeeklyPlan
 from tiewise.advice.portfolio import Item, Portfolio
 from tiewise.analysis.fit import gap_advice, summary
 from tiewise.analysis.profile import Profile
+from tiewise.display import day, number, weekday
 from tiewise.goals import catalogue_choices, goal_label
-from tiewise.i18n import number, plural, text
+from tiewise.i18n import plural, text
 from tiewise.model import GoalClass
 from tiewise.report.counts import counted
 
@@ -35,7 +36,7 @@ def render_fit(profile: Profile, language: str, console: Console) -> None:
     for fit in sorted(profile.fit, key=lambda f: (-f.goal.priority, f.score)):
         table.add_row(
             f"{goal_label(fit.goal, language)} ({t(f'goalclass.{fit.goal_class.value}')})",
-            f"{fit.score:.0f}",
+            number(fit.score, 0, language),
             summary(fit, language),
             gap_advice(fit, language),
         )
@@ -192,7 +193,7 @@ def render_ledger(
 def render_plan(plan: WeeklyPlan, profile: Profile, language: str, console: Console) -> None:
     """Whom to contact this week, with the cadence behind it, and the introductions to make."""
     t = lambda key, **values: text(key, language, **values)  # noqa: E731
-    title = t("plan.title", start=plan.week_start.isoformat(), end=plan.week_end.isoformat())
+    title = t("plan.title", start=day(plan.week_start, language), end=day(plan.week_end, language))
     console.print(Text(title, style="bold"))
     if not plan.contacts:
         console.print(t("plan.nothing_due"))
@@ -214,7 +215,7 @@ def render_plan(plan: WeeklyPlan, profile: Profile, language: str, console: Cons
         for advice in plan.events:
             why = "; ".join(r.render(language) for r in advice.reasons[1:2])
             console.print(
-                f"• {advice.occurrence.starts_at:%a %d %b %H:%M} {advice.series.name}: "
+                f"• {weekday(advice.occurrence.starts_at, language)} {advice.series.name}: "
                 f"{t(f'action.{advice.action}')} — {why}"
             )
     if plan.reminders:
@@ -222,7 +223,8 @@ def render_plan(plan: WeeklyPlan, profile: Profile, language: str, console: Cons
         for reminder in plan.reminders:
             person = profile.snapshot.contacts[reminder.position]
             what = reminder.reason.render(language)
-            console.print(f"• {reminder.day:%a %d %b} {person.name}: {what}", markup=False)
+            when = weekday(reminder.day, language)
+            console.print(f"• {when} {person.name}: {what}", markup=False)
     if plan.introductions:
         console.print(Text(t("plan.introductions"), style="bold"))
         for intro in plan.introductions:

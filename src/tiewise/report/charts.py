@@ -21,10 +21,12 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from tiewise.advice.events import VERDICTS, EventsReport, hours_by_month
+from tiewise.display import Figure, locale
 from tiewise.i18n import text
 
 FORMATS = ("svg", "png")
@@ -151,12 +153,27 @@ def _figures(report: EventsReport, language: str) -> Iterator[tuple[str, Any]]:
     plt = _pyplot()
     t = lambda key, **values: text(key, language, **values)  # noqa: E731
     for stem, draw in (("event-yield", _yield_figure), ("event-hours", _hours_figure)):
-        figure = draw(plt, report, t)
+        figure = draw(plt, report, t, language)
         yield stem, figure
         plt.close(figure)
 
 
-def _yield_figure(plt, report: EventsReport, t) -> Any:  # type: ignore[no-untyped-def]
+def _ticks(language: str) -> Any:
+    """Tick labels as the language writes numbers: ``1,000`` and ``2.5`` (``1.000``, ``2,5``)."""
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda value, _: str(Figure(value, language)))
+
+
+def _months(months: list[str], language: str) -> list[str]:
+    """``YYYY-MM`` as the language names a month: ``Nov 2026`` (``nov 2026``)."""
+    from babel.dates import format_skeleton
+
+    here = locale(language)
+    return [format_skeleton("yMMM", date.fromisoformat(f"{m}-01"), locale=here) for m in months]
+
+
+def _yield_figure(plt, report: EventsReport, t, language: str) -> Any:  # type: ignore[no-untyped-def]
     """One row per series, highest value at the top: its estimate and 90 % interval, labelled
     directly above with its name, visits and verdict; the threshold (named in the title) as a
     dashed line."""
@@ -194,20 +211,18 @@ def _yield_figure(plt, report: EventsReport, t) -> Any:  # type: ignore[no-untyp
     axes.set_ylim(-0.6, len(series) - 0.1)
     axes.set_yticks([])
     if log:
-        from matplotlib.ticker import FuncFormatter
-
         axes.set_xscale("log")
         axes.set_xlim(left, max(values) * 1.5)
-        axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
         axes.set_xlabel(t("chart.value_per_hour_log"))
     else:
         axes.set_xlim(0, max(values, default=1.0) * 1.05)
         axes.set_xlabel(t("chart.value_per_hour"))
+    axes.xaxis.set_major_formatter(_ticks(language))
     axes.set_title(t("chart.yield_title", threshold=report.threshold), fontsize=10, loc="left")
     return figure
 
 
-def _hours_figure(plt, report: EventsReport, t) -> Any:  # type: ignore[no-untyped-def]
+def _hours_figure(plt, report: EventsReport, t, language: str) -> Any:  # type: ignore[no-untyped-def]
     """Hours per month, stacked by verdict: each verdict its colour and its hatching."""
     months = hours_by_month(report)
     figure, axes = plt.subplots(figsize=(5.4, 3.9), layout="constrained")
@@ -227,7 +242,9 @@ def _hours_figure(plt, report: EventsReport, t) -> Any:  # type: ignore[no-untyp
                     label=t(f"verdict.{verdict}"),
                 )
                 bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
-    axes.set_xticks(range(len(months)), [m for m, _ in months], rotation=60, fontsize=8)
+    labels = _months([m for m, _ in months], language)
+    axes.set_xticks(range(len(months)), labels, rotation=60, fontsize=8)
+    axes.yaxis.set_major_formatter(_ticks(language))
     axes.set_ylabel(t("col.hours"))
     axes.set_title(t("chart.hours_title", saved=report.hours_saved_12m), fontsize=10, loc="left")
     figure.legend(fontsize=9, loc="outside lower center", ncols=3, frameon=False)

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from rich.console import Console
 from rich.text import Text
@@ -45,8 +45,9 @@ from tiewise.advice.plan import WeeklyPlan
 from tiewise.advice.portfolio import Item, Portfolio
 from tiewise.advice.reasons import Reason
 from tiewise.analysis.profile import Profile
+from tiewise.display import day, number, weekday
 from tiewise.goals import catalogue_choices
-from tiewise.i18n import number, plural, text
+from tiewise.i18n import plural, text
 from tiewise.model import GoalClass
 from tiewise.report.counts import counted
 
@@ -138,7 +139,8 @@ class _Builder:
         first = contact.reasons[0]
         figures = first.figures
         if first.key == "plan.accepted":
-            figure = self.t("decisions.figure.accepted", date=figures["date"])
+            decided = day(date.fromisoformat(figures["date"]), self.language)
+            figure = self.t("decisions.figure.accepted", date=decided)
             rule = self.t("decisions.rule.accepted")
         elif first.key == "plan.reactivate":
             figure = self.t("decisions.figure.silent", since=self.days(int(figures["days"])))
@@ -154,9 +156,8 @@ class _Builder:
         return self.line(action, who, figure, rule, contact_id)
 
     def plan(self, plan: WeeklyPlan) -> list[DecisionSection]:
-        title = self.t(
-            "decisions.plan", start=plan.week_start.isoformat(), end=plan.week_end.isoformat()
-        )
+        start, end = day(plan.week_start, self.language), day(plan.week_end, self.language)
+        title = self.t("decisions.plan", start=start, end=end)
         lines = [self.plan_line(c) for c in plan.contacts]
         sections = [
             self.section("plan", title, lines, plan.due_total, empty=self.t("plan.nothing_due"))
@@ -166,7 +167,8 @@ class _Builder:
             for reminder in plan.reminders:
                 who, contact_id = self.person(reminder.position)
                 what = reminder.reason.render(self.language)
-                occasions.append(self.line(reminder.day.isoformat(), who, what, None, contact_id))
+                when = weekday(reminder.day, self.language)
+                occasions.append(self.line(when, who, what, None, contact_id))
             sections.append(self.section("reminders", self.t("plan.reminders"), occasions))
         return sections
 
@@ -288,9 +290,9 @@ class _Builder:
             figure = series.value_label.render(self.language)
         rule_key = f"decisions.rule.{series.rule}"
         rule = self.t(rule_key) if rule_key in _RULES else self.t(f"verdict.{series.verdict}")
-        day = advice.occurrence.starts_at.strftime("%Y-%m-%d %H:%M")
+        when = day(advice.occurrence.starts_at, self.language)
         name = advice.occurrence.name or series.name
-        return self.line(self.t("decisions.action.skip", date=day), name, figure, rule)
+        return self.line(self.t("decisions.action.skip", date=when), name, figure, rule)
 
     def skip(self, events: EventsReport, upcoming: Sequence[UpcomingAdvice]) -> DecisionSection:
         last = self.profile.today + timedelta(days=SKIP_DAYS)

@@ -10,7 +10,8 @@ from rich.console import Console
 from rich.table import Table
 
 from tiewise.advice.events import EventsReport, UpcomingAdvice
-from tiewise.i18n import number, text
+from tiewise.display import day, number
+from tiewise.i18n import text
 from tiewise.report.counts import counted
 
 UPCOMING_SHOWN = 8
@@ -54,8 +55,8 @@ def render_series(report: EventsReport, language: str, console: Console) -> None
         table.add_row(
             r.name,
             t(f"verdict.{r.verdict}"),
-            f"{r.visits} ({r.visits_12m})",
-            f"{r.hours:.0f}",
+            f"{number(r.visits, 0, language)} ({number(r.visits_12m, 0, language)})",
+            number(r.hours, 0, language),
             r.value_label.render(language),
             number(r.outcomes, 0 if r.outcomes == int(r.outcomes) else 1, language),
             "—" if r.enjoyment is None else number(r.enjoyment.point, 1, language),
@@ -81,7 +82,7 @@ def render_upcoming(
         table.add_column(t(column))
     for a in advice[:shown]:
         table.add_row(
-            a.occurrence.starts_at.strftime("%Y-%m-%d %H:%M"),
+            day(a.occurrence.starts_at, language),
             a.series.name,
             t(f"action.{a.action}"),
             "; ".join(reason.render(language) for reason in a.reasons),

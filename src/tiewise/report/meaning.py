@@ -40,8 +40,9 @@ from __future__ import annotations
 import math
 
 from tiewise.analysis.profile import Profile
+from tiewise.display import number
 from tiewise.goals import goal_label
-from tiewise.i18n import number, plural, text
+from tiewise.i18n import plural, text
 
 #: Reading aids for efficiency (Burt's effective size / number of contacts); see the docstring.
 BROKER_EFFICIENCY = 0.8

@@ -23,7 +23,8 @@ from tiewise.advice.plan import weekly_plan
 from tiewise.advice.portfolio import build_portfolio, saved_budget
 from tiewise.analysis.profile import Profile
 from tiewise.analysis.strength import CLASSES
-from tiewise.i18n import number, text
+from tiewise.display import day, number
+from tiewise.i18n import text
 from tiewise.report import meaning
 from tiewise.report.advice import render_fit, render_more_advice
 from tiewise.report.decisions import SKIP_DAYS, decision_sections, render_decisions
@@ -63,7 +64,7 @@ def render_report(
     t = lambda key, **values: text(key, language, **values)  # noqa: E731
     snapshot = profile.snapshot
     console.print(Text(t("report.title", name=snapshot.me.name or "—"), style="bold"))
-    console.print(t("report.as_of", date=profile.today.isoformat()))
+    console.print(t("report.as_of", date=day(profile.today, language)))
     console.print(t("report.size", count=snapshot.size))
     events = events_report(profile)  # its hours saved close the events section
     console.print()
@@ -107,6 +108,7 @@ def render_contexts(profile: Profile, language: str, console: Console) -> None:
     """Contacts per context and tie class, with what the classes are good for."""
     t = lambda key, **values: text(key, language, **values)  # noqa: E731
     snapshot, strength = profile.snapshot, profile.strength
+    whole = lambda count: number(count, 0, language)  # noqa: E731
     table = Table(title=t("report.by_context"), title_justify="left")
     table.add_column(t("col.context"))
     for klass in CLASSES:
@@ -114,11 +116,16 @@ def render_contexts(profile: Profile, language: str, console: Console) -> None:
     table.add_column(t("col.contacts"), justify="right")
     for context, counts in contacts_by_context(snapshot, strength.tie_class):
         table.add_row(
-            context or t("context.none"), *(str(counts[k]) for k in CLASSES), str(counts.total())
+            context or t("context.none"),
+            *(whole(counts[k]) for k in CLASSES),
+            whole(counts.total()),
         )
     overall = Counter(strength.tie_class)
     table.add_row(
-        t("report.all"), *(str(overall[k]) for k in CLASSES), str(snapshot.size), style="bold"
+        t("report.all"),
+        *(whole(overall[k]) for k in CLASSES),
+        whole(snapshot.size),
+        style="bold",
     )
     console.print(table)
     console.print(meaning.tie_classes(profile, language))
@@ -151,13 +158,13 @@ def render_analysis(profile: Profile, language: str, console: Console) -> None:
     for cluster in s.clusters:
         table.add_row(
             cluster.label,
-            str(cluster.members.size),
-            str(cluster.strong),
-            str(cluster.weak_or_medium),
+            number(cluster.members.size, 0, language),
+            number(cluster.strong, 0, language),
+            number(cluster.weak_or_medium, 0, language),
             _fmt(cluster.density, language=language),
         )
     if s.unclustered:
-        table.add_row(t("analysis.unclustered"), str(s.unclustered), "", "", "")
+        table.add_row(t("analysis.unclustered"), number(s.unclustered, 0, language), "", "", "")
     console.print(table)
     for sentence in (
         meaning.circles(profile, language),

@@ -9,19 +9,29 @@ import io
 import math
 from pathlib import Path
 
+from tiewise.display import number
 from tiewise.research.study import JOINT, KINDS, TOTAL, StudyResult
+
+#: The study report is written in English (its words are not translated), and so are its
+#: numbers: ``1,234.567`` (``tiewise.display``). Its data (``--json``, CSV) keep plain numbers.
+LANGUAGE = "en"
 
 
 def _f(value: float | None, digits: int = 3) -> str:
     if value is None or not math.isfinite(value):
         return "—"
-    return f"{value:.{digits}f}"
+    return number(value, digits, LANGUAGE)
+
+
+def _n(count: int) -> str:
+    """A count: ``1,200``."""
+    return number(count, 0, LANGUAGE)
 
 
 def _p(value: float | None) -> str:
     if value is None or not math.isfinite(value):
         return "—"
-    return "< .001" if value < 0.001 else f"{value:.3f}"
+    return "< .001" if value < 0.001 else number(value, 3, LANGUAGE)
 
 
 def tables(result: StudyResult) -> list[tuple[str, list[str], list[list[str]]]]:
@@ -34,8 +44,8 @@ def tables(result: StudyResult) -> list[tuple[str, list[str], list[list[str]]]]:
             [
                 [
                     d.name,
-                    str(d.n),
-                    str(d.missing),
+                    _n(d.n),
+                    _n(d.missing),
                     _f(d.mean),
                     _f(d.sd),
                     _f(d.minimum),
@@ -47,7 +57,7 @@ def tables(result: StudyResult) -> list[tuple[str, list[str], list[list[str]]]]:
         )
     )
     for model in result.models:
-        fit = f"n = {model.n}, R² = {_f(model.r2)}, adj. R² = {_f(model.adj_r2)}"
+        fit = f"n = {_n(model.n)}, R² = {_f(model.r2)}, adj. R² = {_f(model.adj_r2)}"
         meaning = KINDS.get(model.kind)
         title = f"Model: {model.name} ({fit})" + (f" — {meaning}" if meaning else "")
         out.append(
@@ -87,7 +97,7 @@ def tables(result: StudyResult) -> list[tuple[str, list[str], list[list[str]]]]:
             f"Spearman correlations with {result.outcome} (bootstrap 95% intervals)",
             ["variable", "n", "ρ", "95% CI", "p"],
             [
-                [c.x, str(c.n), _f(c.rho), f"{_f(c.low)} – {_f(c.high)}", _p(c.p)]
+                [c.x, _n(c.n), _f(c.rho), f"{_f(c.low)} – {_f(c.high)}", _p(c.p)]
                 for c in result.correlations
             ],
         )
@@ -150,7 +160,7 @@ def _intro(result: StudyResult) -> list[str]:
     total = next((m for m in result.models if m.kind == TOTAL and m.predictors == ("size",)), None)
     lines = [
         f"Outcome: **{result.outcome}**; controls: {', '.join(result.controls) or 'none'}; "
-        f"{result.egos} egos.",
+        f"{_n(result.egos)} egos.",
     ]
     if joint is not None and "size" in joint.predictors:
         c = joint.coefficient("size")
@@ -160,7 +170,7 @@ def _intro(result: StudyResult) -> list[str]:
         lines.append(
             f"Does network size predict {result.outcome}? In the joint model (holding {held} "
             f"and the controls fixed) one SD more alters goes with {_f(c.per_sd)} "
-            f"({_f(c.per_sd_low)} to {_f(c.per_sd_high)}): {verdict}. With n = {joint.n} the "
+            f"({_f(c.per_sd_low)} to {_f(c.per_sd_high)}): {verdict}. With n = {_n(joint.n)} the "
             f"smallest effect this study could detect (80% power) is {_f(c.mde_per_sd)} per SD."
         )
     if total is not None:
