@@ -14,9 +14,11 @@ import pytest
 
 from tests.conftest import DEMO_TODAY
 from tests.test_cli import run
+from tiewise import model
 from tiewise.display import (
     NOTHING,
     Figure,
+    birthday,
     day,
     figures,
     money,
@@ -72,6 +74,8 @@ def test_dates_in_english_and_dutch():
     assert weekday(date(2026, 11, 23), "en", year=True) == "Mon, 23 Nov 2026"
     assert month_day(4, 15, "en") == "15 Apr" and month_day(2, 29, "nl") == "29 feb"
     assert day(None) == weekday(None) == NOTHING
+    assert birthday(model.Birthday(4, 15, 1985), "nl") == "15 apr 1985"
+    assert birthday(model.Birthday(2, 29), "en") == "29 Feb"
 
 
 def test_a_message_gets_its_figures_in_the_language():

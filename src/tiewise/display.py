@@ -160,6 +160,16 @@ def month_day(month: int, day_of_month: int, language: str = "en") -> str:
     return format_skeleton("MMMd", date(leap_year, month, day_of_month), locale=locale(language))
 
 
+def birthday(value: Any, language: str = "en") -> str:
+    """A birthday (anything with ``month``, ``day`` and ``year``, the year possibly ``None``, as
+    ``model.Birthday``): ``15 Apr 1985``, or ``15 Apr`` when the year is not known."""
+    if value is None:
+        return NOTHING
+    if value.year is None:
+        return month_day(value.month, value.day, language)
+    return day(date(value.year, value.month, value.day), language)
+
+
 # --- figures in a message
 
 

@@ -129,6 +129,7 @@ def test_a_new_contact_is_saved_with_every_field(empty: Path):
         30,
     )
     assert "anouk@radboudumc.nl" in page and "keep in touch every 30 days" in page
+    assert "15 Apr 1985" in page and "1985-04-15" not in page  # the birthday as people write it
 
 
 def test_editing_a_contact_changes_every_field_and_replaces_what_the_form_showed(empty: Path):
@@ -249,7 +250,7 @@ def test_an_edit_makes_a_merged_person_read_as_typed(empty: Path):
         ("birthday", "--02-30", "expected a birthday YYYY-MM-DD, or --MM-DD"),
         ("url", "http://[broken", "expected a profile URL"),
         ("met_on", "gisteren", "expected a date YYYY-MM-DD"),
-        ("cadence_days", "0", "expected a number from 1 to 3650"),
+        ("cadence_days", "0", "expected a number from 1 to 3,650"),
     ],
 )
 @pytest.mark.parametrize("page", ["new", "edit"])
@@ -399,7 +400,7 @@ def test_an_event_series_is_added_edited_and_given_more_dates(empty: Path):
         ("name", "", "this field is required"),
         ("on", "3 december", "expected a date or a date and time"),
         ("until", "", "give the first date and the last day"),
-        ("every_days", "0", "expected a number from 1 to 3650"),
+        ("every_days", "0", "expected a number from 1 to 3,650"),
         ("location", "De\x07Hucht", "control characters"),
     ],
 )

@@ -21,7 +21,8 @@ from tiewise.cli.base import (
     console,
     find_contact,
 )
-from tiewise.display import day, month_day, number
+from tiewise.display import birthday as birthday_shown
+from tiewise.display import day, number
 from tiewise.errors import InputError
 from tiewise.model import IdentifierKind as IK
 
@@ -75,13 +76,6 @@ def _contact_rows(snapshot: Snapshot, today: date) -> list[dict[str, Any]]:
 def _iso_day(value: str | None, language: str) -> str:
     """A ``YYYY-MM-DD`` of a contact's row as the language writes it (``—`` for none)."""
     return day(date.fromisoformat(value) if value else None, language)
-
-
-def _birthday(birthday: model.Birthday, language: str) -> str:
-    """``15 Apr 1985``, or ``15 Apr`` when the year is not known."""
-    if birthday.year is None:
-        return month_day(birthday.month, birthday.day, language)
-    return day(date(birthday.year, birthday.month, birthday.day), language)
 
 
 @app.command()
@@ -244,7 +238,7 @@ def contact_show(
         )
     )
     if contact.birthday is not None:
-        console.print(t("show.birthday", value=_birthday(contact.birthday, state.language)))
+        console.print(t("show.birthday", value=birthday_shown(contact.birthday, state.language)))
     identifiers = ", ".join(f"{i.kind.value} {i.value}" for i in contact.identifiers)
     console.print(Text.assemble((t("show.identifiers"), "bold"), ": " + identifiers))
     if row["tags"]:

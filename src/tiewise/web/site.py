@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from tiewise.display import birthday
 from tiewise.i18n import LANGUAGES, text
 from tiewise.report.counts import counted
 from tiewise.web.forms import FLASH_PLACEHOLDER, flash_html, forget_flash, placeholder
@@ -47,6 +48,7 @@ def _environment(language: str) -> Environment:
     env.filters["number"] = lambda value, digits=0: number(value, digits, language)
     env.filters["percent"] = lambda value: percent(value, language)
     env.filters["day"] = lambda value: day(value, language)
+    env.filters["birthday"] = lambda value: birthday(value, language)
     env.globals["language"] = language
     env.globals["page_link"] = page_link
     env.globals["t"] = lambda key, **values: text(key, language, **values)  # tiewise.i18n
