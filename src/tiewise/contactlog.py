@@ -134,6 +134,7 @@ def resolve_people(
             field=field,
             key=first.key,
             values=first.values,
+            also=problems[1:],
         )
     if not ids:
         raise InputError(
@@ -276,6 +277,8 @@ def remove_interaction(store: Store, contact: model.Contact, interaction_id: int
         raise NotFoundError(
             f"{contact.name} has no interaction {interaction_id}; "
             f"see: tiewise interactions {contact.id}",
+            key="error.no_interaction",
+            values={"name": contact.name, "id": str(interaction_id), "contact": str(contact.id)},
         )
     if not row["removable"]:
         where = row["file"] or row["source"]

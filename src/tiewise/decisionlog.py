@@ -51,7 +51,11 @@ def decide_advice(
     if action not in ADVICE_ACTIONS:
         raise not_one_of("action", ADVICE_ACTIONS, action)
     if verdict not in ADVICE_VERDICTS:
-        raise InputError(f"verdict: expected accept or dismiss, found {verdict.value!r}")
+        raise InputError(
+            f"verdict: expected accept or dismiss, found {verdict.value!r}",
+            key="error.verdict_advice",
+            values={"found": verdict.value},
+        )
     with store.begin() as connection:
         return record_advice_decision(connection, contact_id, action, verdict, figures, when)
 
@@ -92,7 +96,11 @@ def decide_invitation(
     anew: the standing decision is undone first (and kept, undone). One whose status came from
     an import (accepted or ignored on LinkedIn) is refused."""
     if verdict not in INVITATION_VERDICTS:
-        raise InputError(f"verdict: expected accept, ignore or later, found {verdict.value!r}")
+        raise InputError(
+            f"verdict: expected accept, ignore or later, found {verdict.value!r}",
+            key="error.verdict_invitation",
+            values={"found": verdict.value},
+        )
     with store.begin() as connection:
         if invitation.status != model.InvitationStatus.PENDING:
             decisions = repo.load_decisions(connection, include_undone=True)

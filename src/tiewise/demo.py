@@ -534,7 +534,8 @@ def build_demo(store: Store, seed: int = 1, today: date | None = None) -> dict[s
             if not earlier_demo or repo.origin_sources(connection, after=own) - {"demo"}:
                 raise InputError(
                     "this database holds your own data; the demo writes only into a new database "
-                    "or one that holds an earlier demo (use --db to choose another file)"
+                    "or one that holds an earlier demo (use --db to choose another file)",
+                    key="error.demo_own_data",
                 )
             _wipe(connection)
         counts = _write(connection, builder, seed)

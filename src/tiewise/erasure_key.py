@@ -136,7 +136,13 @@ def write_key(database_id: str, key: bytes) -> str:
     except OSError as error:
         raise KeyStoreError(
             f"cannot store the erasure key: no usable keyring, and {path} cannot be written "
-            f"({error.strerror or error}); set {KEY_DIR_VARIABLE} to a folder you can write to"
+            f"({error.strerror or error}); set {KEY_DIR_VARIABLE} to a folder you can write to",
+            key="error.key_store",
+            values={
+                "path": str(path),
+                "reason": error.strerror or str(error),
+                "variable": KEY_DIR_VARIABLE,
+            },
         ) from error
     return str(path)
 

@@ -53,10 +53,17 @@ def find_series(connection: Any, name: str) -> model.EventSeries:
         return matches[0]
     if not matches:
         raise NotFoundError(
-            f"no event series matches {name!r}; add it first: tiewise events add {name!r} --on DATE"
+            f"no event series matches {name!r}; add it first: "
+            f"tiewise events add {name!r} --on DATE",
+            key="error.no_series",
+            values={"name": name},
         )
     listed = "; ".join(s.name for s in matches[:10])
-    raise NotFoundError(f"{len(matches)} event series match {name!r}: {listed}")
+    raise NotFoundError(
+        f"{len(matches)} event series match {name!r}: {listed}",
+        key="error.several_series",
+        values={"count": len(matches), "name": name, "listed": listed},
+    )
 
 
 def ensure_series(connection: Any, name: str, **details: str | None) -> int:
@@ -131,9 +138,17 @@ def occurrence_on(
         return int(found[0].id)  # type: ignore[arg-type]
     if len(found) > 1:
         times = ", ".join(o.starts_at.strftime("%H:%M") for o in found)
-        raise InputError(f"{series.name} has {len(found)} occurrences on {day} ({times})")
+        raise InputError(
+            f"{series.name} has {len(found)} occurrences on {day} ({times})",
+            key="error.several_occurrences",
+            values={"series": series.name, "count": len(found), "day": str(day), "times": times},
+        )
     if origin is None:
-        raise NotFoundError(f"{series.name} has no occurrence on {day}")
+        raise NotFoundError(
+            f"{series.name} has no occurrence on {day}",
+            key="error.no_occurrence",
+            values={"series": series.name, "day": str(day)},
+        )
     start = datetime.combine(day, time())
     (occurrence_id,) = repo.add_occurrences(
         connection,
@@ -185,12 +200,16 @@ def log_attendance(
     if status == model.AttendanceStatus.ATTENDED and day > today:
         raise InputError(
             f"{where('on')}: expected a date on or before {today} for an attended event, "
-            f"found {day}"
+            f"found {day}",
+            key="error.attended_future",
+            values={"option": where("on"), "today": str(today), "found": str(day)},
         )
     names = [name.strip() for name in newcomers if name.strip()]
     if status != model.AttendanceStatus.ATTENDED and (met or names):
         raise InputError(
-            f"{where('met')}/{where('new')}: people are met only at an event you attended"
+            f"{where('met')}/{where('new')}: people are met only at an event you attended",
+            key="error.met_unattended",
+            values={"met": where("met"), "new": where("new")},
         )
     with store.begin() as connection:
         series = find_series(connection, series_name)
@@ -276,23 +295,46 @@ def record_outcome(
                 if event_on > day:
                     raise InputError(
                         f"{where('event_on')}: expected a date on or before {where('on')} {day}, "
-                        f"found {event_on}"
+                        f"found {event_on}",
+                        key="error.event_after_outcome",
+                        values={
+                            "option": where("event_on"),
+                            "on": where("on"),
+                            "day": str(day),
+                            "found": str(event_on),
+                        },
                     )
                 if not _attended(connection, occurrence_id):
                     raise InputError(
                         f"{where('event_on')}: you did not attend {series.name} on {event_on}; "
-                        "log it first: tiewise events log"
+                        "log it first: tiewise events log",
+                        key="error.not_attended",
+                        values={
+                            "option": where("event_on"),
+                            "series": series.name,
+                            "day": str(event_on),
+                        },
                     )
             else:
                 occurrence_id = _last_attended(connection, series, day, where)
         elif event_on is not None:
-            raise InputError(f"{where('event_on')}: give {where('event')} too")
+            raise InputError(
+                f"{where('event_on')}: give {where('event')} too",
+                key="error.event_on_alone",
+                values={"option": where("event_on"), "event": where("event")},
+            )
         goal_id = None
         if goal is not None:
             goals = {g.key: g.id for g in repo.load_goals(connection)}
             if goal not in goals:
                 raise NotFoundError(
-                    f"{where('goal')}: no goal {goal!r}; yours: {', '.join(goals) or '—'}"
+                    f"{where('goal')}: no goal {goal!r}; yours: {', '.join(goals) or '—'}",
+                    key="error.outcome_goal",
+                    values={
+                        "option": where("goal"),
+                        "goal": goal,
+                        "goals": ", ".join(goals) or "—",
+                    },
                 )
             goal_id = goals[goal]
         outcome = model.Outcome(
@@ -306,7 +348,11 @@ def record_outcome(
         )
         for earlier in repo.load_outcomes(connection):
             if _same_outcome(earlier, outcome):
-                raise InputError(f"this outcome is already recorded (outcome {earlier.id})")
+                raise InputError(
+                    f"this outcome is already recorded (outcome {earlier.id})",
+                    key="error.outcome_recorded",
+                    values={"id": str(earlier.id)},
+                )
         (outcome_id,) = repo.add_outcomes(connection, [outcome])
     return outcome_id
 
@@ -339,6 +385,8 @@ def _last_attended(connection: Any, series: model.EventSeries, day: date, where:
     if not candidates:
         raise NotFoundError(
             f"{where('event')}: you attended no occurrence of {series.name} on or before {day}; "
-            "log it first: tiewise events log"
+            "log it first: tiewise events log",
+            key="error.no_attended_occurrence",
+            values={"option": where("event"), "series": series.name, "day": str(day)},
         )
     return int(max(candidates, key=lambda o: o.starts_at).id)  # type: ignore[arg-type]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from tiewise.errors import InputError
+from tiewise.errors import InputError, Phrase
 
 SINGLE_LINE = re.compile(r"[\x00-\x1f\x7f]")
 MULTI_LINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # tab, LF and CR are text here
@@ -36,12 +36,19 @@ def control_at(value: str, multiline: bool = False) -> int | None:
 
 def quoted(value: str) -> str:
     """``value`` as a message shows it: escaped (``'Ann\\x00a'``), long values cut short."""
-    return repr(value) if len(value) <= SHOWN else repr(value[:SHOWN]) + f"… ({len(value)} chars)"
+    if len(value) <= SHOWN:
+        return repr(value)
+    return Phrase("{value}… ({count} chars)", value=repr(value[:SHOWN]), count=len(value))
 
 
-def found_text(value: str, at: int) -> str:
+def found_text(value: str, at: int) -> Phrase:
     """What a message says was found: the value escaped, the character and where it is."""
-    return f"{quoted(value)} (U+{ord(value[at]):04X} at character {at + 1})"
+    return Phrase(
+        "{value} ({character} at character {position})",
+        value=quoted(value),
+        character=f"U+{ord(value[at]):04X}",
+        position=at + 1,
+    )
 
 
 def check_text(value: str, field: str, *, multiline: bool = False, shown: str | None = None) -> str:

@@ -143,7 +143,9 @@ def find_series(connection: object, series_id: int) -> model.EventSeries:
     for series in repo.load_series(connection):  # type: ignore[arg-type]
         if series.id == series_id:
             return series
-    raise NotFoundError(f"no event series {series_id}")
+    raise NotFoundError(
+        f"no event series {series_id}", key="error.no_series_id", values={"id": str(series_id)}
+    )
 
 
 def edit_series(

@@ -44,7 +44,7 @@ import pyarrow.csv as pa_csv
 from scipy import sparse
 
 from tiewise.analysis.burt import BurtMeasures
-from tiewise.errors import ImportFormatError
+from tiewise.errors import ImportFormatError, Phrase
 
 SOURCE, TARGET = "source", "target"
 MEASURES = ("degree", "effective_size", "efficiency", "constraint", "hierarchy")
@@ -108,15 +108,24 @@ def _read_header(path: Path, weight: str | None) -> _Layout:
         raise ImportFormatError(path, "a header with the columns source,target", found, line=1)
     keys = [name.strip().casefold() for name in header]
 
-    def column(name: str, what: str) -> tuple[int, str]:
+    def column(name: str, expected: Phrase) -> tuple[int, str]:
         positions = [k for k, key in enumerate(keys) if key == name.strip().casefold()]
         if len(positions) != 1:
-            found = "columns " + ",".join(header) if not positions else "it more than once"
-            raise ImportFormatError(path, f"a {what} column named {name!r}", found, line=1)
+            found = (
+                Phrase("columns {columns}", columns=",".join(header))
+                if not positions
+                else "it more than once"
+            )
+            raise ImportFormatError(path, expected, found, line=1)
         return positions[0], header[positions[0]]
 
-    source, target = column(SOURCE, "source"), column(TARGET, "target")
-    weight_column = None if weight is None else column(weight, "weight")
+    source = column(SOURCE, Phrase("a source column named {name!r}", name=SOURCE))
+    target = column(TARGET, Phrase("a target column named {name!r}", name=TARGET))
+    weight_column = (
+        None
+        if weight is None
+        else column(weight, Phrase("a weight column named {name!r}", name=weight))
+    )
     if weight_column in (source, target):
         raise ImportFormatError(
             path, "a weight column other than source and target", repr(weight), line=1
@@ -157,7 +166,7 @@ def _number_nodes(
     dictionary = encoded.chunk(encoded.num_chunks - 1).dictionary  # shared by all chunks
     blank = pc.or_(pc.equal(pc.utf8_length(dictionary), 0), pc.utf8_is_space(dictionary))
     if pc.any(blank).as_py():
-        raise _locate_problem(path, layout, "an empty node id")
+        raise _locate_problem(path, layout, Phrase("an empty node id"))
     codes = np.concatenate([chunk.indices.to_numpy() for chunk in encoded.chunks])
     first = np.full(len(dictionary), 2 * rows, dtype=np.int64)
     np.minimum.at(first, codes[:rows], np.arange(0, 2 * rows, 2))
@@ -176,10 +185,10 @@ def _weights(path: Path, layout: _Layout, table: pa.Table) -> np.ndarray | None:
         return None
     column = table.column("weight")
     if column.null_count:
-        raise _locate_problem(path, layout, "an empty weight")
+        raise _locate_problem(path, layout, Phrase("an empty weight"))
     weights = column.to_numpy()
     if not (np.isfinite(weights).all() and (weights >= 0).all()):
-        raise _locate_problem(path, layout, "a negative or non-finite weight")
+        raise _locate_problem(path, layout, Phrase("a negative or non-finite weight"))
     return weights
 
 
@@ -223,21 +232,22 @@ def _locate_problem(path: Path, layout: _Layout, summary: str) -> ImportFormatEr
 def _row_problem(row: list[str], layout: _Layout) -> tuple[str | None, str, str] | None:
     """``(field, expected, found)`` for the first rule the row breaks, or ``None``."""
     if len(row) != layout.width:
-        return None, f"{layout.width} fields as in the header", f"{len(row)}"
+        return None, Phrase("{count} fields as in the header", count=layout.width), f"{len(row)}"
     if any(_UNDECODED.search(value) for value in row):
-        return None, "UTF-8 text", "bytes that are not UTF-8"
+        return None, Phrase("UTF-8 text"), Phrase("bytes that are not UTF-8")
     for position, name in (layout.source, layout.target):
         if not row[position].strip():
-            return name, "a node id", "an empty field"
+            return name, Phrase("a node id"), Phrase("an empty field")
     if layout.weight is not None:
         position, name = layout.weight
         text = row[position].strip()
         if not _NUMBER.fullmatch(text):
-            return name, "a non-negative number", repr(row[position]) if text else "an empty field"
+            found = repr(row[position]) if text else Phrase("an empty field")
+            return name, Phrase("a non-negative number"), found
         if not math.isfinite(float(text)):
-            return name, "a finite number", repr(row[position])
+            return name, Phrase("a finite number"), repr(row[position])
         if float(text) < 0:
-            return name, "a non-negative number", repr(row[position])
+            return name, Phrase("a non-negative number"), repr(row[position])
     return None
 
 

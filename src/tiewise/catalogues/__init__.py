@@ -7,6 +7,8 @@ One folder per language (``en``, ``nl``), one catalogue per domain in ``LC_MESSA
   shown. Formatted with ``str.format`` placeholders (``{count}``), read through ``tiewise.i18n``.
 - ``web`` — the labels of the web templates; the msgid is the English text.
 - ``cli`` — the command line's ``--help``; the msgid is the English help text.
+- ``errors`` — what an error expected and found (``tiewise.errors``); the msgid is the English
+  text, a template with ``str.format`` placeholders where part of it varies.
 
 The ``.po`` files are the source and the ones to edit. Beside each is its ``.mo``, compiled by
 ``python -m tiewise.catalogues`` (Babel) and committed; a test holds every ``.mo`` equal to its
@@ -25,7 +27,7 @@ from pathlib import Path
 
 LANGUAGES = ("en", "nl")
 FOLDER = Path(__file__).parent
-DOMAINS = ("tiewise", "web", "cli")
+DOMAINS = ("tiewise", "web", "cli", "errors")
 
 
 def path_of(domain: str, language: str, suffix: str = ".mo") -> Path:

@@ -26,7 +26,7 @@ from rich.console import Console
 from typer.core import TyperGroup
 
 from tiewise import model
-from tiewise.errors import InputError, TiewiseError, UserError
+from tiewise.errors import InputError, TiewiseError
 from tiewise.i18n import LANGUAGES, text
 from tiewise.paths import default_database
 
@@ -217,12 +217,9 @@ def _os_error(error: OSError) -> TiewiseError | None:
 
 
 def _said(error: TiewiseError, language: str) -> str:
-    """The error in the user's language: in English as raised (with the option at fault); in
-    Dutch from its message key where it has one, after the field it names."""
-    if language == "en" or not isinstance(error, UserError) or error.key is None:
-        return str(error)
-    said = error.message(language)
-    return f"{error.field}: {said}" if error.field else said
+    """The error in the user's language (``TiewiseError.said``): in English as raised, with
+    the option at fault; in Dutch from the catalogues, after the option the English names."""
+    return error.said(language)
 
 
 @dataclass

@@ -124,7 +124,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from tiewise.birthdays import BirthdayError, read_birthday
-from tiewise.errors import ImportFormatError
+from tiewise.errors import ImportFormatError, Phrase
 from tiewise.identifiers import identifier, is_identity, person_profile, phone_number
 from tiewise.ingest.csv_records import records
 from tiewise.ingest.limits import too_long_error, too_long_message
@@ -380,7 +380,9 @@ def parse_contacts_csv(
     that format's own.
     """
     if format is not None and format not in FORMATS:
-        raise ImportFormatError(file, f"a format out of {', '.join(FORMATS)}", repr(format))
+        raise ImportFormatError(
+            file, Phrase("a format out of {formats}", formats=", ".join(FORMATS)), repr(format)
+        )
     decoded = _decode(bytes(data))
     text, delimiter = _delimiter(decoded.text)
     rows = _rows(text, delimiter)
@@ -395,8 +397,11 @@ def parse_contacts_csv(
     if not _PERSON_FIELDS & layout.columns.keys():
         raise ImportFormatError(
             file,
-            f"a {chosen} header with name, organisation or e-mail columns "
-            f"(such as {_DIALECTS[chosen].example})",
+            Phrase(
+                "a {format} header with name, organisation or e-mail columns (such as {example})",
+                format=chosen,
+                example=_DIALECTS[chosen].example,
+            ),
             _found(header),
             line=header_line,
         )
@@ -475,14 +480,14 @@ def _rows(text: str, delimiter: str) -> Iterator[_Row]:
 
 def _column(header: Sequence[str], position: int) -> str:
     """A column as a message names it: its title, else its number."""
-    return header[position] if position < len(header) else f"column {position + 1}"
+    return header[position] if position < len(header) else Phrase("column {n}", n=position + 1)
 
 
 def _header(rows: Iterator[_Row], file: str) -> tuple[int, list[str]]:
     for row in rows:
         if row.too_long:
             column, size = row.too_long
-            raise too_long_error(file, row.line, f"column {column + 1}", size)
+            raise too_long_error(file, row.line, Phrase("column {n}", n=column + 1), size)
         if not _is_blank(row.cells):
             return row.line, row.cells
     raise ImportFormatError(file, _HEADER_EXPECTED, "an empty file", line=1)
@@ -528,7 +533,11 @@ def _columns(
         if not add(field, titles):
             raise ImportFormatError(
                 file,
-                f"a column {' or '.join(map(repr, titles))} for {field!r}, as the mapping says",
+                Phrase(
+                    "a column {titles} for {field!r}, as the mapping says",
+                    titles=" or ".join(map(repr, titles)),
+                    field=field,
+                ),
                 _found(header),
                 line=line,
                 field=titles[0],
@@ -549,7 +558,7 @@ def _mapped_titles(mapping: Mapping[str, str] | None, file: str) -> dict[str, li
         if field not in _MAPPING_FIELDS:
             raise ImportFormatError(
                 file,
-                f"a field name out of {', '.join(_MAPPING_FIELDS)}",
+                Phrase("a field name out of {fields}", fields=", ".join(_MAPPING_FIELDS)),
                 repr(key),
                 field=str(key),
             )
@@ -836,4 +845,4 @@ def _found(header: Sequence[str]) -> str:
     """The first columns of a header, shortened, for an error message."""
     shown = [repr(title[:40]) for title in header[:4]]
     more = ", …" if len(header) > 4 else ""
-    return f"columns {', '.join(shown)}{more}" if shown else "no columns"
+    return Phrase("columns {columns}", columns=", ".join(shown) + more) if shown else "no columns"

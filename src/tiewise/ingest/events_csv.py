@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from tiewise.errors import ImportFormatError
+from tiewise.errors import ImportFormatError, Phrase
 from tiewise.hygiene import EXPECTED, control_at, found_text
 from tiewise.ingest.csv_records import Record, records
 from tiewise.ingest.limits import too_long_error
@@ -52,7 +52,11 @@ def parse_events_csv(data: bytes, file: str) -> list[OccurrenceRecord]:
         content = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportFormatError(
-            file, "UTF-8 text", f"byte {data[error.start]:#04x} at offset {error.start}"
+            file,
+            "UTF-8 text",
+            Phrase(
+                "byte {byte:#04x} at offset {offset}", byte=data[error.start], offset=error.start
+            ),
         ) from error
     first = _FIRST_LINE.match(content)[0]  # type: ignore[index]
     if not first.strip():
@@ -66,8 +70,10 @@ def parse_events_csv(data: bytes, file: str) -> list[OccurrenceRecord]:
     if missing:
         raise ImportFormatError(
             file,
-            f"columns {', '.join(REQUIRED)}",
-            f"no {', '.join(missing)} in the header {header}",
+            Phrase("columns {columns}", columns=", ".join(REQUIRED)),
+            Phrase(
+                "no {columns} in the header {header}", columns=", ".join(missing), header=header
+            ),
             line=1,
             field=missing[0],
         )
@@ -79,7 +85,10 @@ def parse_events_csv(data: bytes, file: str) -> list[OccurrenceRecord]:
             continue
         if len(cells) > len(header):
             raise ImportFormatError(
-                file, f"{len(header)} fields", f"{len(cells)} fields", line=line
+                file,
+                Phrase("{count} fields", count=len(header)),
+                Phrase("{count} fields", count=len(cells)),
+                line=line,
             )
         values = dict(zip(header, (c.strip() for c in cells), strict=False))
         _check_text(values, file, line)
@@ -110,7 +119,9 @@ def parse_events_csv(data: bytes, file: str) -> list[OccurrenceRecord]:
             raise ImportFormatError(
                 file,
                 "an end after the start",
-                f"{times['ends_at']} before {times['starts_at']}",
+                Phrase(
+                    "{end} before {start}", end=str(times["ends_at"]), start=str(times["starts_at"])
+                ),
                 line=line,
                 field="ends_at",
             )
@@ -134,7 +145,7 @@ def _cells(record: Record, file: str, header: list[str] | None = None) -> list[s
         return record.cells
     column, size = record.too_long
     named = header is not None and column < len(header)
-    field = header[column] if named else f"column {column + 1}"  # type: ignore[index]
+    field = header[column] if named else Phrase("column {n}", n=column + 1)  # type: ignore[index]
     raise too_long_error(file, record.line, field, size)
 
 

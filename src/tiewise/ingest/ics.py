@@ -146,7 +146,7 @@ from icalendar.parser.content_line import Contentline
 from icalendar.prop import vBroken, vRecur
 from icalendar.timezone import tzp
 
-from tiewise.errors import ImportFormatError
+from tiewise.errors import ImportFormatError, Phrase
 from tiewise.identifiers import identifier, normalise_email
 from tiewise.ingest.ics_lines import Line, decode, unfold
 from tiewise.ingest.identity import PUBLIC_MAIL_DOMAINS
@@ -425,8 +425,8 @@ class _Scanner:
         if not self.stack:
             raise ImportFormatError(
                 self.file,
-                f"BEGIN:{component} before END:{component}",
-                f"END:{component} outside any component",
+                Phrase("BEGIN:{component} before END:{component}", component=component),
+                Phrase("END:{component} outside any component", component=component),
                 line=line.first,
                 field=component,
             )
@@ -436,7 +436,7 @@ class _Scanner:
         if component != opened.name:
             raise ImportFormatError(
                 self.file,
-                f"END:{opened.name} (the {opened.name} begun at line {opened.line})",
+                _unclosed(opened),
                 f"END:{component}",
                 line=line.first,
                 field=opened.name,
@@ -551,8 +551,8 @@ class _Scanner:
             opened = self.stack[-1]
             raise ImportFormatError(
                 self.file,
-                f"END:{opened.name} (the {opened.name} begun at line {opened.line})",
-                f"the end of the file after line {last_line}",
+                _unclosed(opened),
+                Phrase("the end of the file after line {line}", line=str(last_line)),
                 line=last_line,
                 field=opened.name,
             )
@@ -585,6 +585,13 @@ def _readable(text: str) -> bool:
     except Exception:
         return False
     return True
+
+
+def _unclosed(opened: _Open) -> Phrase:
+    """What a message expects of a component begun and not ended."""
+    return Phrase(
+        "END:{name} (the {name} begun at line {line})", name=opened.name, line=str(opened.line)
+    )
 
 
 def _load(scan: _Scan, file: str) -> list[icalendar.Calendar]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tiewise.errors import ImportFormatError
+from tiewise.errors import ImportFormatError, Phrase
 from tiewise.ingest import limits
 from tiewise.ingest.records import ImportWarning
 
@@ -31,7 +31,7 @@ def decode(data: bytes, file: str) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ImportFormatError(
-            file, "UTF-8 text", f"the byte 0x{data[exc.start]:02x}", line=line
+            file, "UTF-8 text", Phrase("the byte 0x{byte:02x}", byte=data[exc.start]), line=line
         ) from exc
 
 

@@ -303,6 +303,8 @@ def suggest_merges(
         raise InputError(
             f"threshold: expected a name similarity from 0 to below 100, found {threshold}",
             field="threshold",
+            key="error.threshold_similarity",
+            values={"found": threshold},
         )
     done = {tuple(sorted(pair)) for pair in decided}
     people = [c for c in contacts if c.merged_into is None and c.id is not None]

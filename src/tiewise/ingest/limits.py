@@ -15,21 +15,23 @@ read; the CSV of events, which is all or nothing, is refused whole. Binary vCard
 
 from __future__ import annotations
 
-from tiewise.errors import ImportFormatError
+from tiewise.errors import ImportFormatError, Phrase
 
 #: The most characters one field of an imported file may hold (1 MiB of characters).
 MAX_FIELD_CHARS = 2**20
 
 
-def expected_size() -> str:
+def expected_size() -> Phrase:
     """What a message says was expected: ``a field of at most 1,048,576 characters``."""
-    return f"a field of at most {MAX_FIELD_CHARS:,} characters"
+    return Phrase("a field of at most {limit:,} characters", limit=MAX_FIELD_CHARS)
 
 
-def found_size(size: int, *, at_least: bool = False) -> str:
+def found_size(size: int, *, at_least: bool = False) -> Phrase:
     """What a message says was found: the size, never the text (``or more`` when the reader
     stopped counting once the field was over the limit)."""
-    return f"a field of {size:,} characters{' or more' if at_least else ''}"
+    if at_least:
+        return Phrase("a field of {size:,} characters or more", size=size)
+    return Phrase("a field of {size:,} characters", size=size)
 
 
 def is_too_long(size: int) -> bool:

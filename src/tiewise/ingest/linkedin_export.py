@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tiewise.errors import ImportFormatError
+from tiewise.errors import ImportFormatError, Phrase
 from tiewise.ingest import csv_records
 from tiewise.ingest.limits import too_long_message
 from tiewise.ingest.linkedin_layouts import SPECS, Kind
@@ -92,7 +92,12 @@ def _files_of(path: Path) -> tuple[list[CsvFile], list[ImportFormatError]]:
         return [CsvFile(str(path), _read_bytes(path), _kind_by_name(path.name))], []
     if suffix == ".zip" or _looks_like_zip(path):
         return _zip_files(path)
-    raise ImportFormatError(path, _EXPORT, f"a {suffix or 'extensionless'} file that is not a zip")
+    found = (
+        Phrase("a {suffix} file that is not a zip", suffix=suffix)
+        if suffix
+        else "an extensionless file that is not a zip"
+    )
+    raise ImportFormatError(path, _EXPORT, found)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -112,12 +117,16 @@ def _looks_like_zip(path: Path) -> bool:
 def _check_size(name: object, size: int) -> None:
     if size > MAX_FILE_BYTES:
         raise ImportFormatError(
-            name, f"a LinkedIn export file of at most {_mib(MAX_FILE_BYTES)}", f"{_mib(size)}"
+            name,
+            Phrase("a LinkedIn export file of at most {size}", size=_mib(MAX_FILE_BYTES)),
+            _mib(size),
         )
 
 
-def _mib(size: int) -> str:
-    return f"{size / 2**20:,.0f} MiB" if size >= 2**20 else f"{size:,} bytes"
+def _mib(size: int) -> Phrase:
+    if size >= 2**20:
+        return Phrase("{size:,.0f} MiB", size=size / 2**20)
+    return Phrase("{size:,} bytes", size=size)
 
 
 def _folder_files(folder: Path) -> tuple[list[CsvFile], list[ImportFormatError]]:
@@ -133,8 +142,12 @@ def _folder_files(folder: Path) -> tuple[list[CsvFile], list[ImportFormatError]]
         except (ImportFormatError, OSError) as error:
             failures.append(_as_format_error(path, error))
     if not found and not failures:
-        raise ImportFormatError(folder, f"{_EXPORT} (one of {_KNOWN_NAMES})", "none of those files")
+        raise ImportFormatError(folder, _one_of_the_files(), "none of those files")
     return found, failures
+
+
+def _one_of_the_files() -> Phrase:
+    return Phrase("{export} (one of {names})", export=Phrase(_EXPORT), names=_KNOWN_NAMES)
 
 
 def _as_format_error(name: object, error: Exception) -> ImportFormatError:
@@ -163,8 +176,11 @@ def _zip_files(path: Path) -> tuple[list[CsvFile], list[ImportFormatError]]:
             if declared > MAX_EXPORT_BYTES:
                 raise ImportFormatError(
                     path,
-                    f"a LinkedIn export that unpacks to at most {_mib(MAX_EXPORT_BYTES)}",
-                    f"export files that unpack to {_mib(declared)}",
+                    Phrase(
+                        "a LinkedIn export that unpacks to at most {size}",
+                        size=_mib(MAX_EXPORT_BYTES),
+                    ),
+                    Phrase("export files that unpack to {size}", size=_mib(declared)),
                 )
             for info, kind in members:
                 name = f"{path}:{info.filename}"
@@ -186,7 +202,7 @@ def _zip_files(path: Path) -> tuple[list[CsvFile], list[ImportFormatError]]:
             path, "a readable zip archive", "a corrupt zip (its directory cannot be read)"
         ) from None
     if not found and not failures:
-        raise ImportFormatError(path, f"{_EXPORT} (one of {_KNOWN_NAMES})", "none of those files")
+        raise ImportFormatError(path, _one_of_the_files(), "none of those files")
     return found, failures
 
 
@@ -202,7 +218,10 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> byte
                 if total > min(info.file_size, MAX_FILE_BYTES):
                     raise ImportFormatError(
                         name,
-                        f"a zip member of the {info.file_size:,} bytes its header declares",
+                        Phrase(
+                            "a zip member of the {size:,} bytes its header declares",
+                            size=info.file_size,
+                        ),
                         "more bytes than declared",
                     )
                 chunks.append(chunk)
@@ -212,7 +231,7 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> byte
         raise ImportFormatError(name, "an unencrypted zip member", "an encrypted one") from None
     except NotImplementedError:  # e.g. an unsupported compression method
         method = info.compress_type
-        found = f"compression method {method}, which Python cannot unpack"
+        found = Phrase("compression method {method}, which Python cannot unpack", method=method)
         raise ImportFormatError(name, "a zip member compressed with deflate", found) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, struct.error, OSError):
         raise ImportFormatError(
@@ -246,7 +265,10 @@ def _not_utf8(file: str, line: int, text: str) -> ImportFormatError:
     return ImportFormatError(
         file,
         _UTF8,
-        f"byte 0x{bad:02X}, which is not UTF-8 (saved as Latin-1, Windows-1252 or UTF-16?)",
+        Phrase(
+            "byte 0x{byte:02X}, which is not UTF-8 (saved as Latin-1, Windows-1252 or UTF-16?)",
+            byte=bad,
+        ),
         line=line,
     )
 
@@ -380,7 +402,10 @@ def _sniff(file: CsvFile, text: str, records: list[tuple[int, list[str]]]) -> Ki
                     return kind
     line, found = _first_line(text)
     raise ImportFormatError(
-        file.name, f"one of the LinkedIn export files ({_KNOWN_NAMES})", found, line=line
+        file.name,
+        Phrase("one of the LinkedIn export files ({names})", names=_KNOWN_NAMES),
+        found,
+        line=line,
     )
 
 
@@ -394,7 +419,12 @@ def _missing_header(
     missing = next((c for c in spec.required if c.casefold() not in columns), spec.required[0])
     return ImportFormatError(
         name,
-        f"the LinkedIn {kind.value} header with {', '.join(spec.required)}, like '{spec.example}'",
+        Phrase(
+            "the LinkedIn {kind} header with {columns}, like '{example}'",
+            kind=kind.value,
+            columns=", ".join(spec.required),
+            example=spec.example,
+        ),
         found,
         line=line,
         field=missing,

@@ -36,7 +36,11 @@ def merge(store: Store, survivor: int, merged: int, now: datetime) -> None:
         index = IdentityIndex(repo.load_contacts(connection, include_merged=True))
         a, b = index.survivor(survivor), index.survivor(merged)
         if a == b:
-            raise InputError(f"contacts {survivor} and {merged} are already one person")
+            raise InputError(
+                f"contacts {survivor} and {merged} are already one person",
+                key="error.already_merged",
+                values={"a": str(survivor), "b": str(merged)},
+            )
         repo.load_contact(connection, a)  # raises NotFoundError for unknown ids
         repo.set_merged_into(connection, b, a)
         repo.record_merge_decision(connection, a, b, "merged", now)
@@ -48,6 +52,8 @@ def keep_apart(store: Store, contact_a: int, contact_b: int, now: datetime) -> N
         raise InputError(
             f"keep apart: expected two different contacts, found {contact_a} twice",
             field="contact_b",
+            key="error.keep_apart_same",
+            values={"id": str(contact_a)},
         )
     with store.begin() as connection:
         repo.load_contact(connection, contact_a)  # raises NotFoundError for unknown ids
@@ -62,13 +68,21 @@ def unmerge(store: Store, contact_id: int, now: datetime) -> list[int]:
         contacts = repo.load_contacts(connection, include_merged=True)
         target = next((c for c in contacts if c.id == contact_id), None)
         if target is None:
-            raise InputError(f"no contact with id {contact_id}")
+            raise InputError(
+                f"no contact with id {contact_id}",
+                key="error.no_contact_id",
+                values={"id": str(contact_id)},
+            )
         if target.merged_into is not None:
             pairs = [(target.merged_into, contact_id)]
         else:
             pairs = [(contact_id, c.id) for c in contacts if c.merged_into == contact_id]
         if not pairs:
-            raise InputError(f"contact {contact_id} ({target.name}) was never merged")
+            raise InputError(
+                f"contact {contact_id} ({target.name}) was never merged",
+                key="error.never_merged",
+                values={"id": str(contact_id), "name": target.name},
+            )
         for survivor, restored in pairs:
             repo.set_merged_into(connection, restored, None)  # type: ignore[arg-type]
             repo.record_merge_decision(connection, survivor, restored, "kept_apart", now)  # type: ignore[arg-type]

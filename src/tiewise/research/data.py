@@ -39,7 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tiewise.errors import ImportFormatError
+from tiewise.errors import ImportFormatError, Phrase
 from tiewise.research.egonets import EgoNetworks, build
 from tiewise.research.instruments import position_scores, prestige_of, resource_scores
 from tiewise.research.tables import ALTER_ID, EGO_ID, IGNORED, SOURCE, TARGET, Table, read_table
@@ -91,7 +91,9 @@ def _one_table(
     for folder in folders:
         found = _files(folder, names, patterns)
         if not found and required:
-            raise ImportFormatError(folder, f"the {what} file", "none in this folder")
+            raise ImportFormatError(
+                folder, Phrase("the {what} file", what=what), "none in this folder"
+            )
         paths += found
     if not paths:
         return None
@@ -129,21 +131,21 @@ def read_long(*folders: Path) -> Study:
     )
     assert egos is not None and alters is not None
 
-    ego_column = egos.column(EGO_ID, "ego id")
+    ego_column = egos.column(EGO_ID, Phrase("ego id"))
     ego_ids: list[str] = []
     number: dict[str, int] = {}
     for k, (line, row) in enumerate(egos.rows):
         ego = row.get(ego_column, "")
         if not ego or ego in number:
-            found = "an empty cell" if not ego else f"{ego!r} again"
+            found = Phrase("an empty cell") if not ego else Phrase("{ego!r} again", ego=ego)
             raise ImportFormatError(
                 egos.file_of(k), "a unique ego id", found, line=line, field=ego_column
             )
         number[ego] = len(ego_ids)
         ego_ids.append(ego)
 
-    alter_ego_column = alters.column(EGO_ID, "ego id")
-    alter_column = alters.column(ALTER_ID, "alter id")
+    alter_ego_column = alters.column(EGO_ID, Phrase("ego id"))
+    alter_column = alters.column(ALTER_ID, Phrase("alter id"))
     alter_egos, alter_ids, alter_number = [], [], {}
     for k, (line, row) in enumerate(alters.rows):
         ego = row.get(alter_ego_column, "")
@@ -157,7 +159,11 @@ def read_long(*folders: Path) -> Study:
             )
         alter = row.get(alter_column, "")
         if not alter or (ego, alter) in alter_number:
-            found = "an empty cell" if not alter else f"{alter!r} again for ego {ego!r}"
+            found = (
+                Phrase("an empty cell")
+                if not alter
+                else Phrase("{alter!r} again for ego {ego!r}", alter=alter, ego=ego)
+            )
             raise ImportFormatError(
                 alters.file_of(k),
                 "a unique alter id per ego",
@@ -175,15 +181,16 @@ def read_long(*folders: Path) -> Study:
         raise ImportFormatError(
             egos.file_of(lonely),
             "alters for every ego",
-            f"none for ego {ego_ids[lonely]!r}",
+            Phrase("none for ego {ego!r}", ego=ego_ids[lonely]),
             line=line,
             field=ego_column,
         )
 
     pairs = []
     if ties is not None:
-        tie_ego = ties.column(EGO_ID, "ego id")
-        source, target = ties.column(SOURCE, "source alter"), ties.column(TARGET, "target alter")
+        tie_ego = ties.column(EGO_ID, Phrase("ego id"))
+        source = ties.column(SOURCE, Phrase("source alter"))
+        target = ties.column(TARGET, Phrase("target alter"))
         for k, (line, row) in enumerate(ties.rows):
             ego = row.get(tie_ego, "")
             ends = []
@@ -192,7 +199,7 @@ def read_long(*folders: Path) -> Study:
                 if key not in alter_number:
                     raise ImportFormatError(
                         ties.file_of(k),
-                        f"an alter of ego {ego!r}",
+                        Phrase("an alter of ego {ego!r}", ego=ego),
                         repr(key[1]),
                         line=line,
                         field=column,
@@ -252,12 +259,12 @@ def _instrument_scores(
 def read_wide(path: Path) -> Study:
     """One row per ego (see the module docstring)."""
     table = read_table(path)
-    column = table.column(EGO_ID, "ego id")
+    column = table.column(EGO_ID, Phrase("ego id"))
     seen: set[str] = set()
     for line, row in table.rows:
         ego = row.get(column, "")
         if not ego or ego in seen:
-            found = "an empty cell" if not ego else f"{ego!r} again"
+            found = Phrase("an empty cell") if not ego else Phrase("{ego!r} again", ego=ego)
             raise ImportFormatError(table.file, "a unique ego id", found, line=line, field=column)
         seen.add(ego)
     ids = tuple(row[column] for _, row in table.rows)

@@ -52,7 +52,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tiewise.errors import ImportFormatError
+from tiewise.errors import ImportFormatError, Phrase
 from tiewise.research.tables import EGO_ID, read_table
 
 
@@ -544,7 +544,7 @@ def _answers(
     where unanswered; and the relation through whom (1 relative, 2 friend, 3 acquaintance, 0 not
     said)."""
     table = read_table(path)
-    ego_column = table.column(EGO_ID, "ego id")
+    ego_column = table.column(EGO_ID, Phrase("ego id"))
     index = {ego: k for k, ego in enumerate(ego_ids)}
     answers = np.full((len(ego_ids), len(keys)), np.nan)
     relations = np.zeros((len(ego_ids), len(keys)), dtype=np.int8)

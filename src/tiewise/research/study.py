@@ -128,7 +128,9 @@ def fit_models(
     if predictors:
         families.append([ols(variables, outcome, predictors, controls, YOURS, YOURS)])
     if not families:
-        raise InputError("no model to fit: give --predictors (columns of the wide file)")
+        raise InputError(
+            "no model to fit: give --predictors (columns of the wide file)", key="error.no_model"
+        )
     models = []
     for family in families:
         tests = [(m, c) for m in family for c in m.coefficients if c.name in m.predictors]
@@ -192,9 +194,17 @@ def run_study(
     for name in (outcome, *controls, *predictors):
         if name not in variables:
             shown = ", ".join(list(variables)[:15]) + (" …" if len(variables) > 15 else "")
-            raise InputError(f"{name!r}: expected a column of the data, found {shown}")
+            raise InputError(
+                f"{name!r}: expected a column of the data, found {shown}",
+                key="error.no_column",
+                values={"name": name, "found": shown},
+            )
     if variables[outcome].dtype == object:
-        raise InputError(f"{outcome!r}: expected a numeric outcome, found text")
+        raise InputError(
+            f"{outcome!r}: expected a numeric outcome, found text",
+            key="error.outcome_text",
+            values={"name": outcome},
+        )
     models, warnings = fit_models(variables, outcome, controls, predictors)
     numeric = [k for k, v in variables.items() if v.dtype != object and k != outcome]
     varying = [k for k in numeric if k not in controls and _varies(variables[k])]

@@ -10,7 +10,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from tiewise.errors import ImportFormatError
+from tiewise.errors import ImportFormatError, Phrase
 
 EGO_ID = ("ego_id", "egoid", ".egoid", "networkcanvasegouuid")
 ALTER_ID = ("alter_id", "alterid", ".altid", "networkcanvasuuid")
@@ -56,8 +56,10 @@ class Table:
                 return name
         raise ImportFormatError(
             self.file,
-            f"a {role} column ({', '.join(names)})",
-            f"the columns {', '.join(self.header) or 'nothing'}",
+            Phrase("a {role} column ({names})", role=role, names=", ".join(names)),
+            Phrase("the columns {columns}", columns=", ".join(self.header))
+            if self.header
+            else "no columns",
             line=1,
             field=names[0],
         )
@@ -71,7 +73,9 @@ def read_table(path: Path) -> Table:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ImportFormatError(path, "UTF-8 text", f"byte {data[error.start]:#04x}") from error
+        raise ImportFormatError(
+            path, "UTF-8 text", Phrase("byte {byte:#04x}", byte=data[error.start])
+        ) from error
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -87,6 +91,8 @@ def read_table(path: Path) -> Table:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(header):
-            raise ImportFormatError(path, f"{len(header)} fields", f"{len(cells)}", line=line)
+            raise ImportFormatError(
+                path, Phrase("{count} fields", count=len(header)), f"{len(cells)}", line=line
+            )
         rows.append((line, dict(zip(header, (c.strip() for c in cells), strict=False))))
     return Table(str(path), header, rows)

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 
-from tiewise.errors import StoreBusyError, StoreError
+from tiewise.errors import Phrase, StoreBusyError, StoreError
 from tiewise.store.failures import install as install_failures
 from tiewise.store.failures import read_only_reason, read_only_uri, read_only_url
 
@@ -110,7 +110,10 @@ def _check_sqlite_file(path: Path) -> None:
         raise StoreError(
             path,
             "a tiewise database",
-            f"an SQLite database of another application (tables: {', '.join(sorted(tables)[:5])})",
+            Phrase(
+                "an SQLite database of another application (tables: {tables})",
+                tables=", ".join(sorted(tables)[:5]),
+            ),
         )
     _check_revision(path, revision)
 
@@ -149,14 +152,17 @@ def _check_revision(where: object, revision: str | None) -> None:
     if revision is not None and revision != SCHEMA_HEAD and revision not in _known_revisions():
         raise StoreError(
             where,
-            f"schema revision {head_revision()} or older",
-            f"revision {revision}, made by a newer tiewise — upgrade tiewise to open it",
+            Phrase("schema revision {revision} or older", revision=head_revision()),
+            Phrase(
+                "revision {revision}, made by a newer tiewise — upgrade tiewise to open it",
+                revision=revision,
+            ),
         )
 
 
 def _describe(header: bytes) -> str:
     if not header:
-        return "an empty read"
+        return Phrase("an empty read")
     decoded = ""
     for cut in range(4):  # a multi-byte character may be cut off at the end of the sample
         try:
@@ -165,8 +171,8 @@ def _describe(header: bytes) -> str:
         except UnicodeDecodeError:
             continue
     if decoded and all(ch.isprintable() or ch.isspace() for ch in decoded):
-        return f"text starting with {' '.join(decoded.split())[:40]!r}"
-    return f"binary data starting with {header[:8].hex(' ')}"
+        return Phrase("text starting with {text!r}", text=" ".join(decoded.split())[:40])
+    return Phrase("binary data starting with {bytes}", bytes=header[:8].hex(" "))
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -306,7 +312,11 @@ def migrate(engine: Engine, revision: str = "head") -> None:
                         raise StoreError(
                             engine.url,
                             "consistent references after migrating",
-                            f"{len(broken)} broken references, e.g. {broken[0]}",
+                            Phrase(
+                                "{count} broken references, e.g. {first}",
+                                count=len(broken),
+                                first=broken[0],
+                            ),
                         )
         finally:
             if sqlite:

@@ -44,7 +44,9 @@ def update_series(connection: Connection, series: model.EventSeries) -> model.Ev
     table = s.event_series
     row = connection.execute(select(table).where(table.c.id == series.id)).first()
     if row is None:
-        raise NotFoundError(f"no event series {series.id}")
+        raise NotFoundError(
+            f"no event series {series.id}", key="error.no_series_id", values={"id": str(series.id)}
+        )
     connection.execute(
         update(table)
         .where(table.c.id == series.id)

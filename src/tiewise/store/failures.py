@@ -23,7 +23,7 @@ from urllib.parse import quote
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import URL, ExceptionContext
 
-from tiewise.errors import StoreError
+from tiewise.errors import Phrase, StoreError
 
 WRITABLE = "a writable database"
 ROOM = "room to write"
@@ -67,8 +67,11 @@ def translated(error: BaseException, where: str) -> StoreError | None:
         return StoreError(
             where,
             WRITABLE,
-            f"a read-only database ({said}) — nothing was written; commands that only read "
-            "still work. Check the permissions of the file and its folder",
+            Phrase(
+                "a read-only database ({said}) — nothing was written; commands that only read "
+                "still work. Check the permissions of the file and its folder",
+                said=said,
+            ),
         )
     if name == "SQLITE_FULL" or "database or disk is full" in said:
         return StoreError(
@@ -78,7 +81,11 @@ def translated(error: BaseException, where: str) -> StoreError | None:
             "space and try again",
         )
     if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return StoreError(where, ROOM, f"a full disk ({error.strerror}) — nothing was written")
+        return StoreError(
+            where,
+            ROOM,
+            Phrase("a full disk ({reason}) — nothing was written", reason=error.strerror),
+        )
     if isinstance(error, OSError) and error.errno == errno.EROFS:
         return StoreError(where, WRITABLE, "a read-only file system — nothing was written")
     return None

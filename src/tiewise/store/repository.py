@@ -256,7 +256,11 @@ def update_contact(connection: Connection, contact: model.Contact) -> None:
         update(s.contact).where(s.contact.c.id == contact.id).values(_contact_columns(contact))
     )
     if result.rowcount == 0:
-        raise NotFoundError(f"no contact with id {contact.id}")
+        raise NotFoundError(
+            f"no contact with id {contact.id}",
+            key="error.no_contact_id",
+            values={"id": str(contact.id)},
+        )
 
 
 def update_contacts(connection: Connection, contacts: Sequence[model.Contact]) -> None:
@@ -444,7 +448,11 @@ def load_contact(connection: Connection, contact_id: int) -> model.Contact:
     c, ci = s.contact, s.contact_identifier
     row = connection.execute(select(c).where(c.c.id == contact_id)).first()
     if row is None:
-        raise NotFoundError(f"no contact with id {contact_id}")
+        raise NotFoundError(
+            f"no contact with id {contact_id}",
+            key="error.no_contact_id",
+            values={"id": str(contact_id)},
+        )
     identifiers = connection.execute(
         select(ci.c.kind, ci.c.value).where(ci.c.contact_id == contact_id).order_by(ci.c.id)
     )
@@ -1440,7 +1448,11 @@ def set_merged_into(connection: Connection, contact_id: int, survivor: int | Non
         update(s.contact).where(s.contact.c.id == contact_id).values(merged_into_id=survivor)
     )
     if result.rowcount == 0:
-        raise NotFoundError(f"no contact with id {contact_id}")
+        raise NotFoundError(
+            f"no contact with id {contact_id}",
+            key="error.no_contact_id",
+            values={"id": str(contact_id)},
+        )
 
 
 def is_empty(connection: Connection) -> bool:
