@@ -18,6 +18,7 @@ from tiewise.cli import report as _report  # noqa: F401
 from tiewise.cli import contacts as _contacts  # noqa: F401
 from tiewise.cli import activity as _activity  # noqa: F401
 from tiewise.cli import importing as _importing  # noqa: F401
+from tiewise.cli import sources as _sources  # noqa: F401
 from tiewise.cli import sectors as _sectors  # noqa: F401
 from tiewise.cli import goals as _goals  # noqa: F401
 from tiewise.cli import advice as _advice  # noqa: F401

@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 
 from tiewise import model
+from tiewise.sources import kinds as source_kinds
 
 metadata = MetaData(
     naming_convention={
@@ -417,4 +418,104 @@ erased_identifier = Table(
     metadata,
     Column("digest", String(64), primary_key=True),
     Column("erased_at", DateTime, nullable=False),
+)
+
+
+# --- sources that stay current (migration 0008; tiewise/sources/, docs/sources.md) ---------
+
+
+def _one_of(column: str, choices: tuple[str, ...]) -> CheckConstraint:
+    return CheckConstraint(f"{column} IN ({', '.join(repr(c) for c in choices)})", name=column)
+
+
+#: A place tiewise reads again and again: an mbox, a Maildir (an IMAP account, a CardDAV
+#: address book, a CalDAV calendar next). ``settings`` is JSON without secrets; ``secret`` says
+#: where the secret lives (``none`` for files, ``keyring``, ``env:VARIABLE``); ``counts`` is
+#: JSON of what all syncs together did.
+source = Table(
+    "source",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("kind", String(16), nullable=False),
+    Column("settings", Text, nullable=False),
+    Column("secret", String(200), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("synced_at", DateTime),
+    Column("last_error", Text),
+    Column("counts", Text, nullable=False),
+    _one_of("kind", source_kinds.KINDS),
+)
+
+#: What a source read of one folder (an mbox file, a Maildir folder, an IMAP mailbox, a DAV
+#: collection), as JSON only the source reads: an mbox's size, time and offset; IMAP's
+#: UIDVALIDITY and last UID; a DAV sync-token.
+source_folder = Table(
+    "source_folder",
+    metadata,
+    Column("source_id", Integer, ForeignKey("source.id", ondelete="CASCADE"), primary_key=True),
+    Column("folder", Text, primary_key=True),
+    Column("state", Text, nullable=False),
+    Column("synced_at", DateTime, nullable=False),
+)
+
+#: The items a source read in a folder that has no order to resume from: a Maildir's unique
+#: names; a DAV resource's href with its ETag as ``version``.
+source_item = Table(
+    "source_item",
+    metadata,
+    Column("source_id", Integer, ForeignKey("source.id", ondelete="CASCADE"), primary_key=True),
+    Column("folder", Text, primary_key=True),
+    Column("name", Text, primary_key=True),
+    Column("version", Text),
+)
+
+#: The origins (provenance rows) a source's syncs wrote: what ``sources remove`` takes back.
+source_origin = Table(
+    "source_origin",
+    metadata,
+    Column("source_id", Integer, ForeignKey("source.id", ondelete="CASCADE"), primary_key=True),
+    Column("origin_id", Integer, ForeignKey("origin.id", ondelete="CASCADE"), primary_key=True),
+)
+
+#: A person who only wrote to me (never I to them): a suggestion to review, not a contact.
+mail_suggestion = Table(
+    "mail_suggestion",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("email", Text, nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    _one_of("status", source_kinds.SUGGESTION_STATUSES),
+)
+
+#: Every message a source read, once, by the digest of its Message-ID: what became of it (an
+#: interaction, a suggestion, or the reason it was left out), when, which way, and its thread
+#: (digests of the message it answers and of the thread's first message). No header value is
+#: kept here; who took part is in the interaction.
+mail_message = Table(
+    "mail_message",
+    metadata,
+    Column("source_id", Integer, ForeignKey("source.id", ondelete="CASCADE"), primary_key=True),
+    Column("digest", String(32), primary_key=True),
+    Column("occurred_at", DateTime),
+    Column("direction", String(16)),
+    Column("outcome", String(16), nullable=False),
+    Column("thread", String(32), nullable=False),
+    Column("parent", String(32)),
+    Column(
+        "interaction_id",
+        Integer,
+        ForeignKey("interaction.id", ondelete="SET NULL"),
+        index=True,
+    ),
+    Column(
+        "suggestion_id",
+        Integer,
+        ForeignKey("mail_suggestion.id", ondelete="SET NULL"),
+        index=True,
+    ),
+    CheckConstraint("direction IN ('inbound', 'outbound')", name="direction"),
+    _one_of("outcome", source_kinds.OUTCOMES),
 )
