@@ -331,7 +331,7 @@ def test_clients_in_the_bridges_sectors_lets_the_committee_go_and_keeps_the_frie
         assert figures(item, "portfolio.low_value") == {"value": 0.0, "needed": 0.49}
         assert figures(item, "portfolio.costs") == {"hours": 39.0, "meetings": 26}
         assert figures(item, "portfolio.closeness") == {"closeness": 1}
-        assert "costs you 39.0 hours in 26 meetings a year" in " ".join(
+        assert "costs you 39 hours in 26 meetings a year" in " ".join(
             r["text"] for r in item["reasons"]
         )
     assert portfolio["close_kept"] == 4 and portfolio["close_unserved"] == 4
