@@ -175,7 +175,7 @@ def test_rate_asks_the_least_certain_ties_first_and_saves_ratings(tmp_path: Path
     result = runner.invoke(app, ["--db", str(db), "rate"], input="4\nq\n")
     assert result.exit_code == 0, result.output
     assert "Rated Already" not in result.output  # rated ties are not asked again
-    assert "1 ties rated" in result.output
+    assert "1 tie rated" in result.output
     rows = {r["name"]: r for r in json.loads(run(db, "contacts", "--json"))}
     asked_first = "Anouk" if rows["Anouk"]["closeness"] == 4 else "Sem"
     assert rows[asked_first]["closeness"] == 4

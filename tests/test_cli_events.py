@@ -134,7 +134,7 @@ def test_add_skips_known_occurrences_whatever_the_case_of_the_name(tmp_path: Pat
     weekly_series(db)
     before = rows(db, *EVENT_TABLES)
     out = run(db, "events", "add", SERIES.upper(), "--on", "2026-01-12 17:00", "--on", "2026-01-05")
-    assert "1 occurrences added, 1 already recorded." in out  # 01-05 at 00:00 is another start
+    assert "1 occurrence added, 1 already recorded." in out  # 01-05 at 00:00 is another start
     again = run(db, "events", "add", SERIES, "--on", "2026-01-05 17:00")
     assert "0 occurrences added, 1 already recorded." in again
     after = rows(db, *EVENT_TABLES)
@@ -195,7 +195,7 @@ def test_add_csv_reads_semicolons_and_a_bom(tmp_path: Path):
     db, events_csv = tmp_path / "mine.db", tmp_path / "excel.csv"
     text = "Name;Start;End;Location\nNetwerkcafé Arnhem;2026-11-09 17:00;2026-11-09 19:00;Arnhem\n"
     events_csv.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
-    assert "1 occurrences added, 0 already recorded." in run(
+    assert "1 occurrence added, 0 already recorded." in run(
         db, "events", "add", "--csv", str(events_csv)
     )
     (occurrence,) = rows(db, "event_occurrence")["event_occurrence"]
@@ -273,8 +273,8 @@ def test_a_contact_met_at_an_earlier_event_is_not_a_first_meeting(tmp_path: Path
     db = tmp_path / "mine.db"
     weekly_series(db)
     run(db, "contact", "add", "Anouk de Vries")
-    assert "1 people met (1 for the first time)" in log(db, "2026-01-05", "--met", "Anouk")
-    assert "1 people met (0 for the first time)" in log(db, "2026-01-19", "--met", "Anouk")
+    assert "1 person met (1 for the first time)" in log(db, "2026-01-05", "--met", "Anouk")
+    assert "1 person met (0 for the first time)" in log(db, "2026-01-19", "--met", "Anouk")
     assert rows(db, "encounter")["encounter"] == [(1, 1, "met", True), (3, 1, "met", False)]
 
 
@@ -300,7 +300,7 @@ def test_a_demo_contact_with_earlier_interactions_is_not_a_first_meeting(demo_co
             demo_copy, "events", "log", SERIES, "--on", TODAY, "--met", str(known), "--today", TODAY
         )
     )
-    assert "1 people met (0 for the first time)" in out
+    assert "1 person met (0 for the first time)" in out
     with Store.open(demo_copy) as store, store.connect() as connection:
         encounter, occurrence = metadata.tables["encounter"], metadata.tables["event_occurrence"]
         flags = connection.execute(

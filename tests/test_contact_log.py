@@ -104,7 +104,7 @@ def test_after_meeting_lotte_at_an_event_the_plan_no_longer_says_no_contact_reco
         *("events", "log", "Zorgborrel", "--on", "2026-10-28", "--met", "Lotte"),
         *("--hours", "2", "--today", TODAY),
     )
-    assert "1 people met (1 for the first time)" in flat(logged)
+    assert "1 person met (1 for the first time)" in flat(logged)
 
     assert plan_entry(network, "Lotte Jansen") is None
     plan = as_json(network, "plan", "--today", TODAY)

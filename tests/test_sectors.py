@@ -299,7 +299,7 @@ def test_apply_fills_exactly_the_shown_changes_and_a_goal_target_then_finds_them
 def test_a_sector_the_user_set_is_never_overwritten_without_the_flag(db: Path):
     run(db, "contact", "edit", "Hanna Peters", "--sector", "consulting")
     out = " ".join(run(db, "sectors", "--apply", "--only", "ABN AMRO Bank", "--yes").split())
-    assert "Fills the sector of 1 contacts in 1 organisations" in out
+    assert "Fills the sector of 1 contact in 1 organisation" in out
     assert "ABN AMRO → Finance, insurance & accountancy (finance): Gijs Mulder" in out
     after = contacts_of(db)
     assert after["Hanna Peters"].sector == "consulting"

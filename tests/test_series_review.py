@@ -94,7 +94,7 @@ def test_adding_to_a_rejected_series_by_hand_confirms_it_and_says_so(tmp_path: P
     run(db, "events", "reject", BORREL)
     said = " ".join(run(db, "events", "add", BORREL, "--on", "2026-01-20 17:00").split())
     assert f"{BORREL} was rejected as a networking event" in said
-    assert "1 occurrences added" in said
+    assert "1 occurrence added" in said
     assert _series(db)[BORREL]["review"] == "confirmed"
     assert BORREL in _listed(db)
 

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, bindparam, update
 
 from tiewise.errors import InputError, not_one_of
 from tiewise.hygiene import check_label, quoted
-from tiewise.i18n import text
+from tiewise.i18n import plural, text
 from tiewise.store import Store
 from tiewise.store import schema as s
 from tiewise.store import tags as tagging
@@ -206,7 +206,7 @@ def bulk_edit(store: Store, people: Iterable[int], edit: Edit, apply: bool) -> P
 def describe(plan: Plan, language: str) -> list[str]:
     """What a plan changes, in ``language``: how many people match and change, then per field
     each move (from → to, how many), then per tag how many get or lose it."""
-    lines = [text("bulk.plan", language, count=len(plan.people), changed=plan.changed)]
+    lines = [plural("bulk.plan", len(plan.people), language, changed=plan.changed)]
     grouped: dict[str, list[FieldChange]] = {}
     for change in plan.changes:
         grouped.setdefault(change.field, []).append(change)

@@ -20,7 +20,7 @@ from typing import Any
 from tiewise import model
 from tiewise.errors import InputError, NotFoundError, not_one_of
 from tiewise.eventlog import Where, option
-from tiewise.i18n import text
+from tiewise.i18n import plural, text
 from tiewise.store import Store
 from tiewise.store import repository as repo
 
@@ -306,12 +306,7 @@ def removed_message(row: dict, name: str, language: str) -> str:
     """What removing an interaction did: removed it, or took one person out of a shared one."""
     day = row["occurred_at"].date().isoformat()
     if row["others_kept"]:
-        return text(
-            "log.removed_person",
-            language,
-            name=name,
-            id=row["id"],
-            day=day,
-            count=row["others_kept"],
+        return plural(
+            "log.removed_person", row["others_kept"], language, name=name, id=row["id"], day=day
         )
     return text("log.removed", language, id=row["id"], day=day)

@@ -182,9 +182,9 @@ class UserError(TiewiseError):
         self.field = field
 
     def message(self, language: str) -> str:
-        """The message in ``language`` when it has a key, else the English one; without the
-        field it names (a form marks the field)."""
-        if self.key is None or language == "en":
+        """The message in ``language`` (English too) when it has a key, else the English one;
+        without the field it names (a form marks the field)."""
+        if self.key is None:
             return str(self)
         return text(self.key, language, **_values(self.values, language))
 

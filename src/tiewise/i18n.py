@@ -13,7 +13,7 @@ from __future__ import annotations
 from tiewise.catalogues import LANGUAGES, catalogue
 from tiewise.display import figures, number
 
-__all__ = ["LANGUAGES", "number", "plural", "text"]
+__all__ = ["LANGUAGES", "label", "number", "plural", "text"]
 
 
 def _formatted(template: str, language: str, values: dict[str, object]) -> str:
@@ -44,3 +44,15 @@ def plural(key: str, count: int, language: str = "en", /, **values: object) -> s
     if template == key:
         raise KeyError(f"no plural message {key!r} in the tiewise catalogue")
     return _formatted(template, language, {"count": count, **values})
+
+
+def label(vocabulary: str, value: str | None, language: str = "en") -> str:
+    """A stored value of a known vocabulary as ``language`` says it: ``label("context.value",
+    "sports", "nl")`` is "sport", ``label("sector", "finance", "nl")`` the sector's Dutch name,
+    ``label("tie_status", "let_go", "en")`` "let go"; a value the vocabulary does not know (a
+    context the user typed) as it is, "—" for none."""
+    if not value:
+        return "—"
+    key = f"{vocabulary}.{value.strip().casefold()}"
+    said = catalogue("tiewise", language).gettext(key)
+    return value if said == key else said

@@ -18,7 +18,7 @@ from sqlalchemy import Connection
 
 from tiewise import model
 from tiewise.errors import NotFoundError
-from tiewise.i18n import text
+from tiewise.i18n import plural, text
 from tiewise.store import Store
 from tiewise.store import repository as repo
 
@@ -101,7 +101,7 @@ def describe_evidence(codes: tuple[str, ...], language: str) -> str:
         elif kind == "location":
             parts.append(text("series.evidence.location", language))
         elif kind == "guests":
-            parts.append(text("series.evidence.guests", language, count=value))
+            parts.append(plural("series.evidence.guests", value, language))
         elif kind == "category":
             parts.append(text("series.evidence.category", language, category=value))
         elif kind == "confirmed":

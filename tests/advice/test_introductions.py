@@ -271,7 +271,7 @@ def test_json_shape_dutch_rendering_and_goal_in_the_chosen_language():
         "Anna zoekt accountant; Bram biedt accountant aan (overeenkomst 100%)"
     )
     assert "Klanten vinden" in texts["introduction.goal"]
-    assert "Je staat bij Bram in het krijt" in texts["introduction.give_back"]
+    assert "je staat bij Bram in het krijt" in texts["introduction.give_back"]
     [row] = data["ledger"]
     assert row == {
         "contact_id": 2,

@@ -12,6 +12,7 @@ from tiewise.sources.headers import (
     FIELDS,
     Address,
     automatic_reason,
+    decoded_name,
     is_no_reply,
     parse_header_block,
     sent_at,
@@ -211,3 +212,10 @@ def test_direction_and_correspondents_follow_my_addresses():
 )
 def test_the_from_line_date(line, expected):
     assert from_line_date(line) == expected
+
+
+def test_a_name_in_an_unknown_or_damaged_charset_is_kept_as_written():
+    """A flipped byte in a real mbox turned ``=?utf-8?`` into ``=?tf-8?``: the standard library
+    raises CharsetError for it, which must not stop the sync (found by the mail fuzz test)."""
+    assert decoded_name("=?tf-8?Q?J=C3=BCrgen?= ") == "=?tf-8?Q?J=C3=BCrgen?="
+    assert decoded_name("=?x-unknown?B?SsO8cmdlbg==?=") == "=?x-unknown?B?SsO8cmdlbg==?="

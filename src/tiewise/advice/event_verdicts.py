@@ -158,7 +158,7 @@ def yield_reason(f: SeriesReturn) -> Reason:
         return Reason("events.yield_prior", figures)
     if kind == "no_outcome":
         return Reason(
-            "events.yield_none_1" if f.visits == 1 else "events.yield_none",
+            "events.yield_none",
             {"visits": f.visits, "hours": round(f.hours, 1), **figures},
         )
     return Reason("events.yield", {**figures, "visits": f.visits, "hours": round(f.hours, 1)})
@@ -170,8 +170,7 @@ def value_label(f: SeriesReturn) -> Reason:
     if kind == "prior":
         return Reason("events.cell.no_visits")
     if kind == "no_outcome":
-        key = "events.cell.no_outcome_1" if f.visits == 1 else "events.cell.no_outcome"
-        return Reason(key, {"visits": f.visits})
+        return Reason("events.cell.no_outcome", {"visits": f.visits})
     e = f.value_per_hour
     return Reason("events.cell.value", {"value": _r(e.point), "low": _r(e.low), "high": _r(e.high)})
 
@@ -191,6 +190,12 @@ def judge(f: SeriesReturn, c: Context) -> tuple[str, str, list[Reason]]:
     ):
         score = f.enjoyment.point if f.enjoyment is not None else None
         figures = {"enjoyment": round(score, 1) if score else "—", "fun": _count(f.fun_outcomes)}
+        if not figures["fun"]:  # enjoyed, never a fun outcome: not "0 times fun"
+            return (
+                "fun",
+                "fun",
+                [*reasons, Reason("events.fun_rated", {"enjoyment": figures["enjoyment"]})],
+            )
         return "fun", "fun", [*reasons, Reason("events.fun", figures)]
     if not f.visits:
         return "try_once", "no_visits", [*reasons, Reason("events.no_visits", limit)]

@@ -15,13 +15,50 @@ from typing import Any
 from tiewise.display import figures
 from tiewise.i18n import plural, text
 
-#: Reasons whose message has a singular and a plural form (``KEY.one`` and ``KEY.other`` in
-#: ``i18n``), with the figure that decides which: "last contact 1 day ago", not "1 days".
+#: Reasons whose message is a plural one (``msgid_plural`` in the catalogue, both forms), with
+#: the figure that decides the form: "last contact 1 day ago", not "1 days".
 COUNTED_BY = {
     "portfolio.silent": "days",
+    "portfolio.dormant": "days",
+    "portfolio.costs": "meetings",
+    "portfolio.costs_nothing": "days",
     "events.outcomes": "outcomes",
     "events.new_relevant": "count",
+    "events.yield": "visits",
+    "events.yield_none": "visits",
+    "events.cell.no_outcome": "visits",
+    "events.likely_above": "visits",
+    "events.uncredited": "count",
+    "events.nothing_yet": "visits",
+    "events.probably_below": "visits",
+    "events.few_visits": "visits",
+    "events.known_met": "met",
+    "events.habit": "visits",
+    "events.fun": "fun",
+    "upcoming.expected": "hours",
+    "upcoming.expected_prior": "hours",
+    "upcoming.expected_none": "visits",
+    "upcoming.keep_uncertain": "visits",
+    "upcoming.too_early": "visits",
+    "upcoming.doubtful": "visits",
+    "upcoming.explore": "visits",
+    "upcoming.habitual_low_yield": "visits",
+    "upcoming.crowd": "expected",
+    "invitation.rule.close_tie": "meetings",
+    "invitation.rule.close_rated": "meetings",
+    "invitation.rule.sales_pitch": "mutual",
+    "invitation.rule.stranger": "mutual",
+    "invitation.rule.stranger_note": "mutual",
+    "invitation.stranger": "contacts",
+    "invitation.message": "chars",
+    "ledger.last_given": "days",
+    "plan.reactivate": "days",
+    "plan.due": "days",
 }
+
+#: Figures of a reason that are said with their unit, a plural message of their own ("every
+#: day", "every 3 days"), while JSON keeps the number.
+SAID_WITH_UNIT = {"plan.due": {"cadence": "unit.every_days"}}
 
 
 @dataclass(frozen=True)
@@ -53,6 +90,9 @@ class Reason:
         keeps the figures themselves."""
         values = self.values(language)
         shown = figures(values, language, iso_days=True)
+        for name, unit in SAID_WITH_UNIT.get(self.key, {}).items():
+            if isinstance(values.get(name), int | float):
+                shown[name] = plural(unit, values[name], language)
         if self.key in COUNTED_BY:
             return plural(self.key, values[COUNTED_BY[self.key]], language, **shown)
         return text(self.key, language, **shown)

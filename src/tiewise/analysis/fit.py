@@ -65,7 +65,7 @@ from tiewise.analysis.known import BeingKnown
 from tiewise.analysis.strength import TieStrength
 from tiewise.analysis.structure import EgoStructure, ego_burt, worlds
 from tiewise.goals import goal_class, goal_label
-from tiewise.i18n import number, text
+from tiewise.i18n import number, plural, text
 from tiewise.model import Goal, GoalClass, TargetAttribute
 from tiewise.snapshot import Snapshot
 
@@ -415,8 +415,9 @@ def summary(fit: GoalFit, language: str) -> str:
     c = {component.name: component for component in fit.components}
     if "segment_ties" in c:
         parts.append(
-            text(
+            plural(
                 "fit.instrumental",
+                c["segment_ties"].figures["weak_or_medium"],
                 language,
                 ties=c["segment_ties"].figures["weak_or_medium"],
                 clusters=_count(c["cluster_span"].figures["clusters"]),
@@ -427,8 +428,9 @@ def summary(fit: GoalFit, language: str) -> str:
         )
     if "being_known" in c:
         parts.append(
-            text(
+            plural(
                 "fit.being_known",
+                c["being_known"].figures["invitations_received"],
                 language,
                 share=_figure(c["being_known"].figures["inbound_share"], language, percent=True),
                 invitations=c["being_known"].figures["invitations_received"],
@@ -436,8 +438,9 @@ def summary(fit: GoalFit, language: str) -> str:
         )
     if "strong_ties" in c:
         parts.append(
-            text(
+            plural(
                 "fit.expressive",
+                c["strong_ties"].figures["strong"],
                 language,
                 strong=c["strong_ties"].figures["strong"],
                 density=_figure(c["closure"].figures["density_within_circles"], language),

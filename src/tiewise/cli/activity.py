@@ -31,7 +31,12 @@ def _direction(raw: str | None) -> model.Direction | None:
     for direction in model.Direction:
         if direction.value == raw.strip().casefold():
             return direction
-    raise InputError(f"--direction: expected inbound, outbound or mutual, found {raw!r}")
+    raise InputError(
+        f"--direction: expected inbound, outbound or mutual, found {raw!r}",
+        field="direction",
+        key="error.direction",
+        values={"found": raw},
+    )
 
 
 def record(

@@ -186,10 +186,13 @@ def plan(
         except OSError as error:
             raise InputError(
                 f"--ics: expected a file that can be written, found {str(ics)!r} "
-                f"({error.strerror or error})"
+                f"({error.strerror or error})",
+                field="ics",
+                key="error.unwritable",
+                values={"file": str(ics), "reason": error.strerror or str(error)},
             ) from error
         count = len(plan_items(week, profile, state.language))
-        said = state.t("plan.ics_written", count=count, file=str(ics))
+        said = state.p("plan.ics_written", count, file=str(ics))
         (error_console if as_json else console).print(said, markup=False)
     if as_json:
         _print_json(plan_to_json(week, profile, state.language))

@@ -27,7 +27,7 @@ from typer.core import TyperGroup
 
 from tiewise import model
 from tiewise.errors import InputError, TiewiseError
-from tiewise.i18n import LANGUAGES, text
+from tiewise.i18n import LANGUAGES, plural, text
 from tiewise.paths import default_database
 
 if TYPE_CHECKING:
@@ -148,7 +148,19 @@ def _language_asked(arguments: Any) -> str:
             next(words, None)
         elif word == "--" or not word.startswith("-"):
             break  # the command: what follows are its arguments
-    return found
+    return _spoken(found)
+
+
+def _spoken(asked: str) -> str:
+    """The language to speak when ``asked`` for: itself when tiewise speaks it, else the one its
+    first two letters name (``NL``, ``nl_BE``), else that of TIEWISE_LANG, else English — so
+    that a ``--lang`` tiewise does not speak is refused in the language the user reads."""
+    if asked in LANGUAGES:
+        return asked
+    if asked[:2].casefold() in LANGUAGES:
+        return asked[:2].casefold()
+    variable = os.environ.get("TIEWISE_LANG", "")
+    return variable if variable in LANGUAGES else "en"
 
 
 def _info_name(info: Any) -> str:
@@ -239,6 +251,10 @@ class State:
     def t(self, key: str, **values: object) -> str:
         return text(key, self.language, **values)
 
+    def p(self, key: str, count: float, **values: object) -> str:
+        """The plural message ``key`` in its form for ``count`` ("1 tie rated", "2 ties")."""
+        return plural(key, count, self.language, **values)
+
 
 app = typer.Typer(
     cls=_Group,
@@ -270,9 +286,9 @@ def _main(
     ] = "en",
 ) -> None:
     if lang not in LANGUAGES:
-        raise typer.BadParameter(
-            f"expected one of {', '.join(LANGUAGES)}, found {lang!r}", param_hint="--lang"
-        )
+        listed = ", ".join(LANGUAGES)
+        said = text("error.expected_one_of", _spoken(lang), options=listed, found=lang)
+        raise typer.BadParameter(said, param_hint="--lang")
     ctx.obj = State(db=db or os.fspath(default_database()), language=lang)
     ctx.call_on_close(lambda: ctx.obj._store.close() if ctx.obj._store else None)
 
@@ -298,7 +314,11 @@ def _parse_date(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError as error:
-        raise InputError(f"{option}: expected a date YYYY-MM-DD, found {value!r}") from error
+        raise InputError(
+            f"{option}: expected a date YYYY-MM-DD, found {value!r}",
+            key="error.expected_day",
+            values={"option": option, "found": value},
+        ) from error
 
 
 Today = Annotated[str | None, typer.Option(help="Compute as of this date (YYYY-MM-DD).")]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from tiewise.bulkedit import Edit, Plan, describe, parse_assignment
 from tiewise.errors import InputError, not_one_of
-from tiewise.i18n import text
+from tiewise.i18n import plural, text
 from tiewise.store.tags import clean_tag
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def plan_lines(plan: Plan, language: str) -> list[str]:
     if plan.changed == 0:
         lines.append(text("bulk.nothing", language))
     elif plan.applied:
-        lines.append(text("bulk.done", language, changed=plan.changed, count=len(plan.people)))
+        lines.append(plural("bulk.done", len(plan.people), language, changed=plan.changed))
     else:
         lines.append(text("bulk.dry_run", language))
     return lines

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from tiewise import model
+from tiewise.catalogues import catalogue
 from tiewise.cli.base import (
     JsonOption,
     Today,
@@ -24,6 +25,7 @@ from tiewise.cli.base import (
 from tiewise.display import birthday as birthday_shown
 from tiewise.display import day, number
 from tiewise.errors import InputError
+from tiewise.i18n import label
 from tiewise.model import IdentifierKind as IK
 
 if TYPE_CHECKING:
@@ -232,10 +234,9 @@ def contact_show(
         return
     t = state.t
     console.print(Text.assemble((contact.name, "bold"), f"  (id {contact.id})"))
+    sector = label("sector", contact.sector, state.language) if contact.sector else None
     console.print(
-        " · ".join(
-            x for x in (contact.role, contact.organisation, contact.sector, contact.region) if x
-        )
+        " · ".join(x for x in (contact.role, contact.organisation, sector, contact.region) if x)
     )
     if contact.birthday is not None:
         console.print(t("show.birthday", value=birthday_shown(contact.birthday, state.language)))
@@ -247,22 +248,24 @@ def contact_show(
     if row["closeness"] is not None:
         parts.append(t("show.closeness", value=row["closeness"]))
     if row["contexts"]:
-        parts.append(t("show.contexts", value=", ".join(row["contexts"])))
+        contexts = (label("context.value", c, state.language) for c in row["contexts"])
+        parts.append(t("show.contexts", value=", ".join(contexts)))
     if row["met_how"] or row["met_on"]:
         met_on = day(tie.met_on, state.language) if tie.met_on else None
         parts.append(t("show.met", value=" ".join(x for x in (row["met_how"], met_on) if x)))
-    parts.append(t("show.status", value=row["status"]))
+    parts.append(t("show.status", value=label("tie_status", row["status"], state.language)))
     console.print(Text.assemble((t("show.tie"), "bold"), ": " + "; ".join(parts)))
     console.print(
-        t(
+        state.p(
             "show.interactions",
-            count=row["interaction_count"],
+            row["interaction_count"],
             last=_iso_day(row["last_interaction"], state.language),
         )
     )
     klass = t(f"class.{row['tie_class']}")
     why = ", ".join(
-        f"{r['input']} {number(r['value'], 2, state.language)} → "
+        f"{catalogue('web', state.language).gettext(r['input'])} "
+        f"{number(r['value'], 2, state.language)} → "
         f"+{number(r['contribution'], 2, state.language)}"
         for r in row["why"]
         if r["value"] is not None
@@ -342,7 +345,9 @@ def contact_add(
 
     state = _state(ctx)
     if not name.strip():
-        raise InputError("NAME: expected a name, found an empty text")
+        raise InputError(
+            "NAME: expected a name, found an empty text", field="name", key="error.name_empty"
+        )
     contact = model.Contact(
         name=name,
         given_name=given_name,
@@ -441,7 +446,10 @@ def _birthday_change(birthday: str | None, forget: bool) -> dict[str, model.Birt
     from tiewise.birthdays import birthday_input
 
     if birthday is not None and forget:
-        raise InputError("--birthday and --no-birthday: expected one of them, found both")
+        raise InputError(
+            "--birthday and --no-birthday: expected one of them, found both",
+            key="error.birthday_both",
+        )
     if forget:
         return {"birthday": None}
     if birthday is None:
@@ -523,7 +531,9 @@ def note(
 
     state = _state(ctx)
     if not note_text.strip():
-        raise InputError("TEXT: expected a note, found an empty text")
+        raise InputError(
+            "TEXT: expected a note, found an empty text", field="text", key="error.note_empty"
+        )
     contact = find_contact(state, name)
     kind = model.NoteKind.STORY if story else model.NoteKind.NOTE
     with state.store.begin() as connection:
@@ -550,7 +560,11 @@ def _topics(
         shown = ", ".join(changed or tags)
         console.print(state.t(key, name=contact.name, tags=shown), markup=False)
     elif remove:
-        raise InputError("TAGS: expected the tags to remove, found none", field="tags")
+        raise InputError(
+            "TAGS: expected the tags to remove, found none",
+            field="tags",
+            key="error.tags_to_remove",
+        )
     with state.store.connect() as connection:
         ids = set(repo.merged_group(connection, contact.id))  # type: ignore[arg-type]
         tags = [
@@ -701,11 +715,21 @@ def me(
         _print_json(result)
     else:
         for key, value in result.items():
-            shown = ", ".join(value) if isinstance(value, list) else value
-            console.print(f"{key}: {shown or '—'}")
+            if isinstance(value, list):  # each address once, however often it was recorded
+                value = ", ".join(dict.fromkeys(value))
+            elif key == "sector" and value:
+                value = label("sector", value, state.language)
+            console.print(f"{state.t(f'me.label.{key}')}: {value or '—'}", highlight=False)
 
 
 # --- rating closeness
+
+
+def _known(contact: Any, tie: Any, language: str) -> list[str]:
+    """What is known of a contact to rate, after the name: " — organisation — contexts", each
+    only when there is one (never "— — —")."""
+    contexts = ", ".join(label("context.value", c, language) for c in tie.contexts)
+    return [f" — {x}" for x in (contact.organisation, contexts) if x]
 
 
 def _read_key(prompt: str) -> str:
@@ -743,16 +767,13 @@ def rate(
         last = snapshot.last_interaction[position]
         console.print(
             "\n",
-            Text.assemble(
-                (contact.name, "bold"),
-                f" — {contact.organisation or '—'} — {', '.join(tie.contexts) or '—'}",
-            ),
+            Text.assemble((contact.name, "bold"), *_known(contact, tie, state.language)),
             "\n"
-            + state.t(
+            + state.p(
                 "rate.now",
+                int(snapshot.interaction_counts[position]),
                 strength=float(strength.score[position]),
                 tie_class=state.t(f"class.{strength.tie_class[position]}"),
-                count=int(snapshot.interaction_counts[position]),
                 last="—" if np.isnat(last) else str(last.astype("datetime64[D]")),
             ),
             sep="",
@@ -765,4 +786,4 @@ def rate(
             with state.store.begin() as connection:
                 repo.set_closeness(connection, contact.id, int(key))  # type: ignore[arg-type]
             rated += 1
-    console.print(state.t("rate.done", count=rated))
+    console.print(state.p("rate.done", rated))

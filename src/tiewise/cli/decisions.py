@@ -115,6 +115,8 @@ def _decide(
         raise InputError(
             f"{contact.name} has no advice now (see: tiewise advise); name one with --action",
             field="action",
+            key="error.no_advice",
+            values={"name": contact.name},
         )
     decision = decide_advice(
         state.store,

@@ -28,7 +28,7 @@ from tiewise.cli.base import (
     find_contact,
 )
 from tiewise.display import Figure, day, money, number
-from tiewise.errors import InputError
+from tiewise.errors import InputError, not_one_of
 
 events_app = typer.Typer(
     help="Event series, attendance and outcomes: what each event yields, and when to stay home.",
@@ -80,13 +80,21 @@ def events_add(
     details: dict[str, dict[str, str | None]] = {}
     if csv_file is not None:
         if name or on:
-            raise InputError("--csv: give either a CSV file or a NAME with --on, not both")
+            raise InputError(
+                "--csv: give either a CSV file or a NAME with --on, not both",
+                field="csv",
+                key="error.csv_or_name",
+            )
         from tiewise.ingest.events_csv import parse_events_csv
 
         try:
             data = csv_file.read_bytes()
         except OSError as error:
-            raise InputError(f"{csv_file}: cannot be read ({error.strerror})") from error
+            raise InputError(
+                f"{csv_file}: cannot be read ({error.strerror})",
+                key="error.unreadable",
+                values={"file": str(csv_file), "reason": error.strerror},
+            ) from error
         parsed = parse_events_csv(data, str(csv_file))
         rows = [(r.name, r.starts_at, r.ends_at, r.location, r.line) for r in parsed]
         for r in parsed:
@@ -100,7 +108,11 @@ def events_add(
         from tiewise.serieslog import add_series, parse_start, repeat
 
         if not name or not name.strip():
-            raise InputError("NAME: expected the name of an event series (or --csv FILE)")
+            raise InputError(
+                "NAME: expected the name of an event series (or --csv FILE)",
+                field="name",
+                key="error.series_name",
+            )
         starts = [parse_start(value) for value in on or ()]
         starts = repeat(starts, every_days, _parse_date(until, "--until"))
         result = add_series(
@@ -115,7 +127,7 @@ def events_add(
         again = [result.name] if result.reconfirmed else []
     for series_name in again:
         console.print(state.t("events.reconfirmed", name=series_name))
-    console.print(state.t("events.added", added=added, skipped=skipped))
+    console.print(state.p("events.added", added, added=added, skipped=skipped))
 
 
 @events_app.command("log")
@@ -159,8 +171,9 @@ def events_log(
         newcomers=new or (),
     )
     console.print(
-        state.t(
+        state.p(
             "events.logged",
+            logged.met,
             series=logged.series,
             day=day(logged.day, state.language),
             status=state.t(f"status.{logged.status.value}"),
@@ -337,10 +350,7 @@ def events_values(
     for assignment in assignments or ():
         kind, _, amount = assignment.partition("=")
         if kind.strip() not in {k.value for k in model.OutcomeKind}:
-            raise InputError(
-                f"KIND: expected one of {', '.join(k.value for k in model.OutcomeKind)}, "
-                f"found {kind.strip()!r}"
-            )
+            raise not_one_of("kind", [k.value for k in model.OutcomeKind], kind.strip(), "KIND")
         updates[VALUE_SETTING + kind.strip()] = str(_euros(amount, kind.strip()))
     clear_threshold = threshold is not None and threshold.strip().casefold() == "median"
     if threshold is not None and not clear_threshold:
@@ -373,8 +383,14 @@ def _euros(amount: str, where: str) -> float:
         value = float(amount.strip().replace(",", "."))
     except ValueError as error:
         raise InputError(
-            f"{where}: expected an amount in euros, found {amount.strip()!r}"
+            f"{where}: expected an amount in euros, found {amount.strip()!r}",
+            key="error.euros",
+            values={"option": where, "found": amount.strip()},
         ) from error
     if not math.isfinite(value) or value < 0:
-        raise InputError(f"{where}: expected an amount of 0 or more, found {amount.strip()!r}")
+        raise InputError(
+            f"{where}: expected an amount of 0 or more, found {amount.strip()!r}",
+            key="error.euros_negative",
+            values={"option": where, "found": amount.strip()},
+        )
     return value

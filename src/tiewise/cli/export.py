@@ -34,7 +34,11 @@ def export(
     anonymised for a study."""
     state = _state(ctx)
     if anonymous and contact:
-        raise InputError("--contact: expected it without --anonymous, found both")
+        raise InputError(
+            "--contact: expected it without --anonymous, found both",
+            field="contact",
+            key="error.contact_anonymous",
+        )
     if anonymous:
         from tiewise.research.export import export_anonymous
 

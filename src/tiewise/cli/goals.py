@@ -15,7 +15,7 @@ from tiewise.cli.base import (
     app,
     console,
 )
-from tiewise.errors import InputError
+from tiewise.errors import InputError, not_one_of
 
 goals_app = typer.Typer(help="Name your networking goals: the catalogue, add, list, remove.")
 app.add_typer(goals_app, name="goals")
@@ -39,7 +39,10 @@ def _parse_targets(values: list[str]) -> tuple[model.GoalTarget, ...]:
             or attribute not in {a.value for a in model.TargetAttribute}
         ):
             raise InputError(
-                f"--target: expected ATTRIBUTE=VALUE with ATTRIBUTE one of {names}, found {raw!r}"
+                f"--target: expected ATTRIBUTE=VALUE with ATTRIBUTE one of {names}, found {raw!r}",
+                field="target",
+                key="error.goal_target",
+                values={"names": names, "found": raw},
             )
         targets.append(model.GoalTarget(model.TargetAttribute(attribute), value.strip()))
     return tuple(targets)
@@ -131,9 +134,13 @@ def goals_add(
     state = _state(ctx)
     key = key.strip().lower()
     if key not in BY_KEY and key != CUSTOM:
-        raise InputError(f"KEY: expected one of {', '.join([*BY_KEY, CUSTOM])}, found {key!r}")
+        raise not_one_of("key", [*BY_KEY, CUSTOM], key, "KEY")
     if key == CUSTOM and not (label and label.strip()):
-        raise InputError("--label: expected a name for the custom goal, found none")
+        raise InputError(
+            "--label: expected a name for the custom goal, found none",
+            field="label",
+            key="error.goal_label",
+        )
     goal = model.Goal(
         key=key,
         priority=priority or 3,

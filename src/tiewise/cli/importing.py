@@ -145,7 +145,7 @@ def _print_summary(state: State, summary: Any) -> None:
             continue
         console.print(state.t(title), highlight=False)
         for name, entry in entries[:_SHOWN]:
-            console.print(Text(f"  {name}, {entry}"), highlight=False)
+            console.print(Text(f"  {name}, {entry.said(state.language)}"), highlight=False)
         if len(entries) > _SHOWN:
             console.print(state.t("import.more_details", count=len(entries) - _SHOWN))
         if attribute == "conflicts":
@@ -202,7 +202,12 @@ def import_csv(
     for item in mapping or []:
         field_name, sep, column = item.partition("=")
         if not sep or not field_name.strip() or not column.strip():
-            raise InputError(f"--map: expected FIELD=Column, found {item!r}")
+            raise InputError(
+                f"--map: expected FIELD=Column, found {item!r}",
+                field="map",
+                key="error.map",
+                values={"found": item},
+            )
         name = field_name.strip()
         pairs[name] = f"{pairs[name]}|{column.strip()}" if name in pairs else column.strip()
     _run_import(_state(ctx), "csv", files, as_json, csv_format=csv_format, mapping=pairs or None)
@@ -258,7 +263,11 @@ def merge(
     state = _state(ctx)
     if contacts:
         if len(contacts) != 2:
-            raise InputError(f"merge: expected two contacts, found {len(contacts)}")
+            raise InputError(
+                f"merge: expected two contacts, found {len(contacts)}",
+                key="error.merge_two",
+                values={"count": len(contacts)},
+            )
         survivor, merged = (find_contact(state, c) for c in contacts)
         merging.merge(state.store, survivor.id, merged.id, datetime.now())  # type: ignore[arg-type]
         console.print(state.t("merge.done", merged=merged.name, survivor=survivor.name))
@@ -286,7 +295,7 @@ def merge(
             console.print(state.t("merge.none"))
         return
     if not review:
-        raise InputError("merge: give two contacts, --list or --review")
+        raise InputError("merge: give two contacts, --list or --review", key="error.merge_how")
     for suggestion in suggestions:
         a, b = by_id[suggestion.contact_a], by_id[suggestion.contact_b]
         console.print(f"\n  {_describe_contact(a)}\n  {_describe_contact(b)}", highlight=False)

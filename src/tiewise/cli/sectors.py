@@ -62,7 +62,8 @@ def _print_changes(state: State, groups: list[OrganisationGroup], changes: list[
         by_group.setdefault(change.group, []).append(change)
     titles = {g.key: g.title(state.language) for g in groups}
     console.print(
-        state.t("sectors.plan", contacts=len(changes), groups=len(by_group)), highlight=False
+        state.p("sectors.plan", len(changes), contacts=len(changes), groups=len(by_group)),
+        highlight=False,
     )
     for key, changed in by_group.items():
         names = [c.name if c.old is None else f"{c.name} ({c.old})" for c in changed]
@@ -113,7 +114,7 @@ def _apply(
     _print_changes(state, groups, changes)
     if yes:
         count = len({c.group for c in changes})
-        console.print(state.t("sectors.written", contacts=len(changes), groups=count))
+        console.print(state.p("sectors.written", len(changes), contacts=len(changes), groups=count))
     else:
         console.print(state.t("sectors.dry_run"), highlight=False)
 
@@ -148,7 +149,13 @@ def _list(state: State, show_all: bool, limit: int, as_json: bool) -> None:
         suggestion = group.suggestion
         head = Text(group.title(language), style="bold")
         head.append(
-            "  " + state.t("sectors.counts", contacts=len(group.members), empty=group.empty)
+            "  "
+            + state.p(
+                "sectors.counts",
+                len(group.members),
+                contacts=len(group.members),
+                empty=group.empty,
+            )
         )
         console.print(head, highlight=False, soft_wrap=True)
         others = [v for v in group.variants if v != group.name]
@@ -171,7 +178,7 @@ def _list(state: State, show_all: bool, limit: int, as_json: bool) -> None:
         for line in lines:
             console.print(Text("    " + line), highlight=False, soft_wrap=True)
     if len(shown) < len(groups):
-        console.print(state.t("sectors.more", count=len(groups) - len(shown)), highlight=False)
+        console.print(state.p("sectors.more", len(groups) - len(shown)), highlight=False)
     console.print(state.t("sectors.hint"), highlight=False)
 
 
@@ -218,6 +225,7 @@ def sectors(
         raise InputError(
             "--only/--set: expected --apply with them, found them without",
             field="--apply",
+            key="error.sector_apply",
         )
     else:
         _list(state, show_all, limit, as_json)
@@ -234,4 +242,4 @@ def print_import_hint(state: State, summary: Any) -> None:
     with state.store.connect() as connection:
         count = without_sector(repo.load_contacts(connection))
     if count:
-        console.print(state.t("sectors.import_hint", count=count), highlight=False)
+        console.print(state.p("sectors.import_hint", count), highlight=False)

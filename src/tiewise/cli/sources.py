@@ -27,12 +27,13 @@ if TYPE_CHECKING:
     from tiewise.store.sources import SourceRow
 
 sources_app = typer.Typer(
-    help="Sources that stay current: mbox files and Maildirs read again and again.",
+    help="Sources that stay current: mbox files, Maildirs and IMAP accounts read again and again.",
     no_args_is_help=True,
 )
 app.add_typer(sources_app, name="sources")
 add_app = typer.Typer(
-    help="Add a source: an mbox file or folder, or a Maildir.", no_args_is_help=True
+    help="Add a source: an mbox file or folder, a Maildir or an IMAP account.",
+    no_args_is_help=True,
 )
 sources_app.add_typer(add_app, name="add")
 
@@ -72,15 +73,32 @@ def _whole(state: State, count: int) -> str:
     return number(count, 0, state.language)
 
 
-def _secret(state: State, where: str) -> str:
-    return state.t("sources.secret.none") if where == "none" else where
+def _secret(state: State, where: str, name: str = "") -> str:
+    if where == "none":
+        return state.t("sources.secret.none")
+    if where == "keyring":
+        return state.t("sources.secret.keyring", name=name)
+    if where == "prompt":
+        return state.t("sources.secret.prompt")
+    if where.startswith("env:"):
+        return state.t("sources.secret.env", variable=where.removeprefix("env:"))
+    return where
+
+
+def _reads(source: SourceRow) -> str:
+    """What a source reads: its path, or its IMAP account."""
+    if source.kind == "imap":
+        from tiewise.sources.imap import where
+
+        return where(source.settings)
+    return source.settings.get("path", "")
 
 
 def _source_json(source: SourceRow) -> dict[str, Any]:
     return {
         "name": source.name,
         "kind": source.kind,
-        "reads": source.settings.get("path"),
+        "reads": _reads(source) or None,
         "settings": source.settings,
         "secret": source.secret,
         "created": source.created_at,
@@ -135,6 +153,97 @@ def add_maildir(
     _add(ctx, "maildir", path, name, as_json)
 
 
+def _ask_password(state: State) -> Any:
+    """A hidden prompt for a source's password, in the user's language (on a terminal)."""
+
+    def ask(name: str) -> str:
+        return typer.prompt(state.t("sources.imap.password_prompt", name=name), hide_input=True)
+
+    return ask
+
+
+@add_app.command("imap")
+def add_imap(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option("--host", help="The IMAP server (imap.example.org).")],
+    port: Annotated[
+        int | None, typer.Option("--port", help="Its port (default 993; 143 with --starttls).")
+    ] = None,
+    user: Annotated[str | None, typer.Option("--user", help="The login name.")] = None,
+    folders: Annotated[
+        str | None,
+        typer.Option(
+            "--folders",
+            help="Folders to read, separated by commas (INBOX,Sent); default: every folder but "
+            "drafts, templates, spam and unsent mail.",
+        ),
+    ] = None,
+    since: Annotated[
+        datetime | None,
+        typer.Option("--since", formats=["%Y-%m-%d"], help="Read only mail from this day on."),
+    ] = None,
+    starttls: Annotated[
+        bool, typer.Option("--starttls", help="Plain IMAP upgraded with STARTTLS (port 143).")
+    ] = False,
+    ca_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--ca-file", help="Trust only the certificates in this PEM file (a private server)."
+        ),
+    ] = None,
+    password_env: Annotated[
+        str | None,
+        typer.Option(
+            "--password-env",
+            help="Take the password from this environment variable at each sync (no keyring).",
+        ),
+    ] = None,
+    prompt: Annotated[
+        bool, typer.Option("--prompt", help="Ask for the password at each sync; keep it nowhere.")
+    ] = False,
+    name: Annotated[
+        str | None, typer.Option("--name", help="What to call the source (default: the host).")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Add an IMAP account: only the headers of its mail are read. The password goes to the
+    system's keyring, never into the database (without a keyring: TIEWISE_SECRET_<NAME>,
+    --password-env or --prompt)."""
+    from tiewise.sources import imap, secrets
+
+    state = _state(ctx)
+    ask = _ask_password(state) if console.is_terminal else None
+    secrets.ASK = ask
+    source = imap.add(
+        state.store,
+        host,
+        _now(),
+        name=name,
+        port=port,
+        user=user,
+        folders=folders.split(",") if folders else None,
+        since=since.date() if since else None,
+        starttls=starttls,
+        ca_file=str(ca_file) if ca_file else None,
+        password_env=password_env,
+        prompt=prompt,
+        ask=ask,
+    )
+    if as_json:
+        _print_json(_source_json(source))
+        return
+    console.print(
+        state.t("sources.added", name=source.name, kind="imap", path=_reads(source)),
+        highlight=False,
+        markup=False,
+    )
+    console.print(
+        "  " + state.t("sources.list.secret", secret=_secret(state, source.secret, source.name)),
+        highlight=False,
+        markup=False,
+    )
+
+
 @sources_app.command("list")
 def sources_list(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Every source: what it reads, the last sync, its counts, the last error, and where its
@@ -154,24 +263,28 @@ def sources_list(ctx: typer.Context, as_json: JsonOption = False) -> None:
     for source in found:  # a block per source: paths are long, terminals narrow
         counts = source.counts
         console.print(
-            Text.assemble(
-                (source.name, "bold"), f" ({source.kind}) — {source.settings.get('path', '')}"
-            ),
+            Text.assemble((source.name, "bold"), f" ({source.kind}) — {_reads(source)}"),
             highlight=False,
         )
         say = lambda key, **values: console.print(  # noqa: E731
             "  " + state.t(key, **values), highlight=False, markup=False
         )
         say("sources.list.synced", when=_when(state, source.synced_at))
-        say(
-            "sources.list.counts",
-            messages=_whole(state, counts.get("messages", 0)),
-            interactions=_whole(state, counts.get("interactions", 0) + counts.get("known", 0)),
-            left_out=_whole(state, sum(counts.get("left_out", {}).values())),
-            contacts=_whole(state, counts.get("contacts", 0)),
-            suggestions=_whole(state, counts.get("suggestions", 0)),
+        console.print(
+            "  "
+            + state.p(
+                "sources.list.counts",
+                counts.get("messages", 0),
+                messages=_whole(state, counts.get("messages", 0)),
+                interactions=_whole(state, counts.get("interactions", 0) + counts.get("known", 0)),
+                left_out=_whole(state, sum(counts.get("left_out", {}).values())),
+                contacts=_whole(state, counts.get("contacts", 0)),
+                suggestions=_whole(state, counts.get("suggestions", 0)),
+            ),
+            highlight=False,
+            markup=False,
         )
-        say("sources.list.secret", secret=_secret(state, source.secret))
+        say("sources.list.secret", secret=_secret(state, source.secret, source.name))
         if source.last_error:
             say("sources.list.error", error=source.last_error)
 
@@ -181,7 +294,15 @@ def _print_sync(state: State, summary: SyncSummary) -> None:
         state.t(key, **values), highlight=False, markup=False
     )
     whole = lambda count: _whole(state, count)  # noqa: E731
-    say("sources.sync.read", name=summary.source, count=whole(summary.messages))
+    console.print(
+        state.p(
+            "sources.sync.read",
+            summary.messages,
+            name=summary.source,
+        ),
+        highlight=False,
+        markup=False,
+    )
     if not summary.messages and not summary.promoted:
         say("sources.sync.nothing_new")
         return
@@ -203,10 +324,15 @@ def _print_sync(state: State, summary: SyncSummary) -> None:
             messages=whole(summary.suggested),
         )
     if summary.promoted:
-        say(
-            "sources.sync.promoted",
-            count=whole(summary.promoted),
-            messages=whole(summary.promoted_messages),
+        console.print(
+            state.p(
+                "sources.sync.promoted",
+                summary.promoted_messages,
+                people=whole(summary.promoted),
+                messages=whole(summary.promoted_messages),
+            ),
+            highlight=False,
+            markup=False,
         )
 
 
@@ -227,6 +353,10 @@ def sync_command(
     from tiewise.sources.sync import sync
 
     state = _state(ctx)
+    if console.is_terminal:  # a source whose password is asked for at each sync
+        from tiewise.sources import secrets
+
+        secrets.ASK = _ask_password(state)
     names = [name] if name is not None else [s.name for s in registry.list_sources(state.store)]
     if name is None and not names:
         if as_json:
@@ -382,10 +512,10 @@ def sources_accept(ctx: typer.Context, suggestions: Suggested) -> None:
     state = _state(ctx)
     chosen, messages = accept(state.store, suggestions, _now())
     console.print(
-        state.t(
+        state.p(
             "sources.accepted",
+            messages,
             names=", ".join(x.name or x.email for x in chosen),
-            count=_whole(state, messages),
         ),
         highlight=False,
         markup=False,

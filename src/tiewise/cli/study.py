@@ -88,7 +88,11 @@ def study_measures(
 
     study = read_study(*data)
     if study.networks is None:
-        raise InputError(f"{data[0]}: expected a folder in the long format, found a single file")
+        raise InputError(
+            f"{data[0]}: expected a folder in the long format, found a single file",
+            key="error.study_folder",
+            values={"path": str(data[0])},
+        )
     columns = ego_measures(study.networks)
     rows = [
         {"ego_id": ego, **{k: _value(v[e]) for k, v in columns.items()}}

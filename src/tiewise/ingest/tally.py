@@ -44,6 +44,44 @@ KINDS = (PEOPLE, INTERACTIONS, EXCHANGES, INVITATIONS, OCCURRENCES, OTHER)
 OUTCOMES = ("added", "updated", "unchanged", "merged", "skipped", "conflicts", "errors")
 
 
+class Why(str):
+    """Why a record was merged or skipped: its English text (so it groups, compares and goes
+    into ``--json`` as a ``str``), made from a message of the ``tiewise`` catalogue and its
+    values, or from other reasons joined by "; ", and said in any language by :meth:`said`."""
+
+    key: str | None
+    values: dict[str, object]
+    parts: tuple[Why, ...]
+
+    def __new__(cls, key: str, /, **values: object) -> Why:
+        from tiewise.i18n import text
+
+        made = super().__new__(cls, text(key, "en", **values))
+        made.key, made.values, made.parts = key, values, ()
+        return made
+
+    @classmethod
+    def joined(cls, parts: Iterable[Why]) -> Why:
+        """Several reasons as one: "same e-mail a@b; same valid phone +31…"."""
+        parts = tuple(parts)
+        made = str.__new__(cls, "; ".join(parts))
+        made.key, made.values, made.parts = None, {}, parts
+        return made
+
+    def said(self, language: str) -> str:
+        from tiewise.i18n import text
+
+        if self.key is None:
+            return "; ".join(part.said(language) for part in self.parts)
+        values = {k: v.said(language) if isinstance(v, Why) else v for k, v in self.values.items()}
+        return text(self.key, language, **values)
+
+
+def said(why: str, language: str) -> str:
+    """A reason in ``language``: a :class:`Why` translated, any other text as it is."""
+    return why.said(language) if isinstance(why, Why) else why
+
+
 @dataclass(slots=True)
 class Entry:
     """One record merged, skipped or in conflict — or ``count`` records with the same reason
@@ -65,9 +103,13 @@ class Entry:
         return found
 
     def __str__(self) -> str:
+        return self.said("en")
+
+    def said(self, language: str) -> str:
+        """The entry as a line, its reason in ``language``."""
         into = f" → {self.into}" if self.into else ""
         what = self.record if self.record is not None else f"{self.count}×"
-        return f"{what}{into}: {self.why}"
+        return f"{what}{into}: {said(self.why, language)}"
 
 
 def _count(entries: Iterable[Entry]) -> int:

@@ -67,6 +67,11 @@ def _what(identifier: model.Identifier) -> str:
     return f"{_KIND_WORDS.get(identifier.kind, identifier.kind.value)} {identifier.value}"
 
 
+def _same(identifier: model.Identifier) -> t.Why:
+    """Why a record is a known contact: "same e-mail x@y" (``zelfde e-mail x@y``)."""
+    return t.Why(f"import.why.same.{identifier.kind.value}", value=identifier.value)
+
+
 @dataclass
 class ImportSummary:
     """What an import did; ``as_json()`` is the contract of ``tiewise import … --json``.
@@ -295,13 +300,18 @@ class _Import:
         name = t.label(person.line, person.name)
         twin = self.seen.setdefault(replace(person, key="", line=0), person)
         if twin is not person:  # the same record again: a duplicate row or card
-            people.skip(f"exact duplicate of line {twin.line}", name)
+            people.skip(t.Why("import.why.duplicate", line=twin.line), name)
             return self.person_of.get(twin.key)
         identifiers = self._identifiers_of(person)
         mine = [i for i in identifiers if (i.kind, i.value) in self.my_identifiers]
         if person.key.startswith(ME) or mine:
             if person.key.startswith(ME) or self._is_me(person):
-                people.skip("this is you" + (f" (same {_what(mine[0])})" if mine else ""), name)
+                you = (
+                    t.Why("import.why.you_same", reason=_same(mine[0]))
+                    if mine
+                    else t.Why("import.why.you")
+                )
+                people.skip(you, name)
             else:
                 people.conflict(
                     name,
@@ -312,7 +322,7 @@ class _Import:
         if self.erased.any_of(identifiers):
             self.erased_keys.add(person.key)
             self.summary.erased += 1
-            people.skip("erased person (kept out, as asked)", name)
+            people.skip(t.Why("import.why.erased"), name)
             return None
         matches = self.index.matches(identifiers)
         by_name = False
@@ -327,7 +337,7 @@ class _Import:
             self.claimed[contact] = person
             return contact
         why = (
-            [f"the one contact named {person.name} (a reference without identifiers)"]
+            [t.Why("import.why.by_name", name=person.name)]
             if by_name
             else self._shared(identifiers, matches)
         )
@@ -349,10 +359,10 @@ class _Import:
             there = self._origin(earlier).file or ""
             if there != (self._origin(person).file or ""):  # another file of the import
                 into = f"{there.replace(chr(92), '/').rsplit('/', 1)[-1]}, {into}"
-            people.merge(name, into, "; ".join(why))
+            people.merge(name, into, t.Why.joined(why))
         elif len(matches) > 1:
             joined = " and ".join(self._described(m) for m in matches)
-            people.merge(name, joined, "; ".join(why) + " — one person")
+            people.merge(name, joined, t.Why("import.why.one_person", reasons=t.Why.joined(why)))
         elif changed:
             people.updated += 1
         else:
@@ -369,10 +379,10 @@ class _Import:
             return True
         return names_one_person(self.me.name, person.name)
 
-    def _shared(self, identifiers: Iterable[model.Identifier], matches: list[int]) -> list[str]:
+    def _shared(self, identifiers: Iterable[model.Identifier], matches: list[int]) -> list[t.Why]:
         """Why a record is one of ``matches``: the identifiers it shares with them."""
-        found = ["same " + _what(i) for i in identifiers if self.index.owner(i) in matches]
-        return list(dict.fromkeys(found)) or ["same identifier"]
+        found = [_same(i) for i in identifiers if self.index.owner(i) in matches]
+        return list(dict.fromkeys(found)) or [t.Why("import.why.same.any")]
 
     def _described(self, contact_id: int) -> str:
         contact = self.contacts.get(contact_id)
@@ -526,7 +536,7 @@ class _Import:
             elif record.key in known:
                 tally.unchanged += 1
             elif erased and self.erased.known_key(record.key, known):
-                tally.skip("erased person (kept out, as asked)")
+                tally.skip(t.Why("import.why.erased"))
             else:
                 fresh.add(record.key)
                 known.add(record.key)
@@ -629,7 +639,7 @@ class _Import:
         for record in self._unseen(self.parsed.invitations, s.invitation, t.INVITATIONS):
             if record.person in self.erased_keys or self.erased.profile(record.profile_url):
                 self.summary.erased += 1
-                self._tally(record, t.INVITATIONS).skip("erased person (kept out, as asked)")
+                self._tally(record, t.INVITATIONS).skip(t.Why("import.why.erased"))
                 continue
             self._tally(record, t.INVITATIONS).added += 1
             ids = self._contact_ids((record.person,)) if record.person else ()

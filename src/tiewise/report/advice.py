@@ -92,11 +92,13 @@ def render_portfolio(
         total = portfolio.let_go_total
         _items(t("portfolio.let_go"), portfolio.let_go, profile, language, console, total)
     if portfolio.close_kept:
-        console.print(t("portfolio.close_kept", count=portfolio.close_kept))
+        console.print(plural("portfolio.close_kept", portfolio.close_kept, language))
     if portfolio.close_unserved and not portfolio.expressive_named:
         expressive = catalogue_choices(language, GoalClass.EXPRESSIVE)
         console.print(
-            t("portfolio.close_unserved", count=portfolio.close_unserved, choices=expressive)
+            plural(
+                "portfolio.close_unserved", portfolio.close_unserved, language, choices=expressive
+            )
         )
     if portfolio.hidden:
         console.print(plural("portfolio.hidden_n", portfolio.hidden, language))

@@ -27,7 +27,7 @@ from typing import Any
 
 from tiewise.advice.events import VERDICTS, EventsReport, hours_by_month
 from tiewise.display import Figure, locale
-from tiewise.i18n import text
+from tiewise.i18n import plural, text
 
 FORMATS = ("svg", "png")
 COLOURS = {
@@ -246,6 +246,15 @@ def _hours_figure(plt, report: EventsReport, t, language: str) -> Any:  # type: 
     axes.set_xticks(range(len(months)), labels, rotation=60, fontsize=8)
     axes.yaxis.set_major_formatter(_ticks(language))
     axes.set_ylabel(t("col.hours"))
-    axes.set_title(t("chart.hours_title", saved=report.hours_saved_12m), fontsize=10, loc="left")
+    axes.set_title(
+        plural(
+            "chart.hours_title",
+            round(report.hours_saved_12m),
+            language,
+            saved=report.hours_saved_12m,
+        ),
+        fontsize=10,
+        loc="left",
+    )
     figure.legend(fontsize=9, loc="outside lower center", ncols=3, frameon=False)
     return figure

@@ -100,6 +100,9 @@ class _Builder:
     def t(self, key: str, **values: object) -> str:
         return text(key, self.language, **values)
 
+    def p(self, key: str, count: float, **values: object) -> str:
+        return plural(key, count, self.language, **values)
+
     def hours(self, hours: float) -> str:
         """Hours a month as few digits as they need: 1, 1.5, 0.25."""
         digits = next((d for d in (0, 1) if round(hours, d) == round(hours, 2)), 2)
@@ -247,13 +250,11 @@ class _Builder:
             sections.append(self.section("reactivate", self.t("portfolio.reactivate"), lines))
         notes = []
         if portfolio.close_kept:
-            notes.append(self.t("portfolio.close_kept", count=portfolio.close_kept))
+            notes.append(self.p("portfolio.close_kept", portfolio.close_kept))
         if portfolio.close_unserved and not portfolio.expressive_named:
             expressive = catalogue_choices(self.language, GoalClass.EXPRESSIVE)
             notes.append(
-                self.t(
-                    "portfolio.close_unserved", count=portfolio.close_unserved, choices=expressive
-                )
+                self.p("portfolio.close_unserved", portfolio.close_unserved, choices=expressive)
             )
         if portfolio.hidden:
             notes.append(plural("portfolio.hidden_n", portfolio.hidden, self.language))

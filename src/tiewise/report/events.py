@@ -11,7 +11,7 @@ from rich.table import Table
 
 from tiewise.advice.events import EventsReport, UpcomingAdvice
 from tiewise.display import day, number
-from tiewise.i18n import text
+from tiewise.i18n import plural, text
 from tiewise.report.counts import counted
 
 UPCOMING_SHOWN = 8
@@ -19,8 +19,9 @@ UPCOMING_SHOWN = 8
 
 def hours_saved_line(report: EventsReport, language: str) -> str:
     """The measured claim of seed 000, for the top of the report."""
-    return text(
+    return plural(
         "events.saved",
+        round(report.hours_saved_12m),  # the form of the figure as shown, with no decimals
         language,
         saved=report.hours_saved_12m,
         attended=report.attended_hours_12m,

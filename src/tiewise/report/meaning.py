@@ -80,8 +80,9 @@ def shape(profile: Profile, language: str) -> str | None:
     if s.density is None:
         return None
     digits = 1 if s.density < 0.1 else 0
-    return text(
+    return plural(
         "meaning.shape",
+        s.links,
         language,
         percent=number(100 * s.density, digits, language),
         density=number(s.density, 3, language),

@@ -24,7 +24,7 @@ from tiewise.advice.portfolio import build_portfolio, saved_budget
 from tiewise.analysis.profile import Profile
 from tiewise.analysis.strength import CLASSES
 from tiewise.display import day, number
-from tiewise.i18n import text
+from tiewise.i18n import plural, text
 from tiewise.report import meaning
 from tiewise.report.advice import render_fit, render_more_advice
 from tiewise.report.decisions import SKIP_DAYS, decision_sections, render_decisions
@@ -65,7 +65,7 @@ def render_report(
     snapshot = profile.snapshot
     console.print(Text(t("report.title", name=snapshot.me.name or "—"), style="bold"))
     console.print(t("report.as_of", date=day(profile.today, language)))
-    console.print(t("report.size", count=snapshot.size))
+    console.print(plural("report.size", snapshot.size, language))
     events = events_report(profile)  # its hours saved close the events section
     console.print()
     upcoming = upcoming_advice(profile, events, days=UPCOMING_DAYS)

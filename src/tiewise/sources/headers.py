@@ -32,7 +32,7 @@ import re
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.errors import HeaderParseError
+from email.errors import MessageError  # HeaderParseError, CharsetError ("=?tf-8?…")
 from email.header import decode_header, make_header
 from email.parser import BytesHeaderParser
 from email.policy import compat32
@@ -173,7 +173,7 @@ def decoded_name(name: str) -> str:
     ``=?ISO-8859-1?B?…?=``), without surrounding quotes and blanks; a name that does not decode
     is kept as written."""
     if "=?" in name:
-        with suppress(ValueError, LookupError, UnicodeError, AssertionError, HeaderParseError):
+        with suppress(ValueError, LookupError, UnicodeError, AssertionError, MessageError):
             name = str(make_header(decode_header(name)))
     return " ".join(name.strip().strip("\"'").split())
 

@@ -30,6 +30,10 @@ _READERS: dict[str, type] = {"mbox": MboxSource, "maildir": MaildirSource}
 
 def reader(source: db.SourceRow) -> Source:
     """The reader of a stored source."""
+    if source.kind == "imap":
+        from tiewise.sources.imap import ImapSource
+
+        return ImapSource(source.name, source.settings, source.secret)
     kind = _READERS.get(source.kind)
     if kind is None:  # imap, carddav, caldav: stored kinds whose readers come next
         raise SourceError(
@@ -113,4 +117,7 @@ def remove(store: Store, name: str, dry_run: bool = False) -> db.Removal:
 
         search.refresh(connection)  # the documents of the contacts that went
         transaction.commit()
+    from tiewise.sources import secrets
+
+    secrets.forget(source.name, source.secret)  # a password in the keyring goes with it
     return removal

@@ -248,6 +248,10 @@ class _Writer:
     def file_of(self, folder: str) -> str:
         """The file a folder names, as provenance shows it."""
         assert self.source is not None
+        if self.source.kind == "imap":  # imaps://user@host:port/INBOX
+            from tiewise.sources.imap import where
+
+            return f"{where(self.source.settings)}/{folder}"
         root = Path(self.source.settings["path"])
         if self.source.kind == "mbox" and root.is_dir():
             return str(root / folder)

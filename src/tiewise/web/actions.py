@@ -40,11 +40,11 @@ from tiewise.decisionlog import (
     undo_decision,
 )
 from tiewise.erasure import erase_contact, erasure_message
-from tiewise.errors import InputError, NotFoundError, TiewiseError, not_one_of
+from tiewise.errors import InputError, NotFoundError, Phrase, TiewiseError, not_one_of
 from tiewise.eventlog import log_attendance, record_outcome
 from tiewise.goals import catalogue_goal, goal_label
 from tiewise.hygiene import check_text
-from tiewise.i18n import text
+from tiewise.i18n import plural, text
 from tiewise.store import repository as repo
 from tiewise.topics import change_topics, parse_topics
 from tiewise.web import posting
@@ -198,7 +198,11 @@ def routes(site: Site) -> list[Route]:
         profile = views.profile
         position = profile.snapshot.position_of(contact_id)
         if position is None:
-            raise NotFoundError(f"no contact with id {contact_id}")
+            raise NotFoundError(
+                f"no contact with id {contact_id}",
+                key="error.no_contact_id",
+                values={"id": contact_id},
+            )
         current = next(
             (
                 name
@@ -241,7 +245,11 @@ def routes(site: Site) -> list[Route]:
         with store.connect() as connection:
             found = [i for i in repo.load_invitations(connection) if i.id == invitation_id]
         if not found:
-            raise NotFoundError(f"no invitation {invitation_id}")
+            raise NotFoundError(
+                f"no invitation {invitation_id}",
+                key="error.no_invitation_id",
+                values={"id": invitation_id},
+            )
         decision, _ = decide_invitation(store, found[0], verdict, now())
         return "/invitations", text(
             f"invitation.{verdict.value}", language, name=found[0].name, id=decision.id
@@ -339,6 +347,8 @@ def routes(site: Site) -> list[Route]:
             raise InputError(
                 f"status: expected attended, skipped or planned, found {status!r}",
                 field="status",
+                key="error.attendance",
+                values={"found": status},
             )
         met_names = names(form, "met")
         with store.connect() as connection:
@@ -361,8 +371,9 @@ def routes(site: Site) -> list[Route]:
             newcomers=[n.strip() for n in str(form.get("new", "")).splitlines() if n.strip()],
             where=str,
         )
-        return "/events", text(
+        return "/events", plural(
             "events.logged",
+            logged.met,
             language,
             series=logged.series,
             day=logged.day.isoformat(),
@@ -374,10 +385,7 @@ def routes(site: Site) -> list[Route]:
     def event_outcome(request: Request, form: FormData, language: str) -> Done:
         kind = str(form.get("kind", ""))
         if kind not in {k.value for k in model.OutcomeKind}:
-            raise InputError(
-                f"kind: expected one of {', '.join(k.value for k in model.OutcomeKind)}",
-                field="kind",
-            )
+            raise not_one_of("kind", [k.value for k in model.OutcomeKind], kind)
         people = names(form, "contacts")
         with store.connect() as connection:
             ids = (
@@ -420,9 +428,11 @@ def routes(site: Site) -> list[Route]:
         upload = form.get("file")
         try:
             if kind not in IMPORT_KINDS:
-                raise InputError(f"kind: expected one of {', '.join(IMPORT_KINDS)}, found {kind!r}")
+                raise not_one_of("kind", IMPORT_KINDS, kind)
             if not isinstance(upload, UploadFile) or not upload.filename:
-                raise InputError("file: expected a file to import, found none")
+                raise InputError(
+                    "file: expected a file to import, found none", field="file", key="error.no_file"
+                )
             check_text(upload.filename, "file")  # a NUL in a file name: refused, not a 500
             data = await upload.read()
             categories = str(form.get("event_categories", ""))
@@ -431,8 +441,9 @@ def routes(site: Site) -> list[Route]:
                 _import, site, kind, upload.filename, data, categories
             )
         except TiewiseError as error:
+            said = error.said(site.language_of(request))
             return site.render(
-                request, "import.html", 400, summary=None, error=str(error), **_import_page(site)
+                request, "import.html", 400, summary=None, error=said, **_import_page(site)
             )
         site.workspace.changed()
         return site.render(
@@ -479,6 +490,23 @@ def _import_page(site: Site) -> dict[str, Any]:
         return {"event_categories": remembered_categories(connection)}
 
 
+def _named(error: TiewiseError, temporary: str, name: str) -> TiewiseError:
+    """``error`` naming the user's file ``name`` where it named the temporary copy, in English
+    and in every other language (its place, what it found, the values of its message)."""
+
+    def renamed(value: Any) -> Any:
+        if isinstance(value, Phrase):  # the same template, a msgid already: only values change
+            return type(value)(value.template, **{k: renamed(v) for k, v in value.values.items()})
+        return value.replace(temporary, name) if isinstance(value, str) else value
+
+    for part in ("file", "where", "expected", "found"):
+        if isinstance(getattr(error, part, None), str):
+            setattr(error, part, renamed(getattr(error, part)))
+    error.values = {k: renamed(v) for k, v in error.values.items()}
+    error.args = tuple(renamed(a) for a in error.args)
+    return error
+
+
 def _import(site: Site, kind: str, filename: str, data: bytes, categories: str = "") -> Any:
     """Write the upload under its own name (errors then name the user's file, not a temporary
     one) and import it like ``tiewise import``; one transaction, nothing written on error. For
@@ -497,7 +525,7 @@ def _import(site: Site, kind: str, filename: str, data: bytes, categories: str =
         try:
             summary = run_import(site.workspace.store, kind, [path], datetime.now(), **calendar)
         except TiewiseError as error:
-            raise InputError(str(error).replace(str(path), safe)) from error
+            raise _named(error, str(path), safe) from None
     # the summary names the user's file, not the temporary copy
     summary.errors = [message.replace(str(path), safe) for message in summary.errors]
     for found in summary.files:

@@ -52,21 +52,28 @@ def create_app(
     ``token``: required from every browser when set (non-loopback binding)."""
     site = Site(Workspace(db, today), language)
 
+    def said(request: Request, error: object) -> str:
+        """An error in the page's language: a tiewise error by ``said``, another as it is."""
+        if isinstance(error, TiewiseError):
+            return error.said(site.language_of(request))
+        return str(error)
+
     async def forbidden(request: Request, error: Exception) -> Response:
-        return site.render(request, "error.html", 403, message=str(error))
+        return site.render(request, "error.html", 403, message=said(request, error))
 
     async def user_error(request: Request, error: Exception) -> Response:
-        return site.render(request, "error.html", 400, message=str(error))
+        return site.render(request, "error.html", 400, message=said(request, error))
 
     async def busy(request: Request, error: Exception) -> Response:
         """Another write held the database too long: nothing was written; try again."""
-        response = site.render(request, "error.html", 503, message=str(error))
+        response = site.render(request, "error.html", 503, message=said(request, error))
         response.headers["Retry-After"] = "5"
         return response
 
     async def not_found(request: Request, error: Exception) -> Response:
         status = getattr(error, "status_code", 404)
-        return site.render(request, "error.html", status, message=str(getattr(error, "detail", "")))
+        detail = getattr(error, "detail", "")
+        return site.render(request, "error.html", status, message=said(request, detail))
 
     async def server_error(request: Request, error: Exception) -> Response:
         log.exception("error while serving %s", request.url.path)  # the trace stays in the log

@@ -18,7 +18,7 @@ from starlette.routing import Route
 
 from tiewise.bulkedit import Edit, Plan, bulk_edit, clean_value, describe
 from tiewise.errors import InputError
-from tiewise.i18n import text
+from tiewise.i18n import plural
 from tiewise.store.tags import clean_tag
 from tiewise.web.contactlist import listed
 from tiewise.web.posting import Done, form_routes
@@ -91,6 +91,6 @@ def routes(site: Site) -> list[Route]:
             )
         query = request.url.query
         target = "/contacts" + (f"?{query}" if query else "")
-        return target, text("bulk.done", language, changed=plan.changed, count=len(plan.people))
+        return target, plural("bulk.done", len(plan.people), language, changed=plan.changed)
 
     return form_routes(site, [("/contacts/bulk", bulk, "contacts", True)])

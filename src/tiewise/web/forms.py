@@ -23,7 +23,6 @@ from starlette.responses import Response
 
 from tiewise.errors import InputError, NotFoundError, TiewiseError, UserError
 from tiewise.hygiene import MULTI_LINE, SINGLE_LINE, check_text
-from tiewise.i18n import text
 
 FLASH_COOKIE = "tiewise_flash"
 _NONCE = secrets.token_hex(8)
@@ -45,9 +44,9 @@ CHOOSE = "choose:"  # prefix of the fields that pick one of several people a nam
 @dataclasses.dataclass(frozen=True)
 class FormState:
     """A form that failed: its ``id`` (the hidden field ``form``), what was typed, the field at
-    fault, the message (the error's message key in the page's language — the field is marked,
-    so the message does not name it — else its English text), and the contacts an ambiguous
-    ``name`` matched."""
+    fault, the message in the page's language (a user's error by its message key — the field is
+    marked, so the message does not name it; a file's or the database's error as
+    ``TiewiseError.said`` says it), and the contacts an ambiguous ``name`` matched."""
 
     id: str
     values: dict[str, str]
@@ -61,8 +60,12 @@ class FormState:
 
     @classmethod
     def of(cls, form: FormData, error: TiewiseError, language: str) -> FormState:
-        keyed = isinstance(error, UserError) and error.key is not None
-        message = text(error.key, language, **error.values) if keyed else str(error)  # type: ignore[union-attr, arg-type]
+        if isinstance(error, UserError):
+            message = error.message(language)
+            if isinstance(error, NotFoundError) and error.also:  # the other names that matched none
+                message = "; ".join([message, *(e.said(language) for e in error.also)])
+        else:
+            message = error.said(language)
         return cls(
             id=str(form.get("form", "")),
             values={

@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from tiewise.i18n import text
+from tiewise.i18n import plural, text
 from tiewise.sectors import (
     SECTORS,
     OrganisationGroup,
@@ -86,8 +86,9 @@ def routes(site: Site) -> list[Route]:
             groups = group_organisations(contacts)
             changes = plan_changes(groups, choices, overwrite=overwrite)
             repo.update_contacts(connection, updated_contacts(contacts, changes))
-        message = text(
+        message = plural(
             "sectors.written",
+            len(changes),
             language,
             contacts=len(changes),
             groups=len({c.group for c in changes}),

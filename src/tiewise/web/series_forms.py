@@ -15,7 +15,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from tiewise.errors import InputError, NotFoundError
-from tiewise.i18n import text
+from tiewise.i18n import plural, text
 from tiewise.serieslog import SERIES_FIELDS, add_series, edit_series, parse_start, repeat
 from tiewise.store import repository as repo
 from tiewise.web.forms import number_field
@@ -64,8 +64,9 @@ def routes(site: Site) -> list[Route]:
         starts = read_dates(form)
         details = {k: str(form.get(k, "")) for k in ("organiser", "category", "location")}
         added = add_series(store, str(form.get("name", "")), starts, **details, where=str)
-        return f"/events/series/{added.series_id}", text(
+        return f"/events/series/{added.series_id}", plural(
             "saved.series_added",
+            added.added,
             language,
             name=added.name,
             added=added.added,
@@ -83,7 +84,9 @@ def routes(site: Site) -> list[Route]:
         with store.connect() as connection:
             found = [s for s in repo.load_series(connection) if s.id == series_id]
         if not found:
-            raise NotFoundError(f"no event series {series_id}")
+            raise NotFoundError(
+                f"no event series {series_id}", key="error.no_series_id", values={"id": series_id}
+            )
         starts = read_dates(form)
         if not starts:
             raise InputError(
@@ -93,8 +96,9 @@ def routes(site: Site) -> list[Route]:
                 values={"field": "on"},
             )
         added = add_series(store, found[0].name, starts, where=str)
-        return f"/events/series/{series_id}", text(
+        return f"/events/series/{series_id}", plural(
             "saved.series_added",
+            added.added,
             language,
             name=added.name,
             added=added.added,

@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from tiewise.display import birthday
-from tiewise.i18n import LANGUAGES, text
+from tiewise.i18n import LANGUAGES, label, plural, text
 from tiewise.report.counts import counted
 from tiewise.web.forms import FLASH_PLACEHOLDER, flash_html, forget_flash, placeholder
 from tiewise.web.safety import CSRF_COOKIE, csrf_token, new_token
@@ -49,9 +49,13 @@ def _environment(language: str) -> Environment:
     env.filters["percent"] = lambda value: percent(value, language)
     env.filters["day"] = lambda value: day(value, language)
     env.filters["birthday"] = lambda value: birthday(value, language)
+    # an import's reason (ingest/tally.Why) in the language, any other text as it is
+    env.filters["said"] = lambda why: why.said(language) if hasattr(why, "said") else why
+    env.filters["label"] = lambda value, vocabulary: label(vocabulary, value, language)
     env.globals["language"] = language
     env.globals["page_link"] = page_link
     env.globals["t"] = lambda key, **values: text(key, language, **values)  # tiewise.i18n
+    env.globals["p"] = lambda key, count, **values: plural(key, count, language, **values)
     env.globals["counted"] = lambda title, shown, total: counted(title, shown, total, language)
     env.globals["form"] = None  # the failed form, when a page is shown again (web/forms.py)
     env.globals["flash"] = FLASH_PLACEHOLDER
