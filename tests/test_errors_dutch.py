@@ -1,19 +1,23 @@
 """Every error a user can cause can be said in Dutch (``TiewiseError.said``).
 
-- A scan of the source finds every error raised in the domain modules (not ``cli/``, ``web/``,
-  ``report/``): a :class:`~tiewise.errors.UserError` with a message of its own needs a message
+- A scan of the source finds every error raised in the domain modules, the command line
+  (``cli/``) and the web app (``web/``) — not ``report/``, which presents and raises nothing a
+  user causes: a :class:`~tiewise.errors.UserError` with a message of its own needs a message
   key of the ``tiewise`` catalogue whose Dutch has the placeholders its values give; a
   :class:`~tiewise.errors.ImportFormatError` or :class:`~tiewise.errors.StoreError` needs what
   it expected and found, when that is a text of tiewise's and not the user's data, in the
   ``errors`` catalogue — a constant as its msgid, a variable text as a
   :class:`~tiewise.errors.Phrase` whose template is one.
 - End to end, through ``tiewise --lang nl``: a damaged LinkedIn export, a vCard that is none, a
-  name that matches nobody and a date that is no date, in Dutch, and in English as before.
+  name that matches nobody, a date that is no date, a goal tiewise does not know, an empty note
+  and a ``--lang`` tiewise does not speak, in Dutch, and in English as before; through the web
+  app with the Dutch language cookie: a form's error next to its field and a refused import.
 """
 
 from __future__ import annotations
 
 import ast
+import html
 import re
 import string
 from collections.abc import Iterator
@@ -29,10 +33,12 @@ from tiewise.catalogues import path_of
 from tiewise.cli import app
 from tiewise.errors import ImportFormatError, InputError, NotFoundError, Phrase, StoreError
 from tiewise.i18n import text
+from tiewise.web.site import LANGUAGE_COOKIE
 
 SOURCE = Path(tiewise.__file__).parent
-#: Interfaces that present; their errors are listed in the report, not held here.
-INTERFACES = {"cli", "web", "report"}
+#: Modules that present and raise no error of the user's (the command line and the web app are
+#: scanned like the domain modules).
+INTERFACES = {"report"}
 #: Errors framed as "place: expected …, found …" (file or database, expected, found).
 FRAMED = {"ImportFormatError": (0, 1, 2), "StoreError": (0, 1, 2), "EngineError": (0, 1, 2)}
 #: Errors with a message of their own, said in another language by a message key.
@@ -41,7 +47,8 @@ PARTS = ("where", "expected", "found")
 
 
 def modules(interfaces: bool = False) -> list[Path]:
-    """The domain modules; with ``interfaces`` the command line, web app and report too."""
+    """The domain modules, the command line and the web app; with ``interfaces`` the report
+    too."""
     left_out = {"catalogues"} if interfaces else INTERFACES | {"catalogues"}
     return sorted(
         path for path in SOURCE.rglob("*.py") if path.relative_to(SOURCE).parts[0] not in left_out
@@ -167,7 +174,8 @@ def _fields(template: str) -> set[str]:
 
 def scan(interfaces: bool = False) -> tuple[list[str], set[str], int]:
     """(problems, the msgids the modules need in the errors catalogue, the errors raised
-    there) for the domain modules, and with ``interfaces`` for the others too."""
+    there) for the domain modules, the command line and the web app, and with ``interfaces``
+    the report too."""
     english, dutch = entries("tiewise", "en"), entries("tiewise", "nl")
     problems: list[str] = []
     needed: set[str] = set()
@@ -232,9 +240,11 @@ def scan(interfaces: bool = False) -> tuple[list[str], set[str], int]:
     return problems, needed, count
 
 
-def test_every_error_of_the_domain_modules_can_be_said_in_dutch():
+def test_every_error_of_the_domain_modules_the_cli_and_the_web_can_be_said_in_dutch():
     problems, needed, count = scan()
-    assert count >= 160
+    assert count >= 240
+    assert any(path.parts[-2:] == ("cli", "events.py") for path in modules())
+    assert any(path.parts[-2:] == ("web", "actions.py") for path in modules())
     translated = {msgid for msgid, (said,) in entries("errors", "nl").items() if said}
     problems += [f"errors.po: no Dutch for {msgid!r}" for msgid in sorted(needed - translated)]
     assert not problems, "\n".join(problems)
@@ -393,3 +403,88 @@ def test_an_unknown_event_series_in_dutch(tmp_path: Path):
     dutch = said(db, "events", "log", "Borrel", "--on", "2026-01-01", lang="nl")
     assert "Error: no event series matches 'Borrel'; add it first" in english
     assert "Fout: geen evenementenreeks past bij 'Borrel'; voeg hem eerst toe" in dutch
+
+
+def test_a_goal_tiewise_does_not_know_and_an_empty_note_in_dutch(demo_copy: Path):
+    english = said(demo_copy, "goals", "add", "world_peace", lang="en")
+    dutch = said(demo_copy, "goals", "add", "world_peace", lang="nl")
+    assert "Error: KEY: expected one of clients" in english and "found 'world_peace'" in english
+    assert "Fout: KEY: verwacht een van clients" in dutch and "gevonden: 'world_peace'" in dutch
+    english = said(demo_copy, "note", "Anouk", "  ", lang="en")
+    dutch = said(demo_copy, "note", "Anouk", "  ", lang="nl")
+    assert "Error: TEXT: expected a note, found an empty text" in english
+    assert "Fout: TEXT: verwacht een notitie, gevonden: lege tekst" in dutch
+
+
+def test_a_report_file_of_another_kind_in_dutch(demo_copy: Path, tmp_path: Path):
+    out = tmp_path / "report.txt"
+    dutch = said(demo_copy, "report", "--output", str(out), lang="nl")
+    assert (
+        f"Fout: --output: verwacht een bestand dat eindigt op .md, .html of .pdf, gevonden '{out}'"
+        in (dutch)
+    )
+
+
+def test_a_language_tiewise_does_not_speak_is_refused_with_the_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.delenv("TIEWISE_LANG", raising=False)
+    english = said(tmp_path / "t.db", "contacts", lang="de")
+    assert "Invalid value for --lang: expected one of en, nl, found 'de'" in english
+    dutch = said(tmp_path / "t.db", "contacts", lang="NL")
+    assert "Ongeldige waarde voor --lang: verwacht een van en, nl, gevonden: 'NL'" in dutch
+    monkeypatch.setenv("TIEWISE_LANG", "nl")  # the language the user reads otherwise
+    dutch = said(tmp_path / "t.db", "contacts", lang="fr")
+    assert "verwacht een van en, nl, gevonden: 'fr'" in dutch
+
+
+# --- the web app, in Dutch by its language cookie ---------------------------------------------
+
+
+@pytest.fixture
+def dutch_client(demo_copy: Path):
+    from tests.web.test_app import client_for
+
+    client = client_for(demo_copy)
+    client.cookies.set(LANGUAGE_COOKIE, "nl")
+    return client
+
+
+def _csrf(client) -> str:
+    from tests.web.test_app import csrf_of
+
+    return csrf_of(client)
+
+
+def test_a_form_says_its_error_in_dutch_next_to_the_field(dutch_client, demo_copy: Path):
+    response = dutch_client.post(
+        "/events/outcome",
+        data={"csrf": _csrf(dutch_client), "form": "outcome", "kind": "bogus", "on": "2026-01-01"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 400
+    page = html.unescape(response.text)
+    error = re.search(r'<div class="error" id="form-outcome-error"><p>(.*?)</p>', page)
+    assert error is not None, page[:3000]
+    assert error.group(1).startswith("verwacht een van ") and "gevonden: 'bogus'" in error.group(1)
+    assert re.search(r'name="kind"[^>]*aria-invalid="true"', response.text)
+    assert "expected" not in error.group(1)
+
+
+def test_a_refused_import_file_is_said_in_dutch_and_names_the_users_file(
+    dutch_client, demo_copy: Path
+):
+    response = dutch_client.post(
+        "/import",
+        data={"csrf": _csrf(dutch_client), "kind": "vcard"},
+        files={"file": ("kapot.vcf", b"\n\nhello there\n", "text/vcard")},
+    )
+    assert response.status_code == 400
+    message = html.unescape(
+        re.search(r'data-testid="import-error">(.*?)<', response.text, re.DOTALL).group(1)
+    )
+    assert (
+        message == "kapot.vcf, regel 3, veld 'BEGIN': verwacht BEGIN:VCARD, gevonden 'hello there'"
+    )
+    none = dutch_client.post("/import", data={"csrf": _csrf(dutch_client), "kind": "vcard"})
+    assert "verwacht een bestand om te importeren, niets gevonden" in html.unescape(none.text)

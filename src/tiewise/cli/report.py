@@ -90,7 +90,10 @@ def report(
     as_of = _parse_date(today, "--today") or date.today()
     if output is not None and output.suffix.lower() not in REPORT_SUFFIXES:
         raise InputError(
-            f"--output: expected a file ending in .md, .html or .pdf, found {str(output)!r}"
+            f"--output: expected a file ending in .md, .html or .pdf, found {str(output)!r}",
+            field="output",
+            key="error.report_suffix",
+            values={"found": str(output)},
         )
     from tiewise.analysis.profile import analyze
     from tiewise.report.text import chart_files, render_report
@@ -113,7 +116,10 @@ def report(
     except OSError as error:
         raise InputError(
             f"--output: expected a file that can be written, found {str(output)!r} "
-            f"({error.strerror or error})"
+            f"({error.strerror or error})",
+            field="output",
+            key="error.unwritable",
+            values={"file": str(output), "reason": error.strerror or str(error)},
         ) from error
     console.print(state.t("report.written", path=str(output)), markup=False, highlight=False)
 
@@ -140,15 +146,46 @@ def analyze(
 @app.command()
 def measure(
     ctx: typer.Context,
-    edges: Annotated[Path, typer.Argument(help="CSV edge list: source,target[,weight].")],
+    edges: Annotated[str, typer.Argument(help="CSV edge list: source,target[,weight].")],
     weight: Annotated[
         str | None, typer.Option(help="Name of the weight column (default: unweighted).")
     ] = None,
     directed: Annotated[bool, typer.Option(help="The edges are directed.")] = False,
     as_json: JsonOption = False,
     out: Annotated[Path | None, typer.Option(help="Write the measures to this CSV file.")] = None,
+    layer: Annotated[
+        str | None,
+        typer.Option(help="Name of the layer column: per-layer ties, multiplexity, Blau."),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option(help="inprocess, or spark for edge lists too large for one machine.")
+    ] = "inprocess",
+    master: Annotated[
+        str | None,
+        typer.Option(help="Spark master: local[N], spark://HOST:PORT, yarn or k8s://URL."),
+    ] = None,
+    out_format: Annotated[
+        str | None,
+        typer.Option("--format", help="parquet or csv (default: parquet with --engine spark)."),
+    ] = None,
 ) -> None:
     """Burt's measures (effective size, efficiency, constraint, hierarchy) for every node."""
+    if engine != "inprocess" or layer is not None or master is not None or out_format:
+        from tiewise.cli.measuring import measure_table_command
+
+        measure_table_command(
+            _state(ctx),
+            edges,
+            weight=weight,
+            directed=directed,
+            layer=layer,
+            engine=engine,
+            master=master,
+            out=out,
+            out_format=out_format,
+            as_json=as_json,
+        )
+        return
     from rich.table import Table
 
     from tiewise.analysis.burt import burt_measures
@@ -160,7 +197,7 @@ def measure(
     measures = burt_measures(graph.adjacency, directed=directed)
     if out is not None:
         write_measures_csv(out, graph, measures)
-        console.print(state.t("measure.written", count=len(graph.node_ids), file=str(out)))
+        console.print(state.p("measure.written", len(graph.node_ids), file=str(out)))
     if as_json:
         _print_json(measures_as_json(graph, measures))
     elif out is None:
